@@ -1,0 +1,59 @@
+/**
+ * The one contract between the renderer and the terminal's services: every
+ * call, every event. Both transports (Electron IPC and the loopback WebSocket)
+ * are generated from these two tables, so a call added here exists in both.
+ */
+import { z } from 'zod';
+import {
+  cardReadingSchema,
+  caseDraftSchema,
+  caseRecordSchema,
+  deviceStatusSchema,
+  serviceItemSchema,
+  syncStatusSchema,
+} from './schemas';
+
+const none = z.object({}).strict().optional();
+
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const calls = {
+  'app.info': call(
+    none,
+    z.object({ version: z.string(), terminalId: z.string().optional(), backendUrl: z.string(), simulatedDevices: z.boolean() }),
+  ),
+  'devices.list': call(none, z.array(deviceStatusSchema)),
+  'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
+  'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),
+  'catalogue.list': call(none, z.array(serviceItemSchema)),
+  'cases.create': call(caseDraftSchema, caseRecordSchema),
+  'cases.list': call(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(), z.array(caseRecordSchema)),
+  'sync.status': call(none, syncStatusSchema),
+  'sync.retryNow': call(none, z.object({ ok: z.literal(true) })),
+} as const;
+
+export const events = {
+  'idCard.cardRead': cardReadingSchema,
+  'device.changed': deviceStatusSchema,
+  'sync.statusChanged': syncStatusSchema,
+  'cases.changed': caseRecordSchema,
+  'catalogue.changed': z.object({}),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && Object.hasOwn(calls, value);
+}

@@ -1,0 +1,50 @@
+/**
+ * Every error the services report to the renderer travels as a code plus
+ * parameters; the renderer turns the code into Chinese (or English) text.
+ * Device, sync and document layers define their own codes; this file holds the
+ * transport's codes and the error type that carries any of them.
+ */
+export const RPC_ERROR_CODES = [
+  'rpc-unknown-method',
+  'rpc-invalid-params',
+  'rpc-malformed-message',
+  'rpc-unauthorized',
+  'internal-error',
+] as const;
+
+export interface TerminalErrorShape {
+  code: string;
+  /** English detail for logs; never shown to the officer as is. */
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export class TerminalError extends Error implements TerminalErrorShape {
+  readonly code: string;
+  readonly params?: Record<string, string | number>;
+
+  constructor(code: string, message: string, params?: Record<string, string | number>) {
+    super(message);
+    this.name = 'TerminalError';
+    this.code = code;
+    if (params) this.params = params;
+  }
+
+  static from(shape: TerminalErrorShape): TerminalError {
+    return new TerminalError(shape.code, shape.message, shape.params);
+  }
+}
+
+/** Anything with a string `code` is already a typed error from a lower layer. */
+export function toErrorShape(error: unknown): TerminalErrorShape {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    const shape: TerminalErrorShape = {
+      code: error.code,
+      message: error instanceof Error ? error.message : String(error.code),
+    };
+    const params = (error as { params?: unknown }).params;
+    if (params && typeof params === 'object') shape.params = params as Record<string, string | number>;
+    return shape;
+  }
+  return { code: 'internal-error', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,103 @@
+/**
+ * Wire schemas for the domain types. Each is annotated with its domain type so
+ * the two cannot drift apart silently: a mismatch fails the type check.
+ */
+import { z } from 'zod';
+import { CARD_TYPES, SEXES, type CardReading, type IdentityCard } from '../domain/identity-card';
+import { DEVICE_KINDS, DEVICE_STATES, type DeviceStatus } from '../domain/device';
+import { CASE_SYNC_STATES, type CaseDraft, type CaseRecord } from '../domain/case';
+import type { SyncStatus } from '../domain/sync-status';
+import type { FormField, ServiceItem } from '../domain/service-item';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const identityCardSchema: z.ZodType<IdentityCard> = z.object({
+  cardType: z.enum(CARD_TYPES),
+  name: z.string(),
+  englishName: z.string().optional(),
+  sex: z.enum(SEXES),
+  ethnicityCode: z.string().optional(),
+  ethnicity: z.string().optional(),
+  birthDate: isoDate,
+  address: z.string().optional(),
+  idNumber: z.string(),
+  issuer: z.string().optional(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  passNumber: z.string().optional(),
+  issueCount: z.number().int().optional(),
+  nationality: z.string().optional(),
+  photo: z.string(),
+});
+
+export const cardReadingSchema: z.ZodType<CardReading> = z.object({
+  card: identityCardSchema,
+  warnings: z.array(z.enum(['id-number-check-digit', 'card-expired'])),
+  readAt: z.number(),
+});
+
+export const deviceStatusSchema: z.ZodType<DeviceStatus> = z.object({
+  id: z.string(),
+  kind: z.enum(DEVICE_KINDS),
+  state: z.enum(DEVICE_STATES),
+  address: z.string().optional(),
+  problem: z.string().optional(),
+  detail: z.string().optional(),
+});
+
+/** Bounds keep a hostile or buggy renderer from writing unbounded rows. */
+export const caseDraftSchema: z.ZodType<CaseDraft> = z.object({
+  serviceItemId: z.string().min(1).max(64),
+  applicant: z.object({
+    cardType: z.enum(CARD_TYPES),
+    name: z.string().min(1).max(128),
+    idNumber: z.string().min(1).max(32),
+  }),
+  form: z.record(z.string().max(64), z.string().max(4000)).refine((form) => Object.keys(form).length <= 200, 'too many fields'),
+});
+
+export const caseRecordSchema: z.ZodType<CaseRecord> = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  createdAt: z.string(),
+  syncState: z.enum(CASE_SYNC_STATES),
+  syncedAt: z.string().optional(),
+  lastError: z.string().optional(),
+  serviceItemId: z.string(),
+  applicant: z.object({ cardType: z.enum(CARD_TYPES), name: z.string(), idNumber: z.string() }),
+  form: z.record(z.string(), z.string()),
+});
+
+export const syncStatusSchema: z.ZodType<SyncStatus> = z.object({
+  backend: z.enum(['online', 'offline', 'unknown']),
+  queued: z.number().int(),
+  failed: z.number().int(),
+  deadLettered: z.number().int(),
+  lastSyncAt: z.string().optional(),
+  lastError: z.string().optional(),
+});
+
+const formFieldSchema: z.ZodType<FormField> = z.object({
+  key: z.string(),
+  label: z.string(),
+  labelEn: z.string().optional(),
+  type: z.enum(['text', 'date', 'select', 'id-number', 'phone', 'textarea']),
+  required: z.boolean(),
+  prefill: z.enum(['name', 'sex', 'birthDate', 'idNumber', 'address', 'ethnicity', 'nationality', 'englishName']).optional(),
+  options: z.array(z.object({ value: z.string(), label: z.string(), labelEn: z.string().optional() })).optional(),
+  maxLength: z.number().int().optional(),
+});
+
+export const serviceItemSchema: z.ZodType<ServiceItem> = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().optional(),
+  category: z.string(),
+  formSchema: z.array(formFieldSchema),
+  materials: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string().optional(), required: z.boolean() })),
+  signers: z.array(z.enum(['applicant', 'guardian', 'agent'])),
+  pledge: z.string().optional(),
+  revision: z.number().int(),
+  retired: z.boolean().optional(),
+});

@@ -1,0 +1,41 @@
+import type { CaseDraft } from './case';
+import type { ServiceItem } from './service-item';
+
+export interface FieldProblem {
+  field: string;
+  problem: 'required' | 'too-long' | 'not-an-option' | 'bad-date';
+}
+
+/**
+ * Checks a draft against its service item's form schema. Returns every problem
+ * at once so the officer fixes the form in one pass.
+ */
+export function validateCaseDraft(draft: CaseDraft, item: ServiceItem): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of item.formSchema) {
+    const value = (draft.form[field.key] ?? '').trim();
+    if (value === '') {
+      if (field.required) problems.push({ field: field.key, problem: 'required' });
+      continue;
+    }
+    if (field.maxLength !== undefined && [...value].length > field.maxLength) {
+      problems.push({ field: field.key, problem: 'too-long' });
+    }
+    if (field.type === 'select' && field.options && !field.options.some((option) => option.value === value)) {
+      problems.push({ field: field.key, problem: 'not-an-option' });
+    }
+    if (field.type === 'date' && !isCalendarDate(value)) {
+      problems.push({ field: field.key, problem: 'bad-date' });
+    }
+  }
+  return problems;
+}
+
+/** True for a real YYYY-MM-DD day (rejects 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

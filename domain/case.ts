@@ -1,0 +1,30 @@
+import type { CardType } from './identity-card';
+
+/** What the officer submits; everything else about a case is derived. */
+export interface CaseDraft {
+  serviceItemId: string;
+  applicant: {
+    cardType: CardType;
+    name: string;
+    idNumber: string;
+  };
+  form: Record<string, string>;
+}
+
+/**
+ * queued: saved locally, waiting for the backend. synced: the backend holds it.
+ * failed: the last attempt hit a temporary error; it will be retried.
+ * dead-letter: the backend refused it for good; the officer must act.
+ */
+export const CASE_SYNC_STATES = ['queued', 'synced', 'failed', 'dead-letter'] as const;
+export type CaseSyncState = (typeof CASE_SYNC_STATES)[number];
+
+export interface CaseRecord extends CaseDraft {
+  id: string;
+  /** Per-terminal sequence number of the outbox item that carries this case. */
+  seq: number;
+  createdAt: string;
+  syncState: CaseSyncState;
+  syncedAt?: string;
+  lastError?: string;
+}

@@ -1,0 +1,55 @@
+/**
+ * Terminal configuration: a JSON file (TERMINAL_CONFIG) overlaid by
+ * environment variables, validated once at start-up so a typo stops the
+ * terminal with a message naming the entry instead of failing later.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const configSchema = z
+  .object({
+    dataDir: z.string().min(1),
+    /** Absent: start the embedded reference backend. */
+    backendUrl: z.url({ protocol: /^https?$/ }).optional(),
+    idCardReader: z
+      .object({ path: z.string().min(1).optional(), baudRate: z.number().int().positive().optional() })
+      .optional(),
+    /** Set by the launcher when the devices are simulators, so the UI can say so. */
+    simulatedDevices: z.boolean().default(false),
+  })
+  .strict();
+
+export type TerminalConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig {
+  const fromFile = env.TERMINAL_CONFIG ? readJson(env.TERMINAL_CONFIG) : {};
+  const merged: Record<string, unknown> = { dataDir: join(homedir(), '.window-terminal'), ...fromFile };
+  if (env.TERMINAL_DATA_DIR) merged.dataDir = resolve(env.TERMINAL_DATA_DIR);
+  if (env.TERMINAL_BACKEND_URL) merged.backendUrl = env.TERMINAL_BACKEND_URL;
+  if (env.TERMINAL_ID_CARD_PORT || env.TERMINAL_ID_CARD_BAUD) {
+    const reader = { ...(merged.idCardReader as object | undefined) } as Record<string, unknown>;
+    if (env.TERMINAL_ID_CARD_PORT) reader.path = env.TERMINAL_ID_CARD_PORT;
+    if (env.TERMINAL_ID_CARD_BAUD) reader.baudRate = Number(env.TERMINAL_ID_CARD_BAUD);
+    merged.idCardReader = reader;
+  }
+  if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
+
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`invalid terminal configuration: ${detail}`);
+  }
+  return parsed.data;
+}
+
+function readJson(path: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`cannot read configuration file ${path}: ${(error as Error).message}`);
+  }
+}

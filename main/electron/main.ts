@@ -1,0 +1,74 @@
+/**
+ * Electron entry: a thin, hardened shell around the same services the web
+ * host serves. Everything that is not about windows and IPC lives elsewhere.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { IPC_CHANNELS } from '../../contract/wire';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { createTerminalServices, type TerminalServices } from '../services/create-services';
+import { APP_VERSION } from '../shared/version';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { APP_ORIGIN, isTrustedSender, lockNavigation, restrictPermissions } from './security';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.enableSandbox();
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const config = loadConfig();
+  const logger = createLogger({ dir: join(config.dataDir, 'logs'), base: { entry: 'electron' } });
+  const services: TerminalServices = await createTerminalServices(config, logger, APP_VERSION);
+
+  serveRenderer(join(__dirname, '../renderer'));
+  restrictPermissions(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+
+  ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => {
+    if (!isTrustedSender(event, window.webContents)) {
+      logger.warn('ipc: refused a call from an untrusted sender', { url: event.senderFrame?.url });
+      return { ok: false, error: { code: 'rpc-unauthorized', message: 'untrusted sender' } };
+    }
+    return services.dispatch(method, params);
+  });
+  const disconnect = services.events.connect((event, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, event, payload);
+  });
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', disconnect);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    event.preventDefault();
+    void services.close().finally(() => app.exit(0));
+  });
+
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}

@@ -1,0 +1,48 @@
+/**
+ * Electron hardening that does not depend on the window: which permissions
+ * the renderer may have, where it may navigate, and which IPC senders count.
+ */
+import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://terminal`;
+
+/** The document camera is the only thing the renderer may ask for. */
+const GRANTED_PERMISSIONS = new Set(['media']);
+
+export function restrictPermissions(session: Session): void {
+  session.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    const fromApp = details.requestingUrl.startsWith(APP_ORIGIN + '/');
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    const videoOnly = mediaTypes.every((type) => type === 'video');
+    callback(fromApp && GRANTED_PERMISSIONS.has(permission) && videoOnly);
+  });
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    requestingOrigin === APP_ORIGIN && GRANTED_PERMISSIONS.has(permission),
+  );
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** No navigation away from the app, no new windows, no webviews. */
+export function lockNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(APP_ORIGIN + '/')) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(APP_ORIGIN + '/')) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Only the main frame of our own window, showing our own origin, may call. */
+export function isTrustedSender(event: IpcMainInvokeEvent, trusted: WebContents | undefined): boolean {
+  const frame = event.senderFrame;
+  return (
+    trusted !== undefined &&
+    event.sender === trusted &&
+    frame !== null &&
+    frame === trusted.mainFrame &&
+    frame.url.startsWith(APP_ORIGIN + '/')
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Composition root of the terminal's Node services. Both entries (Electron
+ * and the web host) call this and attach a transport to what it returns, so
+ * the services never know how the renderer reaches them.
+ */
+import { TerminalError } from '../../contract/errors';
+import { validateCaseDraft } from '../../domain/case-validation';
+import type { Logger } from '../../domain/logger';
+import { DeviceRegistry } from '../../drivers/registry';
+import { createSyncService } from '../../sync';
+import { startReferenceBackend } from '../../fixtures/backend/server';
+import type { TerminalConfig } from '../config';
+import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatcher';
+import { EventBus } from '../rpc/event-bus';
+import { join } from 'node:path';
+
+export interface TerminalServices {
+  dispatch: Dispatch;
+  events: EventBus;
+  backendUrl: string;
+  close(): Promise<void>;
+}
+
+export async function createTerminalServices(config: TerminalConfig, logger: Logger, version: string): Promise<TerminalServices> {
+  const events = new EventBus();
+  const closers: (() => Promise<void>)[] = [];
+
+  let backendUrl = config.backendUrl;
+  if (!backendUrl) {
+    const backend = await startReferenceBackend({ dataDir: join(config.dataDir, 'reference-backend'), port: 0 });
+    closers.push(() => backend.close());
+    backendUrl = backend.url;
+    logger.info('embedded reference backend started', { url: backendUrl });
+  }
+
+  const sync = createSyncService({ dataDir: config.dataDir, backendUrl, logger: logger.child({ area: 'sync' }) });
+  sync.on('status', (status) => events.emit('sync.statusChanged', status));
+  sync.on('caseChanged', (record) => events.emit('cases.changed', record));
+  sync.on('catalogueChanged', () => events.emit('catalogue.changed', {}));
+  await sync.start();
+  closers.unshift(() => sync.stop());
+
+  const devices = new DeviceRegistry({ idCardReader: config.idCardReader }, logger.child({ area: 'devices' }));
+  devices.on('cardRead', (reading) => events.emit('idCard.cardRead', reading));
+  devices.on('deviceChanged', (status) => events.emit('device.changed', status));
+  await devices.start();
+  closers.unshift(() => devices.stop());
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version, backendUrl: backendUrl!, simulatedDevices: config.simulatedDevices }),
+    'devices.list': () => devices.list(),
+    'devices.selfCheck': () => devices.selfCheck(),
+    'idCard.read': ({ timeoutMs }) => devices.readIdCard(timeoutMs),
+    'catalogue.list': () => sync.catalogue(),
+    'cases.create': (draft) => {
+      const item = sync.catalogue().find((candidate) => candidate.id === draft.serviceItemId);
+      if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${draft.serviceItemId}`);
+      const problems = validateCaseDraft(draft, item);
+      if (problems.length > 0) {
+        throw new TerminalError('case-invalid', 'form has problems', {
+          fields: problems.map((p) => `${p.field}:${p.problem}`).join(','),
+        });
+      }
+      return sync.createCase(draft);
+    },
+    'cases.list': (input) => sync.listCases(input?.limit ?? 100),
+    'sync.status': () => sync.status(),
+    'sync.retryNow': () => {
+      sync.retryNow();
+      return { ok: true as const };
+    },
+  };
+
+  return {
+    dispatch: createDispatcher(handlers, logger.child({ area: 'rpc' })),
+    events,
+    backendUrl,
+    async close() {
+      for (const close of closers) {
+        await close().catch((error: unknown) => logger.error('close failed', { detail: String(error) }));
+      }
+    },
+  };
+}

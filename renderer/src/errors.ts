@@ -1,0 +1,14 @@
+import { i18n } from './i18n';
+
+export interface ShownError {
+  code: string;
+  text: string;
+}
+
+/** Turns anything a call rejected with into the officer's words. */
+export function describeError(error: unknown): ShownError {
+  const code = typeof error === 'object' && error && 'code' in error && typeof error.code === 'string' ? error.code : 'internal-error';
+  const { t, te } = i18n.global;
+  const key = `errors.${code}`;
+  return { code, text: te(key) ? t(key) : t('errors.unknown', { code }) };
+}

@@ -1,0 +1,106 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { CaseRecord } from '../../../domain/case';
+import type { CardReading, IdentityCard } from '../../../domain/identity-card';
+import type { CardPrefill, ServiceItem } from '../../../domain/service-item';
+import { describeError, type ShownError } from '../errors';
+import { terminal } from '../terminal';
+
+export type ReceptionStep = 'card' | 'item' | 'form' | 'done';
+
+/** One reception case, from the card on the reader to the saved case. */
+export const useReceptionStore = defineStore('reception', () => {
+  const step = ref<ReceptionStep>('card');
+  const reading = ref<CardReading>();
+  const catalogue = ref<ServiceItem[]>([]);
+  const item = ref<ServiceItem>();
+  const form = ref<Record<string, string>>({});
+  const saved = ref<CaseRecord>();
+  const error = ref<ShownError>();
+  const fieldProblems = ref<string[]>([]);
+  const busy = ref(false);
+
+  const card = computed(() => reading.value?.card);
+
+  async function load(): Promise<void> {
+    terminal.on('idCard.cardRead', (next) => acceptReading(next));
+    terminal.on('catalogue.changed', () => void refreshCatalogue());
+    terminal.on('cases.changed', (record) => {
+      if (saved.value?.id === record.id) saved.value = record;
+    });
+    await refreshCatalogue();
+  }
+
+  async function refreshCatalogue(): Promise<void> {
+    catalogue.value = (await terminal.catalogue.list()).filter((candidate) => !candidate.retired);
+  }
+
+  /** A card placed mid-form belongs to the next resident only once this case is done. */
+  function acceptReading(next: CardReading): void {
+    if (step.value === 'card' || step.value === 'done') {
+      reading.value = next;
+      error.value = undefined;
+      saved.value = undefined;
+      step.value = 'item';
+    }
+  }
+
+  async function readCard(): Promise<void> {
+    busy.value = true;
+    error.value = undefined;
+    try {
+      acceptReading(await terminal.idCard.read({ timeoutMs: 10_000 }));
+    } catch (caught) {
+      error.value = describeError(caught);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function chooseItem(next: ServiceItem): void {
+    item.value = next;
+    form.value = Object.fromEntries(next.formSchema.map((field) => [field.key, prefill(card.value, field.prefill)]));
+    fieldProblems.value = [];
+    error.value = undefined;
+    step.value = 'form';
+  }
+
+  async function submit(): Promise<void> {
+    if (!item.value || !card.value) return;
+    busy.value = true;
+    error.value = undefined;
+    fieldProblems.value = [];
+    try {
+      saved.value = await terminal.cases.create({
+        serviceItemId: item.value.id,
+        applicant: { cardType: card.value.cardType, name: card.value.name, idNumber: card.value.idNumber },
+        form: { ...form.value },
+      });
+      step.value = 'done';
+    } catch (caught) {
+      error.value = describeError(caught);
+      const params = (caught as { params?: { fields?: string } }).params;
+      fieldProblems.value = params?.fields ? params.fields.split(',') : [];
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function reset(): void {
+    step.value = 'card';
+    reading.value = undefined;
+    item.value = undefined;
+    form.value = {};
+    saved.value = undefined;
+    error.value = undefined;
+    fieldProblems.value = [];
+  }
+
+  return { step, reading, card, catalogue, item, form, saved, error, fieldProblems, busy, load, readCard, chooseItem, submit, reset, back: () => (step.value = step.value === 'form' ? 'item' : 'card') };
+});
+
+function prefill(card: IdentityCard | undefined, source: CardPrefill | undefined): string {
+  if (!card || !source) return '';
+  if (source === 'sex') return card.sex;
+  return card[source] ?? '';
+}
