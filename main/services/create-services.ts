@@ -25,13 +25,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   const events = new EventBus();
   const closers: (() => Promise<void>)[] = [];
 
-  let backendUrl = config.backendUrl;
-  if (!backendUrl) {
-    const backend = await startReferenceBackend({ dataDir: join(config.dataDir, 'reference-backend'), port: 0 });
-    closers.push(() => backend.close());
-    backendUrl = backend.url;
-    logger.info('embedded reference backend started', { url: backendUrl });
-  }
+  const backendUrl = config.backendUrl ?? (await startEmbeddedBackend(config, logger, closers));
 
   const sync = createSyncService({ dataDir: config.dataDir, backendUrl, logger: logger.child({ area: 'sync' }) });
   sync.on('status', (status) => events.emit('sync.statusChanged', status));
@@ -47,7 +41,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   closers.unshift(() => devices.stop());
 
   const handlers: Handlers = {
-    'app.info': () => ({ version, backendUrl: backendUrl!, simulatedDevices: config.simulatedDevices }),
+    'app.info': () => ({ version, backendUrl, simulatedDevices: config.simulatedDevices }),
     'devices.list': () => devices.list(),
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': ({ timeoutMs }) => devices.readIdCard(timeoutMs),
@@ -81,4 +75,12 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       }
     },
   };
+}
+
+/** The reference backend, in-process, for a terminal not pointed at a real one. */
+async function startEmbeddedBackend(config: TerminalConfig, logger: Logger, closers: (() => Promise<void>)[]): Promise<string> {
+  const backend = await startReferenceBackend({ dataDir: join(config.dataDir, 'reference-backend'), port: 0 });
+  closers.push(() => backend.close());
+  logger.info('embedded reference backend started', { url: backend.url });
+  return backend.url;
 }

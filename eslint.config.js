@@ -1,0 +1,90 @@
+// Lint: TypeScript and Vue rules, plus the layer rules of the architecture
+// guide (each layer imports only downward) enforced by eslint-plugin-boundaries.
+import boundaries from 'eslint-plugin-boundaries';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import vueParser from 'vue-eslint-parser';
+
+/** Layers by folder. `main-electron` is the only place besides the preload allowed to import Electron. */
+const layers = [
+  { type: 'domain', pattern: 'domain' },
+  { type: 'contract', pattern: 'contract' },
+  { type: 'main-electron', pattern: 'main/electron' },
+  { type: 'main', pattern: 'main' },
+  { type: 'preload', pattern: 'preload' },
+  { type: 'renderer', pattern: 'renderer' },
+  { type: 'drivers', pattern: 'drivers' },
+  { type: 'sync', pattern: 'sync' },
+  { type: 'documents', pattern: 'documents' },
+  { type: 'signing', pattern: 'signing' },
+  { type: 'fixtures', pattern: 'fixtures' },
+  { type: 'scripts', pattern: 'scripts' },
+  { type: 'tests', pattern: 'tests' },
+];
+
+const services = ['drivers', 'sync', 'documents', 'signing'];
+const allowed = [
+  { from: 'domain', allow: ['domain'] },
+  { from: 'contract', allow: ['domain', 'contract'] },
+  ...services.map((service) => ({ from: service, allow: ['domain', 'contract', service] })),
+  { from: 'renderer', allow: ['renderer', 'contract', 'domain'] },
+  { from: 'preload', allow: ['preload', 'contract'] },
+  { from: 'main', allow: ['main', 'contract', 'domain', ...services, 'fixtures'] },
+  { from: 'main-electron', allow: ['main-electron', 'main', 'contract', 'domain'] },
+  { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', ...services] },
+  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'main', 'fixtures', ...services] },
+  { from: 'tests', allow: ['tests', 'domain', 'contract', 'fixtures', 'main', ...services] },
+];
+
+const electronOnlyInShell = {
+  'no-restricted-imports': [
+    'error',
+    { paths: [{ name: 'electron', message: 'Only main/electron and the preload may import Electron.' }] },
+  ],
+};
+
+/** Node built-ins are banned where code must run in the sandboxed renderer or anywhere (domain). */
+const noNodeBuiltins = {
+  'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'This layer must not use Node APIs.' }] }],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.py'] },
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { alwaysTryTypes: true, project: './tsconfig.json' } },
+      'boundaries/elements': layers,
+      'boundaries/include': ['**/*.ts', '**/*.vue'],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: allowed.map(({ from, allow }) => ({
+            from: { element: { type: from } },
+            allow: { to: { element: { types: { anyOf: allow } } } },
+          })),
+        },
+      ],
+      ...electronOnlyInShell,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  { files: ['main/electron/**', 'preload/index.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['domain/**', 'renderer/**', 'preload/web-bridge.ts'], rules: noNodeBuiltins },
+  { files: ['renderer/**', 'preload/**'], languageOptions: { globals: { ...globals.browser } } },
+);

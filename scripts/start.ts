@@ -1,0 +1,115 @@
+/**
+ * `npm start`: the terminal on simulated devices and the embedded reference
+ * backend. Runs the Electron app when its binary is installed; otherwise the
+ * web host in the system Chromium in app mode, and says so. The console
+ * drives the simulated ID card reader.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startIdCardReaderSimulator } from '../fixtures/id-card-reader/simulator';
+import { sampleCards } from '../fixtures/id-card-reader/sample-cards';
+
+const root = resolve(import.meta.dirname, '..');
+const dataDir = process.env.TERMINAL_DATA_DIR ?? join(root, '.data', 'dev');
+
+function electronBinary(): string | undefined {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function findChromium(): string | undefined {
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+}
+
+async function main(): Promise<void> {
+  console.log('Building the terminal…');
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+
+  const reader = await startIdCardReaderSimulator();
+  const env = {
+    ...process.env,
+    TERMINAL_DATA_DIR: dataDir,
+    TERMINAL_ID_CARD_PORT: reader.devicePath,
+    TERMINAL_SIMULATED_DEVICES: '1',
+  };
+
+  const children: ChildProcess[] = [];
+  const electron = electronBinary();
+  if (electron) {
+    children.push(spawn(electron, [join(root, 'out/main/electron.js')], { env, stdio: 'inherit' }));
+  } else {
+    console.log('\nNOTICE: no Electron binary is installed, so the terminal runs in the web host and opens in Chromium (app mode).');
+    const host = spawn(process.execPath, [join(root, 'out/main/web-host.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(host);
+    const appUrl = await readyUrl(host);
+    const chromium = findChromium();
+    if (chromium && process.env.TERMINAL_NO_BROWSER !== '1' && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
+      const profile = mkdtempSync(join(tmpdir(), 'terminal-chromium-'));
+      children.push(spawn(chromium, [`--app=${appUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync'], { stdio: 'ignore' }));
+    } else {
+      console.log(`Open this address in Chromium or Chrome: ${appUrl}`);
+    }
+  }
+
+  printHelp();
+  const cards = Object.values(sampleCards);
+  const input = createInterface({ input: process.stdin });
+  input.on('line', (line) => {
+    const key = line.trim();
+    const card = cards[Number(key) - 1];
+    if (card) {
+      reader.placeCard(card);
+      console.log(`Placed: ${card.name} (${card.cardType})`);
+    } else if (key === '0') {
+      reader.removeCard();
+      console.log('Card removed.');
+    } else if (key === 'q') {
+      void shutdown();
+    } else {
+      printHelp();
+    }
+  });
+
+  let closing = false;
+  async function shutdown(): Promise<void> {
+    if (closing) return;
+    closing = true;
+    for (const child of children) child.kill('SIGTERM');
+    await reader.close();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown());
+  children[0]!.on('exit', () => void shutdown());
+
+  function printHelp(): void {
+    console.log('\nSimulated ID card reader — type a number and Enter:');
+    cards.forEach((card, index) => console.log(`  ${index + 1}  place ${card.name} (${card.cardType})`));
+    console.log('  0  remove the card\n  q  quit\n');
+  }
+}
+
+function readyUrl(host: ChildProcess): Promise<string> {
+  const lines = createInterface({ input: host.stdout! });
+  return new Promise((resolvePromise, reject) => {
+    host.once('exit', (code) => reject(new Error(`the web host exited (${code})`)));
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const message = JSON.parse(line) as { event?: string; appUrl?: string };
+      if (message.event === 'ready' && message.appUrl) resolvePromise(message.appUrl);
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+/**
+ * Playwright fixtures: a reference backend, a simulated ID card reader on a
+ * pseudo-terminal pair, and the terminal itself (web host in Chromium, or the
+ * Electron app), all real processes talking over their real protocols.
+ */
+import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startReferenceBackend } from '../../fixtures/backend/server';
+import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+
+export type Transport = 'web-host' | 'electron';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Backend = Awaited<ReturnType<typeof startReferenceBackend>>;
+
+export interface BackendControl {
+  readonly url: string;
+  current(): Backend;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+interface Fixtures {
+  transport: Transport;
+  dataDir: string;
+  backend: BackendControl;
+  reader: IdCardReaderSimulator;
+  app: Page;
+}
+
+/** Where the Electron binary would be, or why there is none. */
+export function electronBinary(): { path?: string; reason?: string } {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    return existsSync(path) ? { path } : { reason: `the Electron binary is not installed (${path} is missing)` };
+  } catch (error) {
+    return { reason: `the Electron binary is not installed: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+export const test = base.extend<Fixtures>({
+  transport: ['web-host', { option: true }],
+
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'terminal-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  backend: async ({ dataDir }, use) => {
+    const backendDir = join(dataDir, 'backend');
+    let backend: Backend | undefined = await startReferenceBackend({ dataDir: backendDir, port: 0 });
+    const port = new URL(backend.url).port;
+    const control: BackendControl = {
+      url: backend.url,
+      current: () => {
+        if (!backend) throw new Error('the backend is stopped');
+        return backend;
+      },
+      stop: async () => {
+        await backend?.close();
+        backend = undefined;
+      },
+      restart: async () => {
+        backend = await startReferenceBackend({ dataDir: backendDir, port: Number(port) });
+      },
+    };
+    await use(control);
+    await backend?.close();
+  },
+
+  // eslint-disable-next-line no-empty-pattern
+  reader: async ({}, use) => {
+    const simulator = await startIdCardReaderSimulator();
+    await use(simulator);
+    await simulator.close();
+  },
+
+  app: async ({ transport, dataDir, backend, reader }, use, testInfo) => {
+    const env = {
+      ...process.env,
+      TERMINAL_DATA_DIR: join(dataDir, 'terminal'),
+      TERMINAL_BACKEND_URL: backend.url,
+      TERMINAL_ID_CARD_PORT: reader.devicePath,
+      TERMINAL_SIMULATED_DEVICES: '1',
+    };
+    if (transport === 'electron') {
+      const binary = electronBinary();
+      testInfo.skip(!binary.path, `Electron launcher skipped: ${binary.reason}`);
+      const electronApp = await _electron.launch({ executablePath: binary.path!, args: ['out/main/electron.js'], env });
+      await use(await electronApp.firstWindow());
+      await electronApp.close();
+      return;
+    }
+    const host = await startWebHost(env);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await page.goto(host.appUrl);
+    await use(page);
+    await browser.close();
+    await host.stop();
+  },
+});
+
+export const expect = test.expect;
+
+async function startWebHost(env: NodeJS.ProcessEnv): Promise<{ appUrl: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['out/main/web-host.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const appUrl = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code} before it was ready`)));
+    lines.on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { event?: string; appUrl?: string };
+        if (message.event === 'ready' && message.appUrl) resolve(message.appUrl);
+      } catch {
+        // not a JSON line: ignore
+      }
+    });
+  });
+  return {
+    appUrl,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

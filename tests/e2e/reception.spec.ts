@@ -1,0 +1,77 @@
+/**
+ * One reception case, from the user's side: a resident's card on the
+ * (simulated) reader ends up as exactly one case on the (reference) backend,
+ * and the officer sees each step.
+ */
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
+import { expect, test } from './harness';
+
+const resident = sampleCards.resident;
+
+test('a card on the reader becomes exactly one synced case on the backend', async ({ app, reader, backend }, testInfo) => {
+  await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'ready');
+  await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
+
+  reader.placeCard(resident);
+  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await expect(app.getByTestId('card-id-number')).toHaveText(resident.idNumber);
+
+  const item = backend.current().catalogue()[0]!;
+  await app.getByTestId(`item-${item.code}`).click();
+  const nameField = item.formSchema.find((field) => field.prefill === 'name');
+  if (nameField) await expect(app.getByTestId(`field-${nameField.key}`)).toHaveValue(resident.name);
+  await fillRequiredBlanks(app, item.formSchema);
+
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
+  await expect(app.getByTestId('outbox-status')).toHaveAttribute('data-queued', '0');
+
+  const received = backend.current().cases().filter((c) => c.applicantIdNumber === resident.idNumber);
+  expect(received).toHaveLength(1);
+  await app.screenshot({ path: testInfo.outputPath('reception-synced.png'), fullPage: true });
+});
+
+test('a case submitted while the backend is down waits, then arrives once', async ({ app, reader, backend }, testInfo) => {
+  await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
+  reader.placeCard(resident);
+  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+
+  const item = backend.current().catalogue()[0]!;
+  await app.getByTestId(`item-${item.code}`).click();
+  await fillRequiredBlanks(app, item.formSchema);
+
+  await backend.stop();
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('case-sync-state')).not.toHaveText('已同步');
+  await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+  await expect(app.getByTestId('outbox-status')).toHaveAttribute('data-queued', '1');
+  await expect(app.getByTestId('outbox-status')).toContainText('待上传 1 件');
+  await app.screenshot({ path: testInfo.outputPath('reception-offline.png'), fullPage: true });
+
+  await backend.restart();
+  await expect(app.getByTestId('case-sync-state')).toHaveText('已同步', { timeout: 45_000 });
+  await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
+  const received = backend.current().cases().filter((c) => c.applicantIdNumber === resident.idNumber);
+  expect(received).toHaveLength(1);
+});
+
+test('an unplugged reader is shown in plain language and recovers', async ({ app, reader }) => {
+  await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'ready');
+  await reader.unplug();
+  await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'disconnected', { timeout: 20_000 });
+  await expect(app.getByTestId('device-id-card-reader')).toContainText('身份证阅读器');
+  await reader.replug();
+  await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+});
+
+async function fillRequiredBlanks(app: import('@playwright/test').Page, fields: { key: string; type: string; required: boolean; options?: { value: string }[] }[]) {
+  for (const field of fields) {
+    if (!field.required) continue;
+    const input = app.getByTestId(`field-${field.key}`);
+    if ((await input.inputValue()) !== '') continue;
+    if (field.type === 'select') await input.selectOption(field.options![0]!.value);
+    else if (field.type === 'date') await input.fill('2026-11-23');
+    else if (field.type === 'phone') await input.fill('13800138000');
+    else await input.fill('测试');
+  }
+}
