@@ -34,9 +34,19 @@ export interface IdentityCard {
 /** Problems worth showing the officer that do not stop the card being used. */
 export type IdentityWarning = 'id-number-check-digit' | 'card-expired';
 
+/** A photo turned into an ordinary image by an optional vendor decoder. */
+export interface DecodedPhoto {
+  /** e.g. image/bmp or image/jpeg */
+  mimeType: string;
+  /** Base64 of the image file. */
+  data: string;
+}
+
 export interface CardReading {
   card: IdentityCard;
   warnings: IdentityWarning[];
   /** Milliseconds since the epoch at which the reader delivered the card. */
   readAt: number;
+  /** Present only when a vendor photo decoder is plugged in and succeeded. */
+  decodedPhoto?: DecodedPhoto;
 }
