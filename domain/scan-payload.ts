@@ -216,3 +216,19 @@ export function urlHost(value: string): string | undefined {
   const m = /^https?:\/\/(?:[^/?#@]*@)?([^/?#:]+)(?::\d+)?(?:[/?#]|$)/i.exec(value);
   return m?.[1]?.toLowerCase();
 }
+
+export const SCAN_SOURCES = ['serial', 'hid-pos', 'keyboard-wedge'] as const;
+export type ScanSource = (typeof SCAN_SOURCES)[number];
+
+/** One code read by a scanner gun or scan box, as the drivers emit it. */
+export interface ScanReading {
+  deviceId: string;
+  source: ScanSource;
+  payload: ScanPayload;
+  /** ISO timestamp of when the terminal received the code. */
+  receivedAt: string;
+  /** AIM symbology identifier (e.g. ']Q1' for QR) when the scanner sends one. */
+  symbologyId?: string;
+  /** True when the bytes were not valid text and some characters were replaced. */
+  lossy?: boolean;
+}
