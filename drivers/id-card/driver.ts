@@ -336,6 +336,10 @@ export class IdCardReaderDriver {
       this.reportedFailure = null;
       this.emit('cardRead', reading);
     } catch (err) {
+      if (!isIdCardReaderError(err)) {
+        // Not a device problem but a bug of ours: keep the reader alive, but say so loudly.
+        this.logger.error('id card reader: unexpected error while reading', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      }
       this.onPollError(session, asReaderError(err));
     }
   }
