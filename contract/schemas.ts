@@ -11,7 +11,7 @@ import type { FormField, ServiceItem } from '../domain/service-item';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const identityCardSchema: z.ZodType<IdentityCard> = z.object({
+export const identityCardSchema: z.ZodType<IdentityCard, IdentityCard> = z.object({
   cardType: z.enum(CARD_TYPES),
   name: z.string(),
   englishName: z.string().optional(),
@@ -30,13 +30,13 @@ export const identityCardSchema: z.ZodType<IdentityCard> = z.object({
   photo: z.string(),
 });
 
-export const cardReadingSchema: z.ZodType<CardReading> = z.object({
+export const cardReadingSchema: z.ZodType<CardReading, CardReading> = z.object({
   card: identityCardSchema,
   warnings: z.array(z.enum(['id-number-check-digit', 'card-expired'])),
   readAt: z.number(),
 });
 
-export const deviceStatusSchema: z.ZodType<DeviceStatus> = z.object({
+export const deviceStatusSchema: z.ZodType<DeviceStatus, DeviceStatus> = z.object({
   id: z.string(),
   kind: z.enum(DEVICE_KINDS),
   state: z.enum(DEVICE_STATES),
@@ -46,7 +46,7 @@ export const deviceStatusSchema: z.ZodType<DeviceStatus> = z.object({
 });
 
 /** Bounds keep a hostile or buggy renderer from writing unbounded rows. */
-export const caseDraftSchema: z.ZodType<CaseDraft> = z.object({
+export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
   serviceItemId: z.string().min(1).max(64),
   applicant: z.object({
     cardType: z.enum(CARD_TYPES),
@@ -56,7 +56,7 @@ export const caseDraftSchema: z.ZodType<CaseDraft> = z.object({
   form: z.record(z.string().max(64), z.string().max(4000)).refine((form) => Object.keys(form).length <= 200, 'too many fields'),
 });
 
-export const caseRecordSchema: z.ZodType<CaseRecord> = z.object({
+export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
   id: z.string(),
   seq: z.number().int(),
   createdAt: z.string(),
@@ -68,7 +68,7 @@ export const caseRecordSchema: z.ZodType<CaseRecord> = z.object({
   form: z.record(z.string(), z.string()),
 });
 
-export const syncStatusSchema: z.ZodType<SyncStatus> = z.object({
+export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({
   backend: z.enum(['online', 'offline', 'unknown']),
   queued: z.number().int(),
   failed: z.number().int(),
@@ -77,7 +77,7 @@ export const syncStatusSchema: z.ZodType<SyncStatus> = z.object({
   lastError: z.string().optional(),
 });
 
-const formFieldSchema: z.ZodType<FormField> = z.object({
+const formFieldSchema: z.ZodType<FormField, FormField> = z.object({
   key: z.string(),
   label: z.string(),
   labelEn: z.string().optional(),
@@ -88,7 +88,7 @@ const formFieldSchema: z.ZodType<FormField> = z.object({
   maxLength: z.number().int().optional(),
 });
 
-export const serviceItemSchema: z.ZodType<ServiceItem> = z.object({
+export const serviceItemSchema: z.ZodType<ServiceItem, ServiceItem> = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { startReferenceBackend } from '../../fixtures/backend/server';
+import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 
 export type Transport = 'web-host' | 'electron';
@@ -25,19 +25,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-type Backend = Awaited<ReturnType<typeof startReferenceBackend>>;
-
-export interface BackendControl {
-  readonly url: string;
-  current(): Backend;
-  stop(): Promise<void>;
-  restart(): Promise<void>;
-}
 
 interface Fixtures {
   transport: Transport;
   dataDir: string;
-  backend: BackendControl;
+  backend: ReferenceBackend;
   reader: IdCardReaderSimulator;
   app: Page;
 }
@@ -55,7 +47,6 @@ export function electronBinary(): { path?: string; reason?: string } {
 export const test = base.extend<Fixtures>({
   transport: ['web-host', { option: true }],
 
-  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'terminal-e2e-'));
     await use(dir);
@@ -63,28 +54,11 @@ export const test = base.extend<Fixtures>({
   },
 
   backend: async ({ dataDir }, use) => {
-    const backendDir = join(dataDir, 'backend');
-    let backend: Backend | undefined = await startReferenceBackend({ dataDir: backendDir, port: 0 });
-    const port = new URL(backend.url).port;
-    const control: BackendControl = {
-      url: backend.url,
-      current: () => {
-        if (!backend) throw new Error('the backend is stopped');
-        return backend;
-      },
-      stop: async () => {
-        await backend?.close();
-        backend = undefined;
-      },
-      restart: async () => {
-        backend = await startReferenceBackend({ dataDir: backendDir, port: Number(port) });
-      },
-    };
-    await use(control);
-    await backend?.close();
+    const backend = await startReferenceBackend({ dataDir: join(dataDir, 'backend'), port: 0 });
+    await use(backend);
+    await backend.close();
   },
 
-  // eslint-disable-next-line no-empty-pattern
   reader: async ({}, use) => {
     const simulator = await startIdCardReaderSimulator();
     await use(simulator);

@@ -3,10 +3,12 @@
  * (simulated) reader ends up as exactly one case on the (reference) backend,
  * and the officer sees each step.
  */
+import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
 
 const resident = sampleCards.resident;
+const item = loadSampleCatalogue().serviceItems[0]!;
 
 test('a card on the reader becomes exactly one synced case on the backend', async ({ app, reader, backend }, testInfo) => {
   await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'ready');
@@ -16,7 +18,6 @@ test('a card on the reader becomes exactly one synced case on the backend', asyn
   await expect(app.getByTestId('card-name')).toHaveText(resident.name);
   await expect(app.getByTestId('card-id-number')).toHaveText(resident.idNumber);
 
-  const item = backend.current().catalogue()[0]!;
   await app.getByTestId(`item-${item.code}`).click();
   const nameField = item.formSchema.find((field) => field.prefill === 'name');
   if (nameField) await expect(app.getByTestId(`field-${nameField.key}`)).toHaveValue(resident.name);
@@ -26,7 +27,7 @@ test('a card on the reader becomes exactly one synced case on the backend', asyn
   await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
   await expect(app.getByTestId('outbox-status')).toHaveAttribute('data-queued', '0');
 
-  const received = backend.current().cases().filter((c) => c.applicantIdNumber === resident.idNumber);
+  const received = backend.cases().filter((c) => c.idNumber === resident.idNumber);
   expect(received).toHaveLength(1);
   await app.screenshot({ path: testInfo.outputPath('reception-synced.png'), fullPage: true });
 });
@@ -36,11 +37,10 @@ test('a case submitted while the backend is down waits, then arrives once', asyn
   reader.placeCard(resident);
   await expect(app.getByTestId('card-name')).toHaveText(resident.name);
 
-  const item = backend.current().catalogue()[0]!;
   await app.getByTestId(`item-${item.code}`).click();
   await fillRequiredBlanks(app, item.formSchema);
 
-  await backend.stop();
+  await backend.pause();
   await app.getByTestId('submit-case').click();
   await expect(app.getByTestId('case-sync-state')).not.toHaveText('已同步');
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
@@ -48,10 +48,10 @@ test('a case submitted while the backend is down waits, then arrives once', asyn
   await expect(app.getByTestId('outbox-status')).toContainText('待上传 1 件');
   await app.screenshot({ path: testInfo.outputPath('reception-offline.png'), fullPage: true });
 
-  await backend.restart();
+  await backend.resume();
   await expect(app.getByTestId('case-sync-state')).toHaveText('已同步', { timeout: 45_000 });
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
-  const received = backend.current().cases().filter((c) => c.applicantIdNumber === resident.idNumber);
+  const received = backend.cases().filter((c) => c.idNumber === resident.idNumber);
   expect(received).toHaveLength(1);
 });
 
