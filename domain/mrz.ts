@@ -313,3 +313,15 @@ function looksLikeTd1(lines: string[]): boolean {
   if (first.length !== 30 || second.length !== 30 || third.length !== 30) return false;
   return /^[A-Z][A-Z<][A-Z<]{3}/.test(first) && /^[0-9<]{6}[0-9<][MFX<][0-9<]{6}[0-9<][A-Z<]{3}/.test(second) && /^[A-Z<]+$/.test(third);
 }
+
+export const PASSPORT_READ_SOURCES = ['serial', 'keyboard-wedge', 'typed'] as const;
+export type PassportReadSource = (typeof PASSPORT_READ_SOURCES)[number];
+
+/** One MRZ read by a passport reader (or typed by the officer), as the drivers and the renderer pass it on. */
+export interface PassportReading {
+  deviceId?: string;
+  source: PassportReadSource;
+  mrz: MrzReading;
+  /** ISO timestamp. */
+  receivedAt: string;
+}
