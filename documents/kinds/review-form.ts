@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { chineseDate, isoDate, labelPath, optionalText, party, text } from './common';
+import { FormSheets } from './form-sheet';
+import type { DocumentKind } from './kind';
+
+const schema = z
+  .object({
+    parties: z.tuple([party, party]),
+    /** Documents the registrar checked, e.g. 居民身份证, 外国人永久居留身份证. */
+    documentsChecked: z.array(text(60)).min(1, 'list at least one document'),
+    /** Result of the national review of existing records (全国审查). */
+    nationalReview: text(200),
+    reviewOpinion: text(500),
+    registrar: text(30),
+    reviewedOn: isoDate,
+    decision: z.enum(['approved', 'refused'], { message: 'expected approved or refused' }),
+    certificateNumber: optionalText(40),
+    registeredOn: isoDate.optional(),
+    approver: optionalText(30),
+    approvalOpinion: optionalText(300),
+    registry: optionalText(60),
+    caseNumber: optionalText(40),
+  })
+  .superRefine((data, context) => {
+    if (data.decision !== 'approved') return;
+    // An approved registration is the one that takes a certificate number.
+    if (!data.certificateNumber) context.addIssue({ code: 'custom', path: ['certificateNumber'], message: 'required when approved' });
+    if (!data.registeredOn) context.addIssue({ code: 'custom', path: ['registeredOn'], message: 'required when approved' });
+  });
+
+export type ReviewFormData = z.infer<typeof schema>;
+
+/**
+ * 结婚登记审查处理表: what the registrar checked, the decision, and the
+ * receipt column where each party signs (by hand, with a fingerprint) when
+ * the certificates are handed over.
+ */
+export const reviewForm: DocumentKind<ReviewFormData> = {
+  name: 'review-form',
+  title: '结婚登记审查处理表',
+  schema,
+  label: labelPath({
+    documentsChecked: '查验证件',
+    nationalReview: '全国审查结果',
+    reviewOpinion: '审查意见',
+    registrar: '登记员',
+    reviewedOn: '审查日期',
+    decision: '处理结果',
+    certificateNumber: '结婚证字号',
+    registeredOn: '登记日期',
+  }),
+  build(data) {
+    const [first, second] = data.parties;
+    const form = new FormSheets().title('结婚登记审查处理表').meta(data.caseNumber ? `编号：${data.caseNumber}` : '', data.registry ?? '');
+    form.row([
+      { label: '当事人一', value: `${first.name}（${first.sex}）`, field: 'parties[0].name' },
+      { label: '当事人二', value: `${second.name}（${second.sex}）`, field: 'parties[1].name' },
+    ]);
+    form.row([
+      { label: '出生日期', value: chineseDate(first.birthDate), field: 'parties[0].birthDate', wrap: false },
+      { label: '出生日期', value: chineseDate(second.birthDate), field: 'parties[1].birthDate', wrap: false },
+    ]);
+    form.row([
+      { label: '国籍', value: first.nationality, field: 'parties[0].nationality' },
+      { label: '国籍', value: second.nationality, field: 'parties[1].nationality' },
+    ]);
+    form.row([
+      { label: '身份证件号', value: first.idNumber, field: 'parties[0].idNumber', wrap: false },
+      { label: '身份证件号', value: second.idNumber, field: 'parties[1].idNumber', wrap: false },
+    ]);
+    form.block('documentsChecked', data.documentsChecked.join('、'), 12, 11, '查验证件');
+    form.block('nationalReview', data.nationalReview, 12, 11, '全国审查');
+    form.block('reviewOpinion', data.reviewOpinion, 24, 11, '审查意见');
+    form.row([
+      { label: '登记员', value: data.registrar, field: 'registrar' },
+      { label: '审查日期', value: chineseDate(data.reviewedOn), field: 'reviewedOn', wrap: false },
+    ]);
+    form.row([
+      { label: '处理结果', value: data.decision === 'approved' ? '准予登记' : '不予登记', field: 'decision' },
+      { label: '结婚证字号', value: data.certificateNumber ?? '', field: 'certificateNumber', wrap: false },
+    ]);
+    form.row([
+      { label: '登记日期', value: data.registeredOn ? chineseDate(data.registeredOn) : '', field: 'registeredOn', wrap: false },
+      { label: '审批人', value: data.approver ?? '', field: 'approver' },
+    ]);
+    form.block('approvalOpinion', data.approvalOpinion ?? '', 16, 11, '审批意见');
+    form.space(4).heading('领证签名');
+    form.signers(
+      [
+        { caption: '当事人一（签名并按指纹）', field: 'parties[0].receipt', name: first.name },
+        { caption: '当事人二（签名并按指纹）', field: 'parties[1].receipt', name: second.name },
+        { caption: '婚姻登记员（签名）', field: 'registrar.signature', name: data.registrar },
+      ],
+      20,
+    );
+    return { title: '结婚登记审查处理表', sheets: form.sheets };
+  },
+};
