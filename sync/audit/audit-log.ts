@@ -1,0 +1,78 @@
+/**
+ * Hash-chained audit log: each entry's hash is SM3 over the previous hash and
+ * the entry's canonical text, so removing or editing any row breaks every
+ * hash after it. Details never carry personal data (ids and codes only).
+ */
+import type { Db } from '../store/database';
+import { sm3Hex } from '../crypto/sm';
+
+export const AUDIT_GENESIS = '0'.repeat(64);
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  subject: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  action: string;
+  subject: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function entryHash(prevHash: string, at: string, action: string, subject: string | null, details: string): string {
+  return sm3Hex(JSON.stringify([prevHash, at, action, subject, details]));
+}
+
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Call inside the transaction of the change it records. */
+  append(action: string, subject: string | null, details: Record<string, unknown> = {}): void {
+    const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+    const prevHash = last?.hash ?? AUDIT_GENESIS;
+    const at = new Date(this.clock()).toISOString();
+    const text = JSON.stringify(details);
+    this.db
+      .prepare('INSERT INTO audit_log (at, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(at, action, subject, text, prevHash, entryHash(prevHash, at, action, subject, text));
+  }
+
+  entries(limit = 1000, afterId = 0): AuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as AuditRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      action: row.action,
+      subject: row.subject,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    }));
+  }
+
+  /** Walks the whole chain; returns the id of the first broken entry, if any. */
+  verify(): { ok: true; entries: number } | { ok: false; brokenAt: number } {
+    let prev = AUDIT_GENESIS;
+    let count = 0;
+    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>) {
+      if (row.prev_hash !== prev || row.hash !== entryHash(row.prev_hash, row.at, row.action, row.subject, row.details)) {
+        return { ok: false, brokenAt: row.id };
+      }
+      prev = row.hash;
+      count += 1;
+    }
+    return { ok: true, entries: count };
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Every schema step in order. Append only: a shipped migration is never
+ * edited, because terminals in the field have already run it.
+ */
+import { migration001 } from './001-initial';
+import { migration002 } from './002-audit-log';
+import { migration003 } from './003-certificate-leases';
+import { migration004 } from './004-uploads';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export type { Migration } from './types';

@@ -1,0 +1,368 @@
+/**
+ * The terminal's sync service: local store, outbox drain loop, reference
+ * data pull loop, and (see leases/ and uploads/) certificate number leases
+ * and material uploads. Writes commit locally and return at once; the loops
+ * carry them to the backend whenever it can be reached.
+ */
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import type { CaseDraft, CaseRecord } from '../domain/case';
+import { silentLogger, type Logger } from '../domain/logger';
+import type { ServiceItem } from '../domain/service-item';
+import type { SyncItemView, SyncScreen, SyncStatus } from '../domain/sync-status';
+import { AuditLog } from './audit/audit-log';
+import { BackendClient, type TerminalIdentity } from './client/backend-client';
+import { CircuitBreaker, type CircuitBreakerOptions } from './client/circuit-breaker';
+import { loadOrCreateIdentity, registerTerminal } from './client/identity';
+import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { Sm4Box } from './crypto/sm';
+import { errorCode, SyncError } from './errors';
+import type { BackoffOptions } from './outbox/backoff';
+import { OutboxDrainer } from './outbox/drainer';
+import { Loop } from './outbox/loop';
+import { FEEDS, FeedPuller } from './pull/feed-puller';
+import { openDatabase, type Db } from './store/database';
+import { SyncStore } from './store/sync-store';
+
+export interface SyncServiceOptions {
+  dataDir: string;
+  backendUrl: string;
+  logger?: Logger;
+  /** The terminal's wall clock (tests move it a day ahead or behind). */
+  now?: () => number;
+  keyProvider?: KeyProvider;
+  /** Items per submission request (default 200). */
+  batchSize?: number;
+  backoff?: BackoffOptions;
+  breaker?: CircuitBreakerOptions;
+  /** How often reference data is pulled (default 60 s, jittered ±20 %). */
+  pullIntervalMs?: number;
+  requestTimeoutMs?: number;
+  /** Sent at registration; the backend uses it to number certificates. */
+  registryCode?: string;
+  label?: string;
+  random?: () => number;
+}
+
+export interface SyncService {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  createCase(draft: CaseDraft): CaseRecord;
+  listCases(limit?: number): CaseRecord[];
+  getCase(id: string): CaseRecord | undefined;
+  catalogue(): ServiceItem[];
+  appointments(): unknown[];
+  configuration(): { id: string; value: unknown }[];
+  status(): SyncStatus;
+  syncScreen(): SyncScreen;
+  retryNow(): void;
+  /** The officer fixed a dead-lettered item (optionally correcting the case's form) and sends it again. */
+  retryDeadLetter(seq: number, patch?: { form?: Record<string, string>; serviceItemId?: string }): void;
+  terminalId(): string | undefined;
+  /** The hash-chained audit log (read-only view). */
+  audit(): AuditLog;
+  /** Pull every feed now; resolves when done (tests, and the officer's "refresh catalogue"). */
+  pullNow(): Promise<void>;
+  on(event: 'status', listener: (status: SyncStatus) => void): this;
+  on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
+  on(event: 'catalogueChanged', listener: () => void): this;
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  return new TerminalSyncService(options);
+}
+
+interface Running {
+  db: Db;
+  store: SyncStore;
+  audit: AuditLog;
+  client: BackendClient;
+  breaker: CircuitBreaker;
+  identity: TerminalIdentity;
+  drain: Loop;
+  pull: Loop;
+}
+
+class TerminalSyncService extends EventEmitter implements SyncService {
+  readonly #options: SyncServiceOptions;
+  readonly #logger: Logger;
+  readonly #clock: () => number;
+  #running: Running | undefined;
+  #registered = false;
+  #restoreCheckNeeded = false;
+  #backend: SyncStatus['backend'] = 'unknown';
+  #lastError: string | undefined;
+  #lastSyncAt: string | undefined;
+  #lastStatusJson = '';
+
+  constructor(options: SyncServiceOptions) {
+    super();
+    this.#options = options;
+    this.#logger = options.logger ?? silentLogger;
+    this.#clock = options.now ?? Date.now;
+  }
+
+  async start(): Promise<void> {
+    if (this.#running) return;
+    const { dataDir } = this.#options;
+    const keyProvider = this.#options.keyProvider ?? new FileKeyProvider(join(dataDir, 'keys', 'data.key'));
+    const box = new Sm4Box(await keyProvider.loadDataKey());
+    const db = openDatabase(join(dataDir, 'terminal.sqlite'));
+    const audit = new AuditLog(db, this.#clock);
+    const store = new SyncStore(db, box, audit, this.#clock);
+    try {
+      store.getSealedMeta('terminal_keys');
+    } catch (error) {
+      db.close();
+      throw new SyncError('store-key-invalid', 'the data key does not open this store', { cause: error });
+    }
+    const identity = loadOrCreateIdentity(store, audit);
+    const breaker = new CircuitBreaker(this.#options.breaker);
+    const client = new BackendClient({
+      baseUrl: this.#options.backendUrl,
+      clock: this.#clock,
+      breaker,
+      logger: this.#logger,
+      ...(this.#options.requestTimeoutMs ? { timeoutMs: this.#options.requestTimeoutMs } : {}),
+    });
+    client.setIdentity(identity);
+    client.onEpoch((epoch) => {
+      if (store.getMeta('backend_epoch') !== epoch) this.#restoreCheckNeeded = true;
+    });
+    this.#registered = store.getMeta('registered') === '1';
+
+    const drainer = new OutboxDrainer(store, client, {
+      casesChanged: (ids) => this.#emitCases(ids),
+      delivered: (count) => {
+        if (count > 0) this.#lastSyncAt = new Date(this.#clock()).toISOString();
+      },
+    }, this.#options.batchSize ?? 200);
+    const random = this.#options.random;
+    const drain: Loop = new Loop({
+      name: 'drain',
+      idleMs: Number.POSITIVE_INFINITY,
+      logger: this.#logger,
+      breaker,
+      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+      ...(random ? { random } : {}),
+      step: async () => {
+        await this.#ensureRegistered();
+        await this.#checkBackendRestore();
+        const result = await drainer.step();
+        this.#markOnline();
+        return result;
+      },
+      onFailure: (error) => this.#markFailure(error),
+    });
+    const puller = new FeedPuller(store, client, this.#logger);
+    const pull: Loop = new Loop({
+      name: 'pull',
+      idleMs: this.#options.pullIntervalMs ?? 60_000,
+      idleJitter: 0.2,
+      logger: this.#logger,
+      breaker,
+      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+      ...(random ? { random } : {}),
+      step: async () => {
+        await this.#ensureRegistered();
+        await this.#pullAll(puller);
+        this.#markOnline();
+        return 'idle';
+      },
+      onFailure: (error) => this.#markFailure(error),
+    });
+    // Any call that gets through after an outage wakes the queue: reconnect is noticed without a new write.
+    breaker.onChange((state) => {
+      if (state === 'closed') drain.wake(true);
+    });
+    this.#running = { db, store, audit, client, breaker, identity, drain, pull };
+    this.#puller = puller;
+    drain.start();
+    pull.start();
+    this.#emitStatus();
+  }
+
+  #puller: FeedPuller | undefined;
+
+  async stop(): Promise<void> {
+    const running = this.#running;
+    if (!running) return;
+    this.#running = undefined;
+    running.client.close();
+    await Promise.all([running.drain.stop(), running.pull.stop()]);
+    running.db.close();
+  }
+
+  #require(): Running {
+    if (!this.#running) throw new SyncError('sync-not-started', 'sync service is not started');
+    return this.#running;
+  }
+
+  async #ensureRegistered(): Promise<void> {
+    if (this.#registered) return;
+    const running = this.#require();
+    await registerTerminal(running.client, running.identity, {
+      ...(this.#options.label ? { label: this.#options.label } : {}),
+      ...(this.#options.registryCode ? { registryCode: this.#options.registryCode } : {}),
+    });
+    running.store.setMeta('registered', '1');
+    if (running.client.epoch && !running.store.getMeta('backend_epoch')) running.store.setMeta('backend_epoch', running.client.epoch);
+    running.audit.append('terminal.registered', running.identity.terminalId, { backend: this.#options.backendUrl });
+    this.#registered = true;
+  }
+
+  /**
+   * The backend's epoch changed (first contact, or a restore from an older
+   * backup). Ask what it holds from us and re-queue what it lost.
+   */
+  async #checkBackendRestore(): Promise<void> {
+    if (!this.#restoreCheckNeeded) return;
+    const running = this.#require();
+    const epoch = running.client.epoch;
+    const response = await running.client.request<{ lastSeq: number }>('GET', `/v1/terminals/${running.identity.terminalId}/state`);
+    const lastSeq = Number(response.data?.lastSeq);
+    if (!Number.isInteger(lastSeq)) throw new SyncError('backend-bad-response', 'terminal state without lastSeq');
+    const requeued = running.store.requeueDeliveredAfter(lastSeq);
+    if (requeued > 0) {
+      this.#logger.warn('backend lost items (restored from backup?); re-sending', { lastSeq, requeued });
+      this.#emitCases(running.store.db.prepare("SELECT ref_id FROM outbox WHERE kind = 'case' AND state = 'pending' AND seq > ?").all(lastSeq).map((row) => (row as { ref_id: string }).ref_id));
+    }
+    if (epoch) running.store.setMeta('backend_epoch', epoch);
+    this.#restoreCheckNeeded = running.client.epoch !== epoch;
+  }
+
+  async #pullAll(puller: FeedPuller): Promise<void> {
+    for (const feed of FEEDS) {
+      const outcome = await puller.pull(feed);
+      if (feed === 'catalogue' && outcome.changed > 0) this.emit('catalogueChanged');
+    }
+  }
+
+  #markOnline(): void {
+    this.#backend = 'online';
+    this.#lastError = undefined;
+    this.#emitStatus();
+  }
+
+  #markFailure(error: unknown): void {
+    const code = errorCode(error);
+    if (code === 'backend-terminal-unknown') {
+      // The backend lost our registration (e.g. restored from an older backup): register again.
+      this.#registered = false;
+      this.#running?.store.setMeta('registered', '0');
+    }
+    const transportDown = ['backend-unreachable', 'backend-timeout', 'backend-server-error', 'backend-circuit-open', 'backend-rate-limited'].includes(code);
+    if (transportDown) this.#backend = 'offline';
+    this.#lastError = code;
+    this.#emitStatus();
+  }
+
+  #emitCases(ids: string[]): void {
+    const running = this.#running;
+    if (!running) return;
+    if (this.listenerCount('caseChanged') > 0) {
+      for (const id of ids) {
+        const record = running.store.getCase(id);
+        if (record) this.emit('caseChanged', record);
+      }
+    }
+    this.#emitStatus();
+  }
+
+  #emitStatus(): void {
+    if (!this.#running) return;
+    const status = this.status();
+    const json = JSON.stringify(status);
+    if (json === this.#lastStatusJson) return;
+    this.#lastStatusJson = json;
+    this.emit('status', status);
+  }
+
+  createCase(draft: CaseDraft): CaseRecord {
+    const running = this.#require();
+    const record = running.store.createCase(draft);
+    this.emit('caseChanged', record);
+    this.#emitStatus();
+    running.drain.nudge();
+    return record;
+  }
+
+  listCases(limit = 100): CaseRecord[] {
+    return this.#require().store.listCases(limit);
+  }
+
+  getCase(id: string): CaseRecord | undefined {
+    return this.#require().store.getCase(id);
+  }
+
+  catalogue(): ServiceItem[] {
+    return this.#require()
+      .store.feedEntries<ServiceItem>('catalogue')
+      .filter((item) => !item.retired);
+  }
+
+  appointments(): unknown[] {
+    return this.#require().store.feedEntries('appointments');
+  }
+
+  configuration(): { id: string; value: unknown }[] {
+    return this.#require().store.feedEntries<{ id: string; value: unknown }>('configuration');
+  }
+
+  status(): SyncStatus {
+    const counts = this.#require().store.counts();
+    const status: SyncStatus = { backend: this.#backend, queued: counts.pending, failed: counts.failed, deadLettered: counts.dead };
+    if (this.#lastSyncAt) status.lastSyncAt = this.#lastSyncAt;
+    if (this.#lastError) status.lastError = this.#lastError;
+    return status;
+  }
+
+  syncScreen(): SyncScreen {
+    const running = this.#require();
+    const items: SyncItemView[] = running.store.outboxView().map((row) => {
+      const view: SyncItemView = {
+        seq: row.seq,
+        kind: row.kind,
+        refId: row.refId,
+        state: row.state === 'dead' ? 'dead-letter' : row.lastError ? 'failed' : 'queued',
+        attempts: row.attempts,
+        createdAt: row.createdAt,
+      };
+      if (row.lastError) view.lastError = row.lastError;
+      if (row.deadReason) view.deadReason = row.deadReason;
+      return view;
+    });
+    return { status: this.status(), items, uploads: [] };
+  }
+
+  retryNow(): void {
+    const running = this.#running;
+    if (!running) return;
+    running.breaker.reset();
+    running.drain.wake(true);
+    running.pull.wake(true);
+  }
+
+  retryDeadLetter(seq: number, patch?: { form?: Record<string, string>; serviceItemId?: string }): void {
+    const running = this.#require();
+    const { refId } = running.store.retryDeadLetter(seq, patch);
+    this.#emitCases([refId]);
+    running.drain.wake(true);
+  }
+
+  terminalId(): string | undefined {
+    return this.#running?.identity.terminalId;
+  }
+
+  audit(): AuditLog {
+    return this.#require().audit;
+  }
+
+  async pullNow(): Promise<void> {
+    const running = this.#require();
+    await this.#ensureRegistered();
+    await this.#pullAll(this.#puller!);
+    this.#markOnline();
+    void running;
+  }
+}
