@@ -23,6 +23,9 @@ import { Loop } from './outbox/loop';
 import { FEEDS, FeedPuller } from './pull/feed-puller';
 import { openDatabase, type Db } from './store/database';
 import { SyncStore } from './store/sync-store';
+import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type VoidReason } from './leases/certificate-numbers';
+import { MaterialCipher } from './uploads/material-file';
+import { Uploader, type MaterialInput, type UploaderOptions } from './uploads/uploader';
 
 export interface SyncServiceOptions {
   dataDir: string;
@@ -42,6 +45,20 @@ export interface SyncServiceOptions {
   registryCode?: string;
   label?: string;
   random?: () => number;
+  /** Certificate types this terminal issues (marriage registries); leased ahead of need. */
+  certificateTypes?: CertificateType[];
+  /** Overrides the backend's configuration entry "certificate-lease". */
+  leasePolicy?: LeasePolicy;
+  /** Overrides the backend's configuration entry "upload". chunkBytes must be a multiple of 16. */
+  upload?: Partial<UploaderOptions>;
+  /** How often leases are checked (refill below low water, expiry), default 60 s. */
+  leaseIntervalMs?: number;
+}
+
+/** What the printing helper needs; served by SyncService.certificateNumberSource(). */
+export interface CertificateNumberSource {
+  take(type: string): Promise<string>;
+  void(number: string, reason: string): Promise<void>;
 }
 
 export interface SyncService {
@@ -63,6 +80,12 @@ export interface SyncService {
   audit(): AuditLog;
   /** Pull every feed now; resolves when done (tests, and the officer's "refresh catalogue"). */
   pullNow(): Promise<void>;
+  /** Stores a captured material (encrypted) and queues its upload; returns the material id. */
+  addMaterial(input: MaterialInput): string;
+  /** Takes the next certificate number of a type, recording it as issued in the same transaction. */
+  takeCertificateNumber(type: string, caseId?: string): Promise<string>;
+  voidCertificateNumber(number: string, reason: string, note?: string): Promise<void>;
+  certificateNumberSource(): CertificateNumberSource;
   on(event: 'status', listener: (status: SyncStatus) => void): this;
   on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
   on(event: 'catalogueChanged', listener: () => void): this;
@@ -81,6 +104,10 @@ interface Running {
   identity: TerminalIdentity;
   drain: Loop;
   pull: Loop;
+  leases: Loop;
+  uploads: Loop;
+  numbers: CertificateNumbers;
+  uploader: Uploader;
 }
 
 class TerminalSyncService extends EventEmitter implements SyncService {
@@ -106,7 +133,8 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     if (this.#running) return;
     const { dataDir } = this.#options;
     const keyProvider = this.#options.keyProvider ?? new FileKeyProvider(join(dataDir, 'keys', 'data.key'));
-    const box = new Sm4Box(await keyProvider.loadDataKey());
+    const dataKey = await keyProvider.loadDataKey();
+    const box = new Sm4Box(dataKey);
     const db = openDatabase(join(dataDir, 'terminal.sqlite'));
     const audit = new AuditLog(db, this.#clock);
     const store = new SyncStore(db, box, audit, this.#clock);
@@ -171,14 +199,54 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       },
       onFailure: (error) => this.#markFailure(error),
     });
-    // Any call that gets through after an outage wakes the queue: reconnect is noticed without a new write.
-    breaker.onChange((state) => {
-      if (state === 'closed') drain.wake(true);
+    const numbers = new CertificateNumbers(store, audit, () => client.serverNow(), () => this.#leasePolicy(store));
+    const leases: Loop = new Loop({
+      name: 'leases',
+      idleMs: this.#options.leaseIntervalMs ?? 60_000,
+      idleJitter: 0.2,
+      logger: this.#logger,
+      breaker,
+      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+      ...(random ? { random } : {}),
+      step: async () => {
+        if (numbers.expireLeases() > 0) drain.nudge();
+        for (const type of numbers.typesInUse(this.#options.certificateTypes ?? [])) {
+          if (!numbers.needsRefill(type)) continue;
+          await this.#ensureRegistered();
+          await numbers.refill(client, type);
+        }
+        return 'idle';
+      },
     });
-    this.#running = { db, store, audit, client, breaker, identity, drain, pull };
+    const uploader = new Uploader(store, audit, new MaterialCipher(dataKey), dataDir, () => this.#uploadOptions(store), () => this.#emitStatus());
+    const uploads: Loop = new Loop({
+      name: 'uploads',
+      idleMs: Number.POSITIVE_INFINITY,
+      logger: this.#logger,
+      breaker,
+      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+      ...(random ? { random } : {}),
+      step: async () => {
+        await this.#ensureRegistered();
+        const result = await uploader.step(client);
+        this.#markOnline();
+        return result;
+      },
+      onFailure: (error) => this.#markFailure(error),
+    });
+    // Any call that gets through after an outage wakes the queues: reconnect is noticed without a new write.
+    breaker.onChange((state) => {
+      if (state === 'closed') {
+        drain.wake(true);
+        uploads.wake(true);
+      }
+    });
+    this.#running = { db, store, audit, client, breaker, identity, drain, pull, leases, uploads, numbers, uploader };
     this.#puller = puller;
     drain.start();
     pull.start();
+    leases.start();
+    uploads.start();
     this.#emitStatus();
   }
 
@@ -189,7 +257,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     if (!running) return;
     this.#running = undefined;
     running.client.close();
-    await Promise.all([running.drain.stop(), running.pull.stop()]);
+    await Promise.all([running.drain.stop(), running.pull.stop(), running.leases.stop(), running.uploads.stop()]);
     running.db.close();
   }
 
@@ -314,6 +382,12 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     const status: SyncStatus = { backend: this.#backend, queued: counts.pending, failed: counts.failed, deadLettered: counts.dead };
     if (this.#lastSyncAt) status.lastSyncAt = this.#lastSyncAt;
     if (this.#lastError) status.lastError = this.#lastError;
+    const uploads = this.#require().uploader.totals();
+    if (uploads.pending > 0) {
+      status.uploadsPending = uploads.pending;
+      status.uploadBytesSent = uploads.sent;
+      status.uploadBytesTotal = uploads.total;
+    }
     return status;
   }
 
@@ -332,7 +406,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       if (row.deadReason) view.deadReason = row.deadReason;
       return view;
     });
-    return { status: this.status(), items, uploads: [] };
+    return { status: this.status(), items, uploads: running.uploader.views() };
   }
 
   retryNow(): void {
@@ -341,6 +415,8 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     running.breaker.reset();
     running.drain.wake(true);
     running.pull.wake(true);
+    running.leases.wake(true);
+    running.uploads.wake(true);
   }
 
   retryDeadLetter(seq: number, patch?: { form?: Record<string, string>; serviceItemId?: string }): void {
@@ -364,5 +440,64 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     await this.#pullAll(this.#puller!);
     this.#markOnline();
     void running;
+  }
+
+  addMaterial(input: MaterialInput): string {
+    const running = this.#require();
+    const id = running.uploader.add(input);
+    this.#emitStatus();
+    running.uploads.nudge();
+    return id;
+  }
+
+  async takeCertificateNumber(type: string, caseId?: string): Promise<string> {
+    const running = this.#require();
+    if (!running.numbers.isType(type)) throw new SyncError('certificate-type-unknown', `unknown certificate type ${type}`, { params: { type } });
+    let number = running.numbers.take(type, caseId);
+    if (!number) {
+      // Block empty: one attempt to lease now; offline, the officer gets a clear message instead of a wait.
+      try {
+        await this.#ensureRegistered();
+        await running.numbers.refill(running.client, type);
+      } catch (error) {
+        throw new SyncError('certificate-numbers-exhausted', `no ${type} numbers left and no new block: ${errorCode(error)}`, { params: { type }, cause: error });
+      }
+      number = running.numbers.take(type, caseId);
+      if (!number) throw new SyncError('certificate-numbers-exhausted', `no ${type} numbers after refill`, { params: { type } });
+    }
+    if (running.numbers.needsRefill(type)) running.leases.wake();
+    this.#emitStatus();
+    running.drain.nudge();
+    return number;
+  }
+
+  async voidCertificateNumber(number: string, reason: string, note?: string): Promise<void> {
+    const running = this.#require();
+    const why: VoidReason = (VOID_REASONS as readonly string[]).includes(reason) ? (reason as VoidReason) : 'other';
+    running.numbers.void(number, why, why === 'other' && reason !== 'other' ? reason.slice(0, 200) : note);
+    this.#emitStatus();
+    running.drain.nudge();
+  }
+
+  certificateNumberSource(): CertificateNumberSource {
+    return {
+      take: (type) => this.takeCertificateNumber(type),
+      void: (number, reason) => this.voidCertificateNumber(number, reason),
+    };
+  }
+
+  #leasePolicy(store: SyncStore): LeasePolicy {
+    if (this.#options.leasePolicy) return this.#options.leasePolicy;
+    const entry = store.feedEntries<{ id: string; value?: { blockSize?: number; lowWater?: number } }>('configuration').find((candidate) => candidate.id === 'certificate-lease');
+    return { blockSize: entry?.value?.blockSize ?? 50, lowWater: entry?.value?.lowWater ?? 10 };
+  }
+
+  #uploadOptions(store: SyncStore): UploaderOptions {
+    const entry = store.feedEntries<{ id: string; value?: { chunkBytes?: number; parallel?: number } }>('configuration').find((candidate) => candidate.id === 'upload');
+    const chunk = this.#options.upload?.chunkBytes ?? entry?.value?.chunkBytes ?? 1024 * 1024;
+    return {
+      chunkBytes: Math.max(16, Math.floor(chunk / 16) * 16),
+      parallel: Math.max(1, Math.min(8, this.#options.upload?.parallel ?? entry?.value?.parallel ?? 2)),
+    };
   }
 }
