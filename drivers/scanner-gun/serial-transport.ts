@@ -4,6 +4,7 @@
  * else (framing, reconnecting) lives above this seam so it can be tested
  * against a fake as well as a real pseudo-terminal.
  */
+import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { linkErrorFromOpenFailure } from './errors';
 
@@ -28,6 +29,15 @@ export interface SerialPortInfo {
   productId?: string;
 }
 
+/**
+ * How often an open port's device node is checked. serialport misses the
+ * hang-up when the device vanishes right after sending data (seen on Linux
+ * with pty pairs: a scan followed at once by an unplug left the port "open"
+ * for ever), so we also watch the node: gone, or replaced by another device,
+ * means unplugged.
+ */
+export const DEVICE_NODE_WATCH_MS = 500;
+
 export const serialPortOpener: SerialOpener = {
   open(path, baudRate) {
     return new Promise((resolve, reject) => {
@@ -37,21 +47,42 @@ export const serialPortOpener: SerialOpener = {
           reject(linkErrorFromOpenFailure(error));
           return;
         }
-        resolve(wrap(port));
+        void identify(path).then((identity) => resolve(wrap(port, path, identity)));
       });
     });
   },
 };
 
-function wrap(port: SerialPort): SerialLink {
+/** The device node behind a path (following links); undefined where paths are not files (Windows COM ports). */
+async function identify(path: string): Promise<string | undefined> {
+  try {
+    const s = await stat(path);
+    return `${s.dev}:${s.ino}:${s.rdev}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function wrap(port: SerialPort, path: string, identity: string | undefined): SerialLink {
   let closing = false;
   let lostListener: ((detail: string) => void) | undefined;
   let lost = false;
+  let watch: NodeJS.Timeout | undefined;
   const reportLost = (detail: string) => {
     if (closing || lost) return;
     lost = true;
+    clearInterval(watch);
     lostListener?.(detail);
   };
+  if (identity !== undefined) {
+    watch = setInterval(() => {
+      void identify(path).then((now) => {
+        if (now === undefined) reportLost(`device node ${path} is gone`);
+        else if (now !== identity) reportLost(`device node ${path} now belongs to another device`);
+      });
+    }, DEVICE_NODE_WATCH_MS);
+    watch.unref?.();
+  }
   // serialport emits 'close' with an error whose `disconnected` is true when the device vanished.
   port.on('close', (error?: Error & { disconnected?: boolean }) => reportLost(error ? `${error.message}${error.disconnected ? ' (disconnected)' : ''}` : 'port closed'));
   port.on('error', (error: Error) => reportLost(error.message));
@@ -69,6 +100,7 @@ function wrap(port: SerialPort): SerialLink {
     },
     close() {
       closing = true;
+      clearInterval(watch);
       return new Promise((resolve) => {
         if (!port.isOpen) {
           resolve();
