@@ -394,12 +394,14 @@ export class IdCardReaderDriver {
     }
   }
 
+  /** Calls each listener on its own, so one listener's bug neither stops the reader nor starves the others. */
   private emit<E extends keyof Events>(event: E, ...args: Events[E]): void {
-    try {
-      this.emitter.emit(event, ...args);
-    } catch (err) {
-      // A listener's bug must not stop the reader.
-      this.logger.error('id card reader: listener threw', { event, error: String(err) });
+    for (const listener of this.emitter.rawListeners(event) as Array<(...a: Events[E]) => void>) {
+      try {
+        listener(...args);
+      } catch (err) {
+        this.logger.error('id card reader: listener threw', { event, error: String(err) });
+      }
     }
   }
 
