@@ -24,6 +24,8 @@ export const calls = {
     none,
     z.object({ version: z.string(), terminalId: z.string().optional(), backendUrl: z.string(), simulatedDevices: z.boolean() }),
   ),
+  /** The officer-facing text of every error code the services can raise. */
+  'app.messages': call(none, z.record(z.string(), z.object({ 'zh-CN': z.string(), en: z.string() }))),
   'devices.list': call(none, z.array(deviceStatusSchema)),
   'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
   'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),

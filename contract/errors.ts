@@ -12,6 +12,12 @@ export const RPC_ERROR_CODES = [
   'internal-error',
 ] as const;
 
+/** What the officer reads for one code, in each locale the terminal ships. */
+export interface OfficerMessage {
+  'zh-CN': string;
+  en: string;
+}
+
 export interface TerminalErrorShape {
   code: string;
   /** English detail for logs; never shown to the officer as is. */

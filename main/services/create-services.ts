@@ -12,6 +12,7 @@ import { startReferenceBackend } from '../../fixtures/backend/server';
 import type { TerminalConfig } from '../config';
 import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatcher';
 import { EventBus } from '../rpc/event-bus';
+import { OFFICER_MESSAGES } from './officer-messages';
 import { join } from 'node:path';
 
 export interface TerminalServices {
@@ -42,6 +43,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
 
   const handlers: Handlers = {
     'app.info': () => ({ version, backendUrl, simulatedDevices: config.simulatedDevices }),
+    'app.messages': () => OFFICER_MESSAGES,
     'devices.list': () => devices.list(),
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': ({ timeoutMs }) => devices.readIdCard(timeoutMs),
