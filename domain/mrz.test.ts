@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KeyboardWedgeDetector, type KeyStroke } from './keyboard-wedge';
 import { MrzLineAssembler, mrzDateToIso, normaliseMrzLines, parseMrz } from './mrz';
 
 // ICAO Doc 9303 specimens (part 4 appendix, part 5 appendix), copied by hand from the spec.
@@ -188,5 +189,32 @@ describe('MrzLineAssembler', () => {
     expect(a.push(TD1[2] as string)).toBeUndefined();
     for (const l of TD1.slice(0, 2)) expect(a.push(l)).toBeUndefined();
     expect(a.push(TD1[2] as string)?.format).toBe('TD1');
+  });
+});
+
+describe('passport reader in keyboard mode', () => {
+  it('goes from key strokes to a parsed zone: wedge bursts, then the assembler, then parseMrz', () => {
+    const detector = new KeyboardWedgeDetector();
+    const assembler = new MrzLineAssembler();
+    const zones: string[][] = [];
+    let t = 0;
+    const strokes: KeyStroke[] = [];
+    for (const line of TD1) {
+      for (const ch of line) {
+        if (ch >= 'A' && ch <= 'Z') strokes.push({ key: 'Shift', time: t });
+        strokes.push({ key: ch, time: (t += 3) });
+      }
+      strokes.push({ key: 'Enter', time: (t += 3) });
+      t += 20;
+    }
+    for (const s of strokes) {
+      for (const verdict of detector.push(s)) {
+        if (verdict.kind !== 'scan') continue;
+        const zone = assembler.push(verdict.text);
+        if (zone) zones.push(zone.lines);
+      }
+    }
+    expect(zones).toEqual([TD1]);
+    expect(parseMrz(zones[0] as string[], { today: TODAY })).toMatchObject({ ok: true, format: 'TD1', surname: 'ERIKSSON' });
   });
 });
