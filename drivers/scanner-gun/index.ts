@@ -7,3 +7,4 @@ export { listSerialPorts, serialPortOpener, type SerialOpener, type SerialLink, 
 export { nodeHidBackend, type HidBackend, type HidDeviceInfo, type HidLink } from './hid-transport';
 export { LinkError, type LinkProblem, LINK_PROBLEMS, ScannerGunError, SCANNER_GUN_ERROR_CODES, type ScannerGunErrorCode } from './errors';
 export { SCANNER_GUN_MESSAGES } from './messages';
+export { createScannerGunDriver, type ScannerGunConfig, type ScannerGunDriver } from './create';
