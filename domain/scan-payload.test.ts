@@ -107,7 +107,7 @@ describe('classifyScanPayload', () => {
         const result = classifyScanPayload(raw, { suishenCode, medicalInsuranceEVoucher: DEFAULT_SCAN_PAYLOAD_RULES.medicalInsuranceEVoucher });
         expect(result.raw).toBe(raw);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
