@@ -19,6 +19,15 @@ export const sex = z
   .enum(['男', '女', 'male', 'female'], { message: 'expected 男/女 or male/female' })
   .transform((value) => (value === 'male' ? '男' : value === 'female' ? '女' : value));
 
+/**
+ * Exactly two parties. A short list is padded so that each absent party is
+ * reported as missing (`parties[1]`) together with every other missing field,
+ * instead of one bare "too short" problem.
+ */
+export function pair<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (Array.isArray(value) && value.length < 2 ? [...value, ...new Array(2 - value.length).fill(undefined)] : value), z.tuple([schema, schema]));
+}
+
 export const party = z.object({
   name: text(60),
   sex,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DocumentWarning } from '../errors';
 import type { OverlayLayout } from '../layout';
 import type { Sheet, TextItem } from '../model';
-import { chineseDate, isoDate, labelPath, optionalText, party } from './common';
+import { chineseDate, isoDate, labelPath, optionalText, pair, party } from './common';
 import type { DocumentKind } from './kind';
 import { registryForDivision } from './registries';
 
@@ -23,7 +23,7 @@ const schema = z
   .object({
     number: z.string().trim().min(1, 'required').regex(MARRIAGE_NUMBER, 'expected a marriage certificate number like J310104-2026-000123'),
     registeredOn: isoDate,
-    parties: z.tuple([party, party]),
+    parties: pair(party),
     remarks: optionalText(200),
     /** Defaults to the Shanghai district registry named by the number's division code. */
     registry: optionalText(60),

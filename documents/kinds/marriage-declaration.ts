@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chineseDate, isoDate, labelPath, optionalText, party, type Party } from './common';
+import { chineseDate, isoDate, labelPath, optionalText, pair, party, type Party } from './common';
 import { FormSheets } from './form-sheet';
 import type { DocumentKind } from './kind';
 
@@ -11,7 +11,7 @@ const declarant = party.extend({
 type Declarant = z.infer<typeof declarant>;
 
 const schema = z.object({
-  parties: z.tuple([declarant, declarant]),
+  parties: pair(declarant),
   /** Day the parties declare before the registrar. */
   date: isoDate,
   registry: optionalText(60),

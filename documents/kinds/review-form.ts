@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { chineseDate, isoDate, labelPath, optionalText, party, text } from './common';
+import { chineseDate, isoDate, labelPath, optionalText, pair, party, text } from './common';
 import { FormSheets } from './form-sheet';
 import type { DocumentKind } from './kind';
 
 const schema = z
   .object({
-    parties: z.tuple([party, party]),
+    parties: pair(party),
     /** Documents the registrar checked, e.g. 居民身份证, 外国人永久居留身份证. */
     documentsChecked: z.array(text(60)).min(1, 'list at least one document'),
     /** Result of the national review of existing records (全国审查). */
