@@ -209,7 +209,8 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
       ...(random ? { random } : {}),
       step: async () => {
-        if (numbers.expireLeases() > 0) drain.nudge();
+        // Expiry follows the backend's clock; until it has told us its time, expire nothing.
+        if (client.hasServerTime && numbers.expireLeases() > 0) drain.nudge();
         for (const type of numbers.typesInUse(this.#options.certificateTypes ?? [])) {
           if (!numbers.needsRefill(type)) continue;
           await this.#ensureRegistered();

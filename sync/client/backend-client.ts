@@ -56,6 +56,8 @@ export class BackendClient {
   #identity: TerminalIdentity | undefined;
   /** server time − terminal time, learned from X-Server-Time. */
   #clockOffsetMs = 0;
+  /** Last server time learned, and the monotonic clock at that moment: immune to later jumps of the terminal's clock. */
+  #serverAnchor: { serverMs: number; monotonicMs: number } | undefined;
   #epoch: string | undefined;
   #onEpoch: ((epoch: string, previous: string | undefined) => void) | undefined;
   /** Aborted by close(), so stopping the service never waits on a slow backend. */
@@ -91,9 +93,15 @@ export class BackendClient {
     return this.#clockOffsetMs;
   }
 
-  /** Server time as best we know it. */
+  /** Server time as best we know it: anchored to the last answer, advanced by the monotonic clock. */
   serverNow(): number {
+    if (this.#serverAnchor) return this.#serverAnchor.serverMs + (performance.now() - this.#serverAnchor.monotonicMs);
     return this.#options.clock() + this.#clockOffsetMs;
+  }
+
+  /** True once a backend answer told us its time in this run. */
+  get hasServerTime(): boolean {
+    return this.#serverAnchor !== undefined;
   }
 
   /** Called when the backend reports a new epoch (first contact, or a restore from backup). */
@@ -177,6 +185,8 @@ export class BackendClient {
     const serverTime = Number(headers['x-server-time']);
     if (!Number.isFinite(serverTime) || serverTime <= 0) return;
     this.#clockOffsetMs = Math.round(serverTime - (sentAt + receivedAt) / 2);
+    // Half the round trip approximates the server's time at arrival.
+    this.#serverAnchor = { serverMs: serverTime + (receivedAt - sentAt) / 2, monotonicMs: performance.now() };
   }
 
   #learnEpoch(headers: Record<string, string>): void {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseDraft } from '../../domain/case';
-import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
+import { startReferenceBackend, type ReferenceBackend, type ReferenceBackendOptions } from '../../fixtures/backend/server';
 import { createSyncService, type SyncService, type SyncServiceOptions } from '../sync-service';
 
 export const FAST_SYNC: Partial<SyncServiceOptions> = {
@@ -28,9 +28,9 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export async function startPair(options: Partial<SyncServiceOptions> = {}, backendDir?: string): Promise<{ backend: ReferenceBackend; sync: SyncService; dir: string; close(): Promise<void> }> {
+export async function startPair(options: Partial<SyncServiceOptions> = {}, backendOptions: Partial<ReferenceBackendOptions> = {}): Promise<{ backend: ReferenceBackend; sync: SyncService; dir: string; close(): Promise<void> }> {
   const dir = tempDir('sync-pair-');
-  const backend = await startReferenceBackend({ dataDir: backendDir ?? join(dir.path, 'backend'), port: 0 });
+  const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, ...backendOptions });
   const sync = createSyncService({ dataDir: join(dir.path, 'terminal'), backendUrl: backend.url, ...FAST_SYNC, ...options });
   await sync.start();
   return {
