@@ -6,6 +6,7 @@
  * never as a crash.
  */
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { PrinterError } from './errors';
 
 export interface CupsOptions {
@@ -13,6 +14,8 @@ export interface CupsOptions {
   server?: string;
   /** Budget for one command. */
   timeoutMs?: number;
+  /** Directory holding lp/lpstat/cancel when they are not on PATH. */
+  binDir?: string;
 }
 
 export interface CupsQueue {
@@ -50,7 +53,8 @@ export class CupsCli {
     const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', LC_ALL: 'C' };
     if (this.options.server) env.CUPS_SERVER = this.options.server;
     return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const executable = this.options.binDir ? path.join(this.options.binDir, command) : command;
+      const child = spawn(executable, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       const timer = setTimeout(() => {
