@@ -37,6 +37,22 @@ const allowed = [
   { from: 'tests', allow: ['tests', 'domain', 'contract', 'fixtures', 'main', ...services] },
 ];
 
+/** Tests may also reach the real peers in fixtures/ (simulators, the reference backend). */
+const allowedInTests = allowed.map(({ from, allow }) => ({ from, allow: allow.includes('fixtures') ? allow : [...allow, 'fixtures'] }));
+
+function layerRule(policies) {
+  return [
+    'error',
+    {
+      default: 'disallow',
+      policies: policies.map(({ from, allow }) => ({
+        from: { element: { type: from } },
+        allow: { to: { element: { types: { anyOf: allow } } } },
+      })),
+    },
+  ];
+}
+
 const electronOnlyInShell = {
   'no-restricted-imports': [
     'error',
@@ -61,21 +77,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { boundaries },
     settings: {
-      'import/resolver': { typescript: { alwaysTryTypes: true, project: './tsconfig.json' } },
+      'import/resolver': { node: { extensions: ['.ts', '.vue', '.js'] } },
       'boundaries/elements': layers,
       'boundaries/include': ['**/*.ts', '**/*.vue'],
     },
     rules: {
-      'boundaries/dependencies': [
-        'error',
-        {
-          default: 'disallow',
-          policies: allowed.map(({ from, allow }) => ({
-            from: { element: { type: from } },
-            allow: { to: { element: { types: { anyOf: allow } } } },
-          })),
-        },
-      ],
+      'boundaries/dependencies': layerRule(allowed),
       ...electronOnlyInShell,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'vue/multi-word-component-names': 'off',
@@ -84,6 +91,8 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  { files: ['**/*.test.ts', '**/testing/**'], rules: { 'boundaries/dependencies': layerRule(allowedInTests) } },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['main/electron/**', 'preload/index.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['domain/**', 'renderer/**', 'preload/web-bridge.ts'], rules: noNodeBuiltins },
   { files: ['renderer/**', 'preload/**'], languageOptions: { globals: { ...globals.browser } } },

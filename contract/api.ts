@@ -10,6 +10,7 @@ import {
   caseRecordSchema,
   deviceStatusSchema,
   serviceItemSchema,
+  syncScreenSchema,
   syncStatusSchema,
 } from './schemas';
 
@@ -34,6 +35,12 @@ export const calls = {
   'cases.list': call(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(), z.array(caseRecordSchema)),
   'sync.status': call(none, syncStatusSchema),
   'sync.retryNow': call(none, z.object({ ok: z.literal(true) })),
+  'sync.screen': call(none, syncScreenSchema),
+  /** The officer corrected a case the backend refused and sends it again. */
+  'sync.retryDeadLetter': call(
+    z.object({ seq: z.number().int().positive(), form: z.record(z.string().max(64), z.string().max(4000)).optional() }).strict(),
+    z.object({ ok: z.literal(true) }),
+  ),
 } as const;
 
 export const events = {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CARD_TYPES, SEXES, type CardReading, type IdentityCard } from '../domain/identity-card';
 import { DEVICE_KINDS, DEVICE_STATES, type DeviceStatus } from '../domain/device';
 import { CASE_SYNC_STATES, type CaseDraft, type CaseRecord } from '../domain/case';
-import type { SyncStatus } from '../domain/sync-status';
+import type { SyncScreen, SyncStatus } from '../domain/sync-status';
 import type { FormField, ServiceItem } from '../domain/service-item';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -75,6 +75,36 @@ export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({
   deadLettered: z.number().int(),
   lastSyncAt: z.string().optional(),
   lastError: z.string().optional(),
+  uploadsPending: z.number().int().optional(),
+  uploadBytesSent: z.number().optional(),
+  uploadBytesTotal: z.number().optional(),
+});
+
+export const syncScreenSchema: z.ZodType<SyncScreen, SyncScreen> = z.object({
+  status: syncStatusSchema,
+  items: z.array(
+    z.object({
+      seq: z.number().int(),
+      kind: z.enum(['case', 'certificate-issued', 'certificate-void']),
+      refId: z.string(),
+      state: z.enum(['queued', 'failed', 'dead-letter']),
+      attempts: z.number().int(),
+      lastError: z.string().optional(),
+      deadReason: z.string().optional(),
+      createdAt: z.string(),
+    }),
+  ),
+  uploads: z.array(
+    z.object({
+      materialId: z.string(),
+      caseId: z.string(),
+      fileName: z.string(),
+      size: z.number(),
+      sentBytes: z.number(),
+      state: z.enum(['queued', 'uploading', 'done', 'dead-letter']),
+      lastError: z.string().optional(),
+    }),
+  ),
 });
 
 const formFieldSchema: z.ZodType<FormField, FormField> = z.object({

@@ -61,6 +61,11 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     },
     'cases.list': (input) => sync.listCases(input?.limit ?? 100),
     'sync.status': () => sync.status(),
+    'sync.screen': () => sync.syncScreen(),
+    'sync.retryDeadLetter': ({ seq, form }) => {
+      sync.retryDeadLetter(seq, form ? { form } : undefined);
+      return { ok: true as const };
+    },
     'sync.retryNow': () => {
       sync.retryNow();
       return { ok: true as const };

@@ -4,11 +4,12 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 
 const en: Messages<typeof zhCN> = {
   app: { title: 'Window Terminal', simulated: 'Simulated devices', version: 'Version {version}' },
-  nav: { reception: 'Reception', cases: 'Cases', devices: 'Devices' },
+  nav: { reception: 'Reception', cases: 'Cases', sync: 'Sync', devices: 'Devices' },
   status: {
     backend: { online: 'Centre online', offline: 'Centre offline', unknown: 'Connecting to centre' },
     queued: '{count} waiting to upload',
     allSynced: 'All uploaded',
+    uploading: '{count} uploads ({percent}%)',
     deadLettered: '{count} returned by the centre',
   },
   device: {
@@ -64,6 +65,23 @@ const en: Messages<typeof zhCN> = {
     },
   },
   syncState: { queued: 'Waiting to upload', synced: 'Synced', failed: 'Upload failed, retrying', 'dead-letter': 'Returned by the centre' },
+  sync: {
+    title: 'Sync',
+    retryNow: 'Retry now',
+    lastSyncAt: 'Last synced {time}',
+    nothingWaiting: 'Nothing is waiting to upload.',
+    seq: 'No.',
+    kind: 'Kind',
+    attempts: 'Attempts',
+    reason: 'Reason',
+    retry: 'Send again',
+    fixAndRetry: 'Fix and send again',
+    resubmit: 'Send again',
+    uploads: 'Material uploads',
+    itemKind: { case: 'Case', 'certificate-issued': 'Certificate issued', 'certificate-void': 'Number voided' },
+    itemState: { queued: 'Queued', failed: 'Failed, retrying', 'dead-letter': 'Returned by the centre' },
+    uploadState: { queued: 'Queued', uploading: 'Uploading', done: 'Done', 'dead-letter': 'Returned by the centre' },
+  },
   cases: { title: 'Cases on this terminal', empty: 'No cases yet', item: 'Service item', applicant: 'Applicant', createdAt: 'Accepted', state: 'State' },
   fieldProblem: {
     required: '{field}: required',

@@ -1,10 +1,11 @@
 export default {
   app: { title: '窗口终端', simulated: '模拟设备', version: '版本 {version}' },
-  nav: { reception: '综合受理', cases: '办件', devices: '设备' },
+  nav: { reception: '综合受理', cases: '办件', sync: '数据同步', devices: '设备' },
   status: {
     backend: { online: '中心在线', offline: '中心离线', unknown: '正在连接中心' },
     queued: '待上传 {count} 件',
     allSynced: '已全部上传',
+    uploading: '材料上传 {count} 件（{percent}%）',
     deadLettered: '{count} 件被退回',
   },
   device: {
@@ -60,6 +61,23 @@ export default {
     },
   },
   syncState: { queued: '待上传', synced: '已同步', failed: '上传失败，将自动重试', 'dead-letter': '被中心退回' },
+  sync: {
+    title: '数据同步',
+    retryNow: '立即重试',
+    lastSyncAt: '最近同步 {time}',
+    nothingWaiting: '没有待上传的数据。',
+    seq: '序号',
+    kind: '类别',
+    attempts: '尝试次数',
+    reason: '原因',
+    retry: '重新提交',
+    fixAndRetry: '修改后重新提交',
+    resubmit: '重新提交',
+    uploads: '材料上传',
+    itemKind: { case: '办件', 'certificate-issued': '证书发放', 'certificate-void': '证号作废' },
+    itemState: { queued: '排队中', failed: '失败，自动重试', 'dead-letter': '被中心退回' },
+    uploadState: { queued: '排队中', uploading: '上传中', done: '已完成', 'dead-letter': '被中心退回' },
+  },
   cases: { title: '本机办件', empty: '暂无办件', item: '事项', applicant: '申请人', createdAt: '受理时间', state: '状态' },
   fieldProblem: {
     required: '{field}：必须填写',
