@@ -16,7 +16,13 @@ export const DOCUMENT_ERROR_CODES = [
 ] as const;
 export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];
 
-export const DOCUMENT_WARNING_CODES = ['document-text-shrunk', 'document-text-wrapped', 'document-text-overflow', 'document-field-blank'] as const;
+export const DOCUMENT_WARNING_CODES = [
+  'document-text-shrunk',
+  'document-text-wrapped',
+  'document-text-overflow',
+  'document-text-off-page',
+  'document-field-blank',
+] as const;
 export type DocumentWarningCode = (typeof DOCUMENT_WARNING_CODES)[number];
 
 /** One problem with the caller's data, by its path in the data (e.g. `parties[1].idNumber`). */

@@ -53,6 +53,10 @@ export const DOCUMENT_MESSAGES: Record<DocumentErrorCode | DocumentWarningCode, 
     'zh-CN': '“{field}”内容过长，超出了打印框。请在预览中检查，必要时精简内容后重新生成。',
     en: '"{field}" is too long for its box and runs past it. Check the preview and shorten it if needed.',
   },
+  'document-text-off-page': {
+    'zh-CN': '“{field}”超出纸张边缘，可能打印不全。请检查打印机校准偏移量是否过大。',
+    en: '"{field}" runs off the edge of the sheet and may not print. Check whether the printer calibration offsets are too large.',
+  },
   'document-field-blank': {
     'zh-CN': '“{field}”留空，需手工填写或盖章。',
     en: '"{field}" was left blank to be filled in or stamped by hand.',

@@ -83,6 +83,14 @@ describe('marriage certificate overlay', () => {
     );
   });
 
+  it('warns when the calibration pushes a field off the sheet', async () => {
+    const engine = await testEngine();
+    const result = await engine.render('marriage-certificate', { ...data, holder: 0 }, { calibration: { x: 8, y: 0 } });
+    const offPage = result.warnings.filter((warning) => warning.code === 'document-text-off-page').map((warning) => warning.field);
+    // Birth dates end at 188 mm and ID numbers at 184 mm on a 190 mm sheet; remarks end at 182 mm (190 with the offset: still on).
+    expect(offPage.sort()).toEqual(['parties[0].birthDate', 'parties[0].idNumber', 'parties[1].birthDate', 'parties[1].idNumber']);
+  });
+
   it('uses the page size of the layout, one booklet per holder', async () => {
     const engine = await testEngine();
     const result = await engine.render('marriage-certificate', data);

@@ -16,7 +16,8 @@ export interface TextContext {
   fonts: Map<number, PDFFont>;
   /** Share of the em box above the baseline (from the primary font's OS/2 metrics). */
   ascender: number;
-  /** Sheet height and calibration, millimetres. */
+  /** Sheet size and calibration, millimetres. */
+  sheetWidth: number;
   sheetHeight: number;
   offset: { x: number; y: number };
   warnings: DocumentWarning[];
@@ -44,7 +45,10 @@ export function drawTextItem(context: TextContext, item: TextItem): void {
     },
     advance,
   );
-  if (!item.fixed) reportFit(context.warnings, item, fitted);
+  if (!item.fixed) {
+    reportFit(context.warnings, item, fitted);
+    reportOffPage(context, item);
+  }
 
   const size = fitted.size;
   const blockHeight = fitted.lines.length * LINE_HEIGHT * size;
@@ -64,6 +68,20 @@ export function drawTextItem(context: TextContext, item: TextItem): void {
       page.drawText(run.text, { x, y: baseline, size, font, color: rgb(0, 0, 0) });
       x += widthOf(run.text, advance) * size;
     }
+  });
+}
+
+/** Calibration offsets can push a box past the sheet edge, where the printer cannot reach. */
+function reportOffPage(context: TextContext, item: TextItem): void {
+  const left = item.box.x + context.offset.x;
+  const top = item.box.y + context.offset.y;
+  const tolerance = 1e-6;
+  if (left >= -tolerance && top >= -tolerance && left + item.box.width <= context.sheetWidth + tolerance && top + item.box.height <= context.sheetHeight + tolerance) return;
+  context.warnings.push({
+    code: 'document-text-off-page',
+    field: item.field,
+    detail: `${item.field}: box at (${left.toFixed(1)}, ${top.toFixed(1)}) mm runs off the ${context.sheetWidth.toFixed(0)} x ${context.sheetHeight.toFixed(0)} mm sheet`,
+    params: { field: item.field },
   });
 }
 

@@ -37,8 +37,9 @@ export async function paint(model: DocumentModel, chain: FontChain, calibration:
 
   for (const sheet of model.sheets) {
     const page = pageFor(doc, sheet);
+    const sheetWidth = page.getWidth() / mmToPt(1);
     const sheetHeight = page.getHeight() / mmToPt(1);
-    const context: TextContext = { page, chain, fonts, ascender, sheetHeight, offset: calibration, warnings };
+    const context: TextContext = { page, chain, fonts, ascender, sheetWidth, sheetHeight, offset: calibration, warnings };
     for (const item of sheet.items) drawItem(context, item);
   }
   const pdf = await doc.save();
