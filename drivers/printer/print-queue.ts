@@ -8,9 +8,9 @@
  * directory). The sync layer may later provide a SQLite-backed store with the
  * same interface.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from './atomic-file';
 import type { PrintJobRecord } from './types';
 
 export interface PrintQueueStore {
@@ -24,29 +24,6 @@ export interface PrintQueueStore {
 }
 
 const SAFE_ID = /^[A-Za-z0-9-]+$/;
-
-async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  const temp = `${file}.${randomUUID()}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
-  // Makes the rename itself durable on Linux; Windows cannot open a directory, and NTFS journals the rename.
-  try {
-    const dir = await open(path.dirname(file), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-  } catch {
-    // best effort
-  }
-}
 
 export class FilePrintQueueStore implements PrintQueueStore {
   constructor(private readonly dir: string) {}
