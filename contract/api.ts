@@ -4,6 +4,8 @@
  * are generated from these two tables, so a call added here exists in both.
  */
 import { z } from 'zod';
+import type { PassportReading } from '../domain/mrz';
+import type { ScanReading } from '../domain/scan-payload';
 import {
   cardReadingSchema,
   caseDraftSchema,
@@ -46,6 +48,9 @@ export const calls = {
 export const events = {
   'idCard.cardRead': cardReadingSchema,
   'device.changed': deviceStatusSchema,
+  /** Events are produced by our own services and never validated on receipt, so their schemas only carry the type. */
+  'scanner.scanned': z.custom<ScanReading>(),
+  'passport.read': z.custom<PassportReading>(),
   'sync.statusChanged': syncStatusSchema,
   'cases.changed': caseRecordSchema,
   'catalogue.changed': z.object({}),

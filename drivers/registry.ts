@@ -3,49 +3,88 @@
  * answers "what is connected" and runs the start-up self-check.
  */
 import { EventEmitter } from 'node:events';
-import type { DeviceStatus } from '../domain/device';
+import type { DeviceKind, DeviceStatus } from '../domain/device';
 import type { CardReading } from '../domain/identity-card';
 import type { Logger } from '../domain/logger';
+import type { PassportReading } from '../domain/mrz';
+import type { ScanReading } from '../domain/scan-payload';
 import { IdCardReaderDriver } from './id-card/driver';
+import { SerialPassportReaderDriver } from './passport-reader/driver';
+import { createScannerGunDriver, type ScannerGunConfig } from './scanner-gun';
 
 export interface DeviceRegistryConfig {
-  /** undefined: no reader configured at this counter. */
+  /** Absent: no reader at this counter. An empty object: discover it. */
   idCardReader?: { path?: string; baudRate?: number } | undefined;
+  scannerGun?: ScannerGunConfig | undefined;
+  passportReader?: { path: string; baudRate?: number } | undefined;
 }
 
 interface RegistryEvents {
   cardRead: [CardReading];
+  scan: [ScanReading];
+  passportRead: [PassportReading];
   deviceChanged: [DeviceStatus];
 }
 
-const ID_CARD_READER_ID = 'id-card-reader';
+/** What every driver offers the registry. */
+interface ManagedDriver {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  status(): DeviceStatus;
+}
+
+const IDS = { idCardReader: 'id-card-reader', scannerGun: 'scanner-gun', passportReader: 'passport-reader' } as const;
 
 export class DeviceRegistry extends EventEmitter<RegistryEvents> {
+  private readonly drivers = new Map<string, ManagedDriver>();
   private readonly idCardReader?: IdCardReaderDriver;
 
-  constructor(config: DeviceRegistryConfig, private readonly logger: Logger) {
+  constructor(
+    config: DeviceRegistryConfig,
+    private readonly logger: Logger,
+  ) {
     super();
     if (config.idCardReader) {
-      const reader = new IdCardReaderDriver({ id: ID_CARD_READER_ID, ...config.idCardReader, logger: logger.child({ device: ID_CARD_READER_ID }) });
+      const reader = new IdCardReaderDriver({ id: IDS.idCardReader, ...config.idCardReader, logger: logger.child({ device: IDS.idCardReader }) });
       reader.on('cardRead', (reading) => this.emit('cardRead', reading));
       reader.on('status', (status) => this.emit('deviceChanged', status));
       this.idCardReader = reader;
+      this.drivers.set(IDS.idCardReader, reader);
+    }
+    if (config.scannerGun) {
+      const gun = createScannerGunDriver(IDS.scannerGun, config.scannerGun, { logger: logger.child({ device: IDS.scannerGun }) });
+      gun.on('scan', (reading) => this.emit('scan', reading));
+      gun.on('status', (status) => this.emit('deviceChanged', status));
+      gun.on('problem', (problem) => logger.warn('scanner gun problem', { code: problem.code, detail: problem.message }));
+      this.drivers.set(IDS.scannerGun, gun);
+    }
+    if (config.passportReader) {
+      const passport = new SerialPassportReaderDriver({ id: IDS.passportReader, ...config.passportReader, logger: logger.child({ device: IDS.passportReader }) });
+      passport.on('passportRead', (reading) => this.emit('passportRead', reading));
+      passport.on('status', (status) => this.emit('deviceChanged', status));
+      passport.on('problem', (problem) => logger.warn('passport reader problem', { code: problem.code, detail: problem.message }));
+      this.drivers.set(IDS.passportReader, passport);
     }
   }
 
   async start(): Promise<void> {
-    await this.idCardReader?.start();
+    await Promise.all([...this.drivers.values()].map((driver) => driver.start()));
   }
 
   async stop(): Promise<void> {
-    await this.idCardReader?.stop();
+    await Promise.all([...this.drivers.values()].map((driver) => driver.stop()));
   }
 
+  /** Every device class the counter may have; unconfigured ones say so. */
   list(): DeviceStatus[] {
-    return [this.idCardReader?.status() ?? { id: ID_CARD_READER_ID, kind: 'id-card-reader', state: 'absent', problem: 'device-not-configured' }];
+    const configured = [...this.drivers.values()].map((driver) => driver.status());
+    const missing: DeviceStatus[] = (['id-card-reader', 'scanner-gun'] as DeviceKind[])
+      .filter((kind) => !configured.some((status) => status.kind === kind))
+      .map((kind) => ({ id: kind, kind, state: 'absent', problem: 'device-not-configured' }));
+    return [...configured, ...missing];
   }
 
-  /** Today the drivers keep their status current, so a self-check is a fresh listing. */
+  /** The drivers keep their status current, so a self-check is a fresh listing, logged for the field engineer. */
   async selfCheck(): Promise<DeviceStatus[]> {
     const statuses = this.list();
     this.logger.info('self-check', { devices: statuses.map((s) => `${s.id}:${s.state}`).join(',') });

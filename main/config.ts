@@ -16,6 +16,25 @@ const configSchema = z
     idCardReader: z
       .object({ path: z.string().min(1).optional(), baudRate: z.number().int().positive().optional() })
       .optional(),
+    scannerGun: z
+      .discriminatedUnion('mode', [
+        z.object({
+          mode: z.literal('serial'),
+          path: z.string().min(1),
+          baudRate: z.number().int().positive().optional(),
+          suffix: z.enum(['cr', 'lf', 'crlf']).optional(),
+          encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
+        }),
+        z.object({
+          mode: z.literal('hid-pos'),
+          path: z.string().min(1).optional(),
+          vendorId: z.number().int().optional(),
+          productId: z.number().int().optional(),
+          encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
+        }),
+      ])
+      .optional(),
+    passportReader: z.object({ path: z.string().min(1), baudRate: z.number().int().positive().optional() }).optional(),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })
@@ -36,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
     if (env.TERMINAL_ID_CARD_BAUD) reader.baudRate = Number(env.TERMINAL_ID_CARD_BAUD);
     merged.idCardReader = reader;
   }
+  if (env.TERMINAL_SCANNER_PORT) merged.scannerGun = { mode: 'serial', path: env.TERMINAL_SCANNER_PORT };
+  if (env.TERMINAL_PASSPORT_PORT) merged.passportReader = { path: env.TERMINAL_PASSPORT_PORT };
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
 
   const parsed = configSchema.safeParse(merged);

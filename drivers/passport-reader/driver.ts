@@ -102,7 +102,7 @@ export class SerialPassportReaderDriver extends EventEmitter<PassportReaderEvent
 
   private toDeviceStatus(status: LinkStatus): DeviceStatus {
     // DeviceKind has no passport reader yet; it is a scanner-class text device on the registry's list.
-    const out: DeviceStatus = { id: this.options.id, kind: 'scanner-gun', state: status.state, address: this.reader.path };
+    const out: DeviceStatus = { id: this.options.id, kind: 'passport-reader', state: status.state, address: this.reader.path };
     if (status.problem) out.problem = `passport-reader-${status.problem}`;
     if (status.detail) out.detail = status.detail;
     return out;

@@ -35,8 +35,10 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   await sync.start();
   closers.unshift(() => sync.stop());
 
-  const devices = new DeviceRegistry({ idCardReader: config.idCardReader }, logger.child({ area: 'devices' }));
+  const devices = new DeviceRegistry(config, logger.child({ area: 'devices' }));
   devices.on('cardRead', (reading) => events.emit('idCard.cardRead', reading));
+  devices.on('scan', (reading) => events.emit('scanner.scanned', reading));
+  devices.on('passportRead', (reading) => events.emit('passport.read', reading));
   devices.on('deviceChanged', (status) => events.emit('device.changed', status));
   await devices.start();
   closers.unshift(() => devices.stop());

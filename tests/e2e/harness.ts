@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+import { ScannerGunSimulator } from '../../fixtures/scanner-gun/simulator';
 
 export type Transport = 'web-host' | 'electron';
 
@@ -31,6 +32,7 @@ interface Fixtures {
   dataDir: string;
   backend: ReferenceBackend;
   reader: IdCardReaderSimulator;
+  scanner: ScannerGunSimulator;
   app: Page;
 }
 
@@ -65,12 +67,19 @@ export const test = base.extend<Fixtures>({
     await simulator.close();
   },
 
-  app: async ({ transport, dataDir, backend, reader }, use, testInfo) => {
+  scanner: async ({}, use) => {
+    const simulator = await ScannerGunSimulator.start({ suffix: 'cr' });
+    await use(simulator);
+    await simulator.close();
+  },
+
+  app: async ({ transport, dataDir, backend, reader, scanner }, use, testInfo) => {
     const env = {
       ...process.env,
       TERMINAL_DATA_DIR: join(dataDir, 'terminal'),
       TERMINAL_BACKEND_URL: backend.url,
       TERMINAL_ID_CARD_PORT: reader.devicePath,
+      TERMINAL_SCANNER_PORT: scanner.devicePath,
       TERMINAL_SIMULATED_DEVICES: '1',
     };
     if (transport === 'electron') {

@@ -16,6 +16,7 @@ const en: Messages<typeof zhCN> = {
     kind: {
       'id-card-reader': 'ID card reader',
       'scanner-gun': 'Scanner gun',
+      'passport-reader': 'Passport reader',
       'signature-pad': 'Signature pad',
       printer: 'Printer',
       'document-scanner': 'Document scanner',
@@ -63,6 +64,24 @@ const en: Messages<typeof zhCN> = {
       'id-number-check-digit': 'The ID number check digit is wrong. Check that the card is genuine.',
       'card-expired': 'The card has expired. Remind the resident to renew it.',
     },
+  },
+  scan: {
+    kind: { 'suishen-code': 'Suishen code', 'medical-insurance-e-voucher': 'Medical insurance e-voucher', 'e-invoice': 'E-invoice', text: 'Scanned text' },
+    source: { serial: 'Scanner gun (serial)', 'hid-pos': 'Scanner gun (HID-POS)', 'keyboard-wedge': 'Scanner gun (keyboard mode)' },
+    assumed: 'The centre has not confirmed this code format; it was recognised by a default rule. Check it by eye.',
+    invoiceNumber: 'Invoice number',
+    amount: 'Amount',
+    issuedOn: 'Issued on',
+  },
+  passport: {
+    title: 'Passport / MRZ',
+    hint: 'Shown automatically when the passport reader reads; or type the two MRZ lines at the bottom of the passport.',
+    placeholder: 'P<UTOERIKSSON<<ANNA<MARIA<<<…',
+    check: 'Check MRZ',
+    valid: 'MRZ check digits are correct',
+    invalid: 'The MRZ has errors; check the passport',
+    documentNumber: 'Passport number',
+    expiry: 'Expires',
   },
   syncState: { queued: 'Waiting to upload', synced: 'Synced', failed: 'Upload failed, retrying', 'dead-letter': 'Returned by the centre' },
   sync: {

@@ -12,6 +12,7 @@ export default {
     kind: {
       'id-card-reader': '身份证阅读器',
       'scanner-gun': '扫码枪',
+      'passport-reader': '护照阅读器',
       'signature-pad': '签字板',
       printer: '打印机',
       'document-scanner': '扫描仪',
@@ -59,6 +60,24 @@ export default {
       'id-number-check-digit': '证件号码校验位不正确，请核对证件是否真实有效。',
       'card-expired': '证件已过有效期，请提醒办事人换领证件。',
     },
+  },
+  scan: {
+    kind: { 'suishen-code': '随申码', 'medical-insurance-e-voucher': '医保电子凭证', 'e-invoice': '电子发票', text: '扫码内容' },
+    source: { serial: '扫码枪（串口）', 'hid-pos': '扫码枪（HID-POS）', 'keyboard-wedge': '扫码枪（键盘模式）' },
+    assumed: '此类码的格式尚未由中心确认，系统按默认规则识别，请人工核对。',
+    invoiceNumber: '发票号码',
+    amount: '金额',
+    issuedOn: '开票日期',
+  },
+  passport: {
+    title: '护照 / 机读区',
+    hint: '护照阅读器读取后自动显示；也可手工输入护照底部的两行机读码。',
+    placeholder: 'P<UTOERIKSSON<<ANNA<MARIA<<<…',
+    check: '校验机读码',
+    valid: '机读码校验通过',
+    invalid: '机读码有误，请核对护照',
+    documentNumber: '护照号码',
+    expiry: '有效期至',
   },
   syncState: { queued: '待上传', synced: '已同步', failed: '上传失败，将自动重试', 'dead-letter': '被中心退回' },
   sync: {

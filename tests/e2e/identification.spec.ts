@@ -1,0 +1,40 @@
+/**
+ * Identifying a resident without an ID card: QR codes from a serial scanner
+ * gun or a keyboard-mode one, and a passport's MRZ typed by the officer.
+ */
+import { expect, test } from './harness';
+
+const E_INVOICE = '01,10,,24312000000012345678,1280.50,20260315,,5A3C,';
+const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+
+test('a serial scanner gun scan is classified and shown', async ({ app, scanner }) => {
+  await expect(app.getByTestId('device-scanner-gun')).toHaveAttribute('data-state', 'ready');
+  await scanner.scan(E_INVOICE);
+  await expect(app.getByTestId('scan-result')).toHaveAttribute('data-kind', 'e-invoice');
+  await expect(app.getByTestId('scan-raw')).toHaveText(E_INVOICE);
+  await expect(app.getByTestId('scan-result')).toContainText('电子发票');
+});
+
+test('a keyboard-mode scanner burst is a scan; slow typing is not', async ({ app }) => {
+  await expect(app.getByTestId('reception')).toHaveAttribute('data-step', 'card');
+  await app.keyboard.type('HELLO-THERE', { delay: 120 });
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('scan-result')).toHaveCount(0);
+
+  await app.keyboard.type('https://example.org/code/123456', { delay: 2 });
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('scan-result')).toHaveAttribute('data-kind', 'text');
+  await expect(app.getByTestId('scan-raw')).toHaveText('https://example.org/code/123456');
+});
+
+test('a typed MRZ is checked digit by digit', async ({ app }) => {
+  await app.getByTestId('mrz-input').fill(TD3.join('\n'));
+  await app.getByTestId('mrz-parse').click();
+  await expect(app.getByTestId('passport-result')).toHaveAttribute('data-ok', 'true');
+  await expect(app.getByTestId('passport-number')).toHaveText('L898902C3');
+
+  await app.getByTestId('mrz-input').fill([TD3[0], TD3[1]!.replace('7408122', '7408123')].join('\n'));
+  await app.getByTestId('mrz-parse').click();
+  await expect(app.getByTestId('passport-result')).toHaveAttribute('data-ok', 'false');
+  await expect(app.getByTestId('passport-result')).toContainText('机读码有误');
+});
