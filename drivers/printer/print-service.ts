@@ -128,7 +128,7 @@ export class PrintService extends EventEmitter<PrintServiceEvents> {
   private submitChain: Promise<unknown> = Promise.resolve();
   private retryTimer: NodeJS.Timeout | undefined;
   private retrying: Promise<PrintJobRecord[]> | undefined;
-  private stopped = true;
+  private stopped = false;
 
   constructor(options: PrintServiceOptions) {
     super();
@@ -313,20 +313,12 @@ export class PrintService extends EventEmitter<PrintServiceEvents> {
 
   private async submit(queued: PrintJobRecord): Promise<PrintJobRecord> {
     let record: PrintJobRecord = { ...queued, attempts: queued.attempts + 1 };
+    let submitted: Partial<PrintJobRecord>;
     try {
       const target = this.resolveTarget(record.printerId);
       const document = await this.store.document(record.id);
       if (!document) throw new PrinterError('print-queue-storage-failed', `the stored document of job ${record.id} is missing`);
-      const submitted = target.kind === 'ipp' ? await this.submitIpp(target, record, document) : await this.submitCups(target, record, document);
-      // Every accepted job is reported pending first (the IPP job model starts there), even when the
-      // printer's answer already says processing, so listeners always see the same order.
-      const reported = submitted.state ?? 'pending';
-      record = { ...record, ...submitted, state: 'pending' };
-      delete record.lastError;
-      await this.update(record, queued.state);
-      if (reported !== 'pending') record = await this.advance(record, reported, record.stateReasons ?? []);
-      this.track(record);
-      return record;
+      submitted = target.kind === 'ipp' ? await this.submitIpp(target, record, document) : await this.submitCups(target, record, document);
     } catch (error) {
       const printerError = asPrinterError(error, 'printer-protocol-error', 'submitting the job');
       record = {
@@ -338,6 +330,20 @@ export class PrintService extends EventEmitter<PrintServiceEvents> {
       await this.update(record, queued.state).catch(() => undefined);
       throw printerError.withParams({ jobId: record.id, printerId: record.printerId });
     }
+    // The printer has the job now. Every accepted job is reported pending first (the IPP job model
+    // starts there), even when the printer's answer already says processing, so listeners always
+    // see the same order. A failure to record it must not make the caller print it a second time.
+    const reported = submitted.state ?? 'pending';
+    record = { ...record, ...submitted, state: 'pending' };
+    delete record.lastError;
+    try {
+      await this.update(record, queued.state);
+      if (reported !== 'pending') record = await this.advance(record, reported, record.stateReasons ?? []);
+    } catch (error) {
+      this.logger.error('submitted job could not be recorded', { jobId: record.id, detail: error instanceof Error ? error.message : String(error) });
+    }
+    this.track(record);
+    return record;
   }
 
   private async submitIpp(
@@ -417,7 +423,9 @@ export class PrintService extends EventEmitter<PrintServiceEvents> {
 
   private track(record: PrintJobRecord): void {
     if (this.stopped || this.tracking.has(record.id) || record.remoteJobId === undefined || !record.remotePrinterUri) return;
-    const run = this.follow(record).finally(() => this.tracking.delete(record.id));
+    const run = this.follow(record)
+      .catch((error: unknown) => this.logger.error('job tracking stopped', { jobId: record.id, detail: error instanceof Error ? error.message : String(error) }))
+      .finally(() => this.tracking.delete(record.id));
     this.tracking.set(record.id, run);
   }
 
