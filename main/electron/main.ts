@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   const logger = createLogger({ dir: join(config.dataDir, 'logs'), base: { entry: 'electron' } });
   const services: TerminalServices = await createTerminalServices(config, logger, APP_VERSION);
 
-  serveRenderer(join(__dirname, '../renderer'));
+  serveRenderer(join(import.meta.dirname, '../renderer'));
   restrictPermissions(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
 
@@ -36,7 +36,7 @@ async function start(): Promise<void> {
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
