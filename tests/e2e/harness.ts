@@ -29,6 +29,8 @@ const CHROMIUM_ARGS = [
 
 interface Fixtures {
   transport: Transport;
+  /** Leave the backend to the terminal, as `npm start` does, instead of the test's own. */
+  embeddedBackend: boolean;
   dataDir: string;
   backend: ReferenceBackend;
   reader: IdCardReaderSimulator;
@@ -48,6 +50,7 @@ export function electronBinary(): { path?: string; reason?: string } {
 
 export const test = base.extend<Fixtures>({
   transport: ['web-host', { option: true }],
+  embeddedBackend: [false, { option: true }],
 
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'terminal-e2e-'));
@@ -73,8 +76,8 @@ export const test = base.extend<Fixtures>({
     await simulator.close();
   },
 
-  app: async ({ transport, dataDir, backend, reader, scanner }, use, testInfo) => {
-    const env = {
+  app: async ({ transport, embeddedBackend, dataDir, backend, reader, scanner }, use, testInfo) => {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       TERMINAL_DATA_DIR: join(dataDir, 'terminal'),
       TERMINAL_BACKEND_URL: backend.url,
@@ -82,6 +85,7 @@ export const test = base.extend<Fixtures>({
       TERMINAL_SCANNER_PORT: scanner.devicePath,
       TERMINAL_SIMULATED_DEVICES: '1',
     };
+    if (embeddedBackend) delete env.TERMINAL_BACKEND_URL;
     if (transport === 'electron') {
       const binary = electronBinary();
       testInfo.skip(!binary.path, `Electron launcher skipped: ${binary.reason}`);
