@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     }
   }
 
-  printHelp();
   const cards = Object.values(sampleCards);
+  printHelp();
   const input = createInterface({ input: process.stdin });
   input.on('line', (line) => {
     const key = line.trim();

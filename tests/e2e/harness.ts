@@ -48,6 +48,8 @@ export function electronBinary(): { path?: string; reason?: string } {
   }
 }
 
+let skipReasonPrinted = false;
+
 export const test = base.extend<Fixtures>({
   transport: ['web-host', { option: true }],
   embeddedBackend: [false, { option: true }],
@@ -88,7 +90,12 @@ export const test = base.extend<Fixtures>({
     if (embeddedBackend) delete env.TERMINAL_BACKEND_URL;
     if (transport === 'electron') {
       const binary = electronBinary();
-      testInfo.skip(!binary.path, `Electron launcher skipped: ${binary.reason}`);
+      if (!binary.path) {
+        const reason = `Electron launcher skipped: ${binary.reason}`;
+        if (!skipReasonPrinted) process.stdout.write(`${reason}\n`);
+        skipReasonPrinted = true;
+        testInfo.skip(true, reason);
+      }
       const electronApp = await _electron.launch({ executablePath: binary.path!, args: ['out/main/electron.js'], env });
       await use(await electronApp.firstWindow());
       await electronApp.close();
