@@ -54,7 +54,10 @@ async function main(): Promise<void> {
     const chromium = findChromium();
     if (chromium && process.env.TERMINAL_NO_BROWSER !== '1' && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
       const profile = mkdtempSync(join(tmpdir(), 'terminal-chromium-'));
-      children.push(spawn(chromium, [`--app=${appUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync'], { stdio: 'ignore' }));
+      // Chromium refuses to run as root with its sandbox; a counter PC never runs the terminal as root.
+      const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+      const args = [`--app=${appUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync', ...rootOnly];
+      children.push(spawn(chromium, args, { stdio: 'ignore' }));
     } else {
       console.log(`Open this address in Chromium or Chrome: ${appUrl}`);
     }
