@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { PassportReading } from '../domain/mrz';
 import type { ScanReading } from '../domain/scan-payload';
+import type { PrintJobRecord, PrinterInfo } from '../domain/printing';
 import {
   cardReadingSchema,
   caseDraftSchema,
@@ -17,6 +18,7 @@ import {
 } from './schemas';
 
 const none = z.object({}).strict().optional();
+const calibrationSchema = z.object({ x: z.number(), y: z.number() });
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -43,6 +45,31 @@ export const calls = {
     z.object({ seq: z.number().int().positive(), form: z.record(z.string().max(64), z.string().max(4000)).optional() }).strict(),
     z.object({ ok: z.literal(true) }),
   ),
+  /** Render a document for the print preview; certificates are shifted by the chosen printer's calibration. */
+  'documents.preview': call(
+    z.object({ kind: z.string().min(1).max(64), data: z.unknown(), printerId: z.string().max(512).optional() }).strict(),
+    z.object({
+      pdf: z.string(),
+      title: z.string(),
+      pageCount: z.number().int(),
+      warnings: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+    }),
+  ),
+  'printers.list': call(none, z.object({ printers: z.array(z.custom<PrinterInfo>()), cups: z.string() })),
+  'print.submit': call(
+    z.object({ printerId: z.string().min(1).max(512), kind: z.string().min(1).max(64), data: z.unknown(), copies: z.number().int().min(1).max(10).optional(), caseId: z.string().max(64).optional() }).strict(),
+    z.custom<PrintJobRecord>(),
+  ),
+  'print.jobs': call(none, z.array(z.custom<PrintJobRecord>())),
+  'print.retry': call(z.object({ jobId: z.string().min(1).max(64), printerId: z.string().max(512).optional() }).strict(), z.custom<PrintJobRecord>()),
+  'print.cancel': call(z.object({ jobId: z.string().min(1).max(64) }).strict(), z.custom<PrintJobRecord>()),
+  'calibration.get': call(z.object({ printerId: z.string().min(1).max(512) }).strict(), calibrationSchema),
+  /** Where the calibration page's 20 mm target landed, measured by the officer from the paper's left and top edges. */
+  'calibration.set': call(
+    z.object({ printerId: z.string().min(1).max(512), measured: z.object({ x: z.number().min(0).max(60), y: z.number().min(0).max(60) }) }).strict(),
+    calibrationSchema,
+  ),
+  'calibration.printPage': call(z.object({ printerId: z.string().min(1).max(512) }).strict(), z.custom<PrintJobRecord>()),
 } as const;
 
 export const events = {
@@ -54,6 +81,7 @@ export const events = {
   'sync.statusChanged': syncStatusSchema,
   'cases.changed': caseRecordSchema,
   'catalogue.changed': z.object({}),
+  'print.jobChanged': z.custom<PrintJobRecord>(),
 } as const;
 
 export type Calls = typeof calls;

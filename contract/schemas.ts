@@ -46,6 +46,15 @@ export const deviceStatusSchema: z.ZodType<DeviceStatus, DeviceStatus> = z.objec
 });
 
 /** Bounds keep a hostile or buggy renderer from writing unbounded rows. */
+/** A pad samples at most ~200 points a second; 20,000 is a very long signature. */
+const signatureSchema = z.object({
+  points: z
+    .array(z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), pressure: z.number().min(0).max(1), t: z.number().min(0) }))
+    .max(20_000),
+  aspectRatio: z.number().positive().max(20).optional(),
+});
+const signaturesSchema = z.object({ applicant: signatureSchema, guardian: signatureSchema, agent: signatureSchema }).partial();
+
 export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
   serviceItemId: z.string().min(1).max(64),
   applicant: z.object({
@@ -54,6 +63,8 @@ export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
     idNumber: z.string().min(1).max(32),
   }),
   form: z.record(z.string().max(64), z.string().max(4000)).refine((form) => Object.keys(form).length <= 200, 'too many fields'),
+  signatures: signaturesSchema.optional(),
+  pledgeAccepted: z.boolean().optional(),
 });
 
 export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
@@ -66,6 +77,8 @@ export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
   serviceItemId: z.string(),
   applicant: z.object({ cardType: z.enum(CARD_TYPES), name: z.string(), idNumber: z.string() }),
   form: z.record(z.string(), z.string()),
+  signatures: signaturesSchema.optional(),
+  pledgeAccepted: z.boolean().optional(),
 });
 
 export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({

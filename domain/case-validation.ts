@@ -31,6 +31,16 @@ export function validateCaseDraft(draft: CaseDraft, item: ServiceItem): FieldPro
   return problems;
 }
 
+/**
+ * Problems that stop a case from being submitted, beyond its form: an item
+ * with a pledge needs it ticked. (A preview of the form does not.)
+ */
+export function validateSubmission(draft: CaseDraft, item: ServiceItem): FieldProblem[] {
+  const problems = validateCaseDraft(draft, item);
+  if (item.pledge && draft.pledgeAccepted !== true) problems.push({ field: 'pledge', problem: 'required' });
+  return problems;
+}
+
 /** True for a real YYYY-MM-DD day (rejects 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -1,4 +1,6 @@
 import type { CardType } from './identity-card';
+import type { SignerRole } from './service-item';
+import type { Signature } from './signature';
 
 /** What the officer submits; everything else about a case is derived. */
 export interface CaseDraft {
@@ -9,6 +11,10 @@ export interface CaseDraft {
     idNumber: string;
   };
   form: Record<string, string>;
+  /** Captured on the pad or the canvas, one per signer role of the item's form. */
+  signatures?: Partial<Record<SignerRole, Signature>>;
+  /** The resident ticked the item's pledge instead of copying it by hand. */
+  pledgeAccepted?: boolean;
 }
 
 /**

@@ -35,6 +35,15 @@ const configSchema = z
       ])
       .optional(),
     passportReader: z.object({ path: z.string().min(1), baudRate: z.number().int().positive().optional() }).optional(),
+    /** IPP printers by URI, or CUPS queues by name. */
+    printers: z
+      .array(
+        z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('ipp'), id: z.string().min(1), name: z.string().min(1), uri: z.url({ protocol: /^ipps?$/ }) }),
+          z.object({ kind: z.literal('cups'), id: z.string().min(1), name: z.string().min(1), queue: z.string().min(1) }),
+        ]),
+      )
+      .default([]),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })
@@ -57,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   }
   if (env.TERMINAL_SCANNER_PORT) merged.scannerGun = { mode: 'serial', path: env.TERMINAL_SCANNER_PORT };
   if (env.TERMINAL_PASSPORT_PORT) merged.passportReader = { path: env.TERMINAL_PASSPORT_PORT };
+  if (env.TERMINAL_PRINTER_URI) {
+    merged.printers = [{ kind: 'ipp', id: `ipp:${env.TERMINAL_PRINTER_URI}`, name: env.TERMINAL_PRINTER_NAME ?? 'IPP', uri: env.TERMINAL_PRINTER_URI }];
+  }
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
 
   const parsed = configSchema.safeParse(merged);

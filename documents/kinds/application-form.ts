@@ -63,7 +63,7 @@ export const applicationForm: DocumentKind<ApplicationFormData> = {
   label: labelApplicationPath,
   build(data) {
     const item = data.serviceItem;
-    const form = new FormSheets().title(`${item.name}申请表`).meta(data.caseNumber ? `编号：${data.caseNumber}` : '', data.date ? `日期：${chineseDate(data.date)}` : '');
+    const form = new FormSheets().title(formTitle(item.name)).meta(data.caseNumber ? `编号：${data.caseNumber}` : '', data.date ? `日期：${chineseDate(data.date)}` : '');
     form.heading('申请信息');
     let pending: Cell[] = [];
     const flush = () => {
@@ -107,7 +107,7 @@ export const applicationForm: DocumentKind<ApplicationFormData> = {
         name: applicantName,
       });
     }
-    return { title: `${item.name}申请表`, sheets: form.sheets };
+    return { title: formTitle(item.name), sheets: form.sheets };
   },
 };
 
@@ -134,4 +134,9 @@ function labelApplicationPath(path: DataPath, data: unknown): string {
   }
   if (head === 'serviceItem') return '服务事项';
   return path.map(String).join('.');
+}
+
+/** 老年人综合津贴申请 → 老年人综合津贴申请表, 居住证办理 → 居住证办理申请表. */
+function formTitle(itemName: string): string {
+  return itemName.endsWith('申请') ? `${itemName}表` : `${itemName}申请表`;
 }

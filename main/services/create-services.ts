@@ -4,7 +4,7 @@
  * the services never know how the renderer reaches them.
  */
 import { TerminalError } from '../../contract/errors';
-import { validateCaseDraft } from '../../domain/case-validation';
+import { validateSubmission } from '../../domain/case-validation';
 import type { Logger } from '../../domain/logger';
 import { DeviceRegistry } from '../../drivers/registry';
 import { createSyncService } from '../../sync';
@@ -13,6 +13,7 @@ import type { TerminalConfig } from '../config';
 import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatcher';
 import { EventBus } from '../rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
+import { createPrinting } from './printing';
 import { join } from 'node:path';
 
 export interface TerminalServices {
@@ -43,6 +44,10 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   await devices.start();
   closers.unshift(() => devices.stop());
 
+  const printing = await createPrinting({ dataDir: config.dataDir, printers: config.printers, logger: logger.child({ area: 'printing' }) });
+  printing.service.on('job', ({ job }) => events.emit('print.jobChanged', job));
+  closers.unshift(() => printing.close());
+
   const handlers: Handlers = {
     'app.info': () => ({ version, backendUrl, simulatedDevices: config.simulatedDevices }),
     'app.messages': () => OFFICER_MESSAGES,
@@ -53,7 +58,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'cases.create': (draft) => {
       const item = sync.catalogue().find((candidate) => candidate.id === draft.serviceItemId);
       if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${draft.serviceItemId}`);
-      const problems = validateCaseDraft(draft, item);
+      const problems = validateSubmission(draft, item);
       if (problems.length > 0) {
         throw new TerminalError('case-invalid', 'form has problems', {
           fields: problems.map((p) => `${p.field}:${p.problem}`).join(','),
@@ -63,6 +68,15 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     },
     'cases.list': (input) => sync.listCases(input?.limit ?? 100),
     'sync.status': () => sync.status(),
+    'documents.preview': ({ kind, data, printerId }) => printing.preview(kind, data, printerId),
+    'printers.list': () => printing.service.listPrinters(),
+    'print.submit': (request) => printing.print(request),
+    'print.jobs': () => printing.service.jobs(),
+    'print.retry': ({ jobId, printerId }) => printing.service.retry(jobId, printerId ? { printerId } : {}),
+    'print.cancel': ({ jobId }) => printing.service.cancel(jobId),
+    'calibration.get': ({ printerId }) => printing.calibration(printerId),
+    'calibration.set': ({ printerId, measured }) => printing.calibrate(printerId, measured),
+    'calibration.printPage': ({ printerId }) => printing.printCalibrationPage(printerId),
     'sync.screen': () => sync.syncScreen(),
     'sync.retryDeadLetter': ({ seq, form }) => {
       sync.retryDeadLetter(seq, form ? { form } : undefined);

@@ -8,6 +8,9 @@ import type { OfficerMessage } from '../../contract/errors';
 import { DOCUMENT_MESSAGES } from '../../documents/messages';
 import { ID_CARD_MESSAGES } from '../../drivers/id-card/messages';
 import { PASSPORT_READER_MESSAGES } from '../../drivers/passport-reader/messages';
+import { PRINTER_MESSAGES } from '../../drivers/printer/messages';
+import { SIGNATURE_PAD_MESSAGES } from '../../drivers/signature-pad/messages';
+import { SIGNING_MESSAGES } from '../../signing/messages';
 import { SCANNER_GUN_MESSAGES } from '../../drivers/scanner-gun/messages';
 import { SYNC_MESSAGES } from '../../sync/messages';
 
@@ -17,4 +20,7 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...SCANNER_GUN_MESSAGES,
   ...SYNC_MESSAGES,
   ...DOCUMENT_MESSAGES,
+  ...PRINTER_MESSAGES,
+  ...SIGNATURE_PAD_MESSAGES,
+  ...SIGNING_MESSAGES,
 };

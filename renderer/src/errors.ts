@@ -8,7 +8,8 @@ export interface ShownError {
 /** Turns anything a call rejected with into the officer's words. */
 export function describeError(error: unknown): ShownError {
   const code = typeof error === 'object' && error && 'code' in error && typeof error.code === 'string' ? error.code : 'internal-error';
+  const params = typeof error === 'object' && error && 'params' in error && error.params && typeof error.params === 'object' ? (error.params as Record<string, unknown>) : {};
   const { t, te } = i18n.global;
   const key = `errors.${code}`;
-  return { code, text: te(key) ? t(key) : t('errors.unknown', { code }) };
+  return { code, text: te(key) ? t(key, params) : t('errors.unknown', { code }) };
 }

@@ -58,7 +58,8 @@ interface OutboxRow {
   last_attempt_at: string | null;
 }
 
-type CasePii = Pick<CaseDraft, 'applicant' | 'form'>;
+/** Everything personal about a case: sealed with SM4 at rest. */
+type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted'>;
 
 export interface OutboxCounts {
   pending: number;
@@ -118,12 +119,14 @@ export class SyncStore {
         const id = randomUUID();
         const createdAt = this.#iso();
         const pii: CasePii = { applicant: draft.applicant, form: draft.form };
+        if (draft.signatures) pii.signatures = draft.signatures;
+        if (draft.pledgeAccepted !== undefined) pii.pledgeAccepted = draft.pledgeAccepted;
         const seq = this.enqueue('case', id, { caseId: id, serviceItemId: draft.serviceItemId, ...pii, createdAt });
         this.db
           .prepare("INSERT INTO cases (id, seq, service_item_id, pii, created_at, sync_state) VALUES (?, ?, ?, ?, ?, 'queued')")
           .run(id, seq, draft.serviceItemId, this.box.sealJson(pii), createdAt);
         this.audit.append('case.created', id, { seq, serviceItemId: draft.serviceItemId });
-        return { id, seq, createdAt, syncState: 'queued', serviceItemId: draft.serviceItemId, applicant: { ...draft.applicant }, form: { ...draft.form } };
+        return { id, seq, createdAt, syncState: 'queued', serviceItemId: draft.serviceItemId, ...structuredClone(pii) };
       })
       .immediate();
   }
@@ -150,8 +153,7 @@ export class SyncStore {
       createdAt: row.created_at,
       syncState: row.sync_state,
       serviceItemId: row.service_item_id,
-      applicant: pii.applicant,
-      form: pii.form,
+      ...pii,
     };
     if (row.synced_at) record.syncedAt = row.synced_at;
     if (row.last_error) record.lastError = row.last_error;

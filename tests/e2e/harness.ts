@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { ScannerGunSimulator } from '../../fixtures/scanner-gun/simulator';
+import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 
 export type Transport = 'web-host' | 'electron';
 
@@ -35,6 +36,7 @@ interface Fixtures {
   backend: ReferenceBackend;
   reader: IdCardReaderSimulator;
   scanner: ScannerGunSimulator;
+  printer: RunningIppEvePrinter;
   app: Page;
 }
 
@@ -78,13 +80,21 @@ export const test = base.extend<Fixtures>({
     await simulator.close();
   },
 
-  app: async ({ transport, embeddedBackend, dataDir, backend, reader, scanner }, use, testInfo) => {
+  printer: async ({}, use) => {
+    const printer = await startIppEvePrinter({ name: 'counter-a4' });
+    await use(printer);
+    await printer.stop();
+  },
+
+  app: async ({ transport, embeddedBackend, dataDir, backend, reader, scanner, printer }, use, testInfo) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       TERMINAL_DATA_DIR: join(dataDir, 'terminal'),
       TERMINAL_BACKEND_URL: backend.url,
       TERMINAL_ID_CARD_PORT: reader.devicePath,
       TERMINAL_SCANNER_PORT: scanner.devicePath,
+      TERMINAL_PRINTER_URI: printer.uri,
+      TERMINAL_PRINTER_NAME: '窗口A4打印机',
       TERMINAL_SIMULATED_DEVICES: '1',
     };
     if (embeddedBackend) delete env.TERMINAL_BACKEND_URL;
@@ -96,7 +106,7 @@ export const test = base.extend<Fixtures>({
         skipReasonPrinted = true;
         testInfo.skip(true, reason);
       }
-      const electronApp = await _electron.launch({ executablePath: binary.path!, args: ['out/main/electron.js'], env });
+      const electronApp = await _electron.launch({ executablePath: binary.path!, args: ['out/main/electron.js'], env: env as Record<string, string> });
       await use(await electronApp.firstWindow());
       await electronApp.close();
       return;
@@ -104,6 +114,10 @@ export const test = base.extend<Fixtures>({
     const host = await startWebHost(env);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    page.on('console', (message) => {
+      if (message.type() === 'error') process.stdout.write(`[renderer] ${message.text()}\n`);
+    });
+    page.on('pageerror', (error) => process.stdout.write(`[renderer] ${error.message}\n`));
     await page.goto(host.appUrl);
     await use(page);
     await browser.close();

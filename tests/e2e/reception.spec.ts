@@ -6,6 +6,7 @@
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
+import { fillFormAndSign, fillRequiredBlanks } from './steps';
 
 const resident = sampleCards.resident;
 const item = loadSampleCatalogue().serviceItems[0]!;
@@ -22,6 +23,7 @@ test('a card on the reader becomes exactly one synced case on the backend', asyn
   const nameField = item.formSchema.find((field) => field.prefill === 'name');
   if (nameField) await expect(app.getByTestId(`field-${nameField.key}`)).toHaveValue(resident.name);
   await fillRequiredBlanks(app, item.formSchema);
+  await app.getByTestId('to-signing').click();
 
   await app.getByTestId('submit-case').click();
   await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
@@ -37,8 +39,7 @@ test('a case submitted while the backend is down waits, then arrives once', asyn
   reader.placeCard(resident);
   await expect(app.getByTestId('card-name')).toHaveText(resident.name);
 
-  await app.getByTestId(`item-${item.code}`).click();
-  await fillRequiredBlanks(app, item.formSchema);
+  await fillFormAndSign(app, item);
 
   await backend.pause();
   await app.getByTestId('submit-case').click();
@@ -63,15 +64,3 @@ test('an unplugged reader is shown in plain language and recovers', async ({ app
   await reader.replug();
   await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
 });
-
-async function fillRequiredBlanks(app: import('@playwright/test').Page, fields: { key: string; type: string; required: boolean; options?: { value: string }[] }[]) {
-  for (const field of fields) {
-    if (!field.required) continue;
-    const input = app.getByTestId(`field-${field.key}`);
-    if ((await input.inputValue()) !== '') continue;
-    if (field.type === 'select') await input.selectOption(field.options![0]!.value);
-    else if (field.type === 'date') await input.fill('2026-11-23');
-    else if (field.type === 'phone') await input.fill('13800138000');
-    else await input.fill('测试');
-  }
-}

@@ -32,7 +32,7 @@ const en: Messages<typeof zhCN> = {
   },
   sex: { male: 'Male', female: 'Female', unknown: 'Unknown', unspecified: 'Unspecified' },
   reception: {
-    step: { card: 'Identify', item: 'Service item', form: 'Form', done: 'Result' },
+    step: { card: 'Identify', item: 'Service item', form: 'Form', sign: 'Sign and print', done: 'Result' },
     readCard: 'Read ID card',
     reading: 'Place the card on the reader…',
     waitingForCard: 'Place the card on the reader; it is read automatically.',
@@ -82,6 +82,21 @@ const en: Messages<typeof zhCN> = {
     invalid: 'The MRZ has errors; check the passport',
     documentNumber: 'Passport number',
     expiry: 'Expires',
+  },
+  sign: {
+    next: 'Next: sign and print',
+    title: 'Signatures, pledge and application form',
+    clear: 'Clear',
+    pledge: 'Pledge',
+    role: { applicant: 'Applicant signature', guardian: 'Guardian signature', agent: 'Agent signature' },
+  },
+  print: {
+    printer: 'Printer',
+    previewFailed: 'The preview cannot be shown; you can still print. If the print looks wrong, call support.',
+    noPrinters: 'No printer configured',
+    print: 'Print',
+    printerState: { idle: 'Idle', processing: 'Printing', stopped: 'Stopped', offline: 'Offline', unknown: 'Unknown' },
+    jobState: { queued: 'Waiting for the printer (retries by itself)', held: 'Refused by the printer: choose another or cancel', pending: 'Sent to the printer', processing: 'Printing', completed: 'Printed', aborted: 'Print failed', canceled: 'Cancelled' },
   },
   syncState: { queued: 'Waiting to upload', synced: 'Synced', failed: 'Upload failed, retrying', 'dead-letter': 'Returned by the centre' },
   sync: {

@@ -28,7 +28,7 @@ export default {
   },
   sex: { male: '男', female: '女', unknown: '未知', unspecified: '未说明' },
   reception: {
-    step: { card: '读取证件', item: '选择事项', form: '填写表单', done: '提交结果' },
+    step: { card: '读取证件', item: '选择事项', form: '填写表单', sign: '签名打印', done: '提交结果' },
     readCard: '读取身份证',
     reading: '请将证件放在阅读器上…',
     waitingForCard: '请将证件放在阅读器上，系统会自动读取。',
@@ -78,6 +78,21 @@ export default {
     invalid: '机读码有误，请核对护照',
     documentNumber: '护照号码',
     expiry: '有效期至',
+  },
+  sign: {
+    next: '下一步：签名与打印',
+    title: '签名、承诺与申请表',
+    clear: '重签',
+    pledge: '告知承诺',
+    role: { applicant: '申请人签名', guardian: '监护人签名', agent: '代理人签名' },
+  },
+  print: {
+    printer: '打印机',
+    previewFailed: '预览无法显示，可以直接打印；如打印结果有误，请联系技术支持。',
+    noPrinters: '未配置打印机',
+    print: '打印',
+    printerState: { idle: '空闲', processing: '正在打印', stopped: '已停止', offline: '离线', unknown: '状态未知' },
+    jobState: { queued: '等待打印机（会自动重试）', held: '打印机拒绝，请换一台或取消', pending: '已送达打印机', processing: '正在打印', completed: '打印完成', aborted: '打印失败', canceled: '已取消' },
   },
   syncState: { queued: '待上传', synced: '已同步', failed: '上传失败，将自动重试', 'dead-letter': '被中心退回' },
   sync: {

@@ -2,11 +2,12 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CaseRecord } from '../../../domain/case';
 import type { CardReading, IdentityCard } from '../../../domain/identity-card';
-import type { CardPrefill, ServiceItem } from '../../../domain/service-item';
+import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/service-item';
+import type { Signature } from '../../../domain/signature';
 import { describeError, type ShownError } from '../errors';
 import { terminal } from '../terminal';
 
-export type ReceptionStep = 'card' | 'item' | 'form' | 'done';
+export type ReceptionStep = 'card' | 'item' | 'form' | 'sign' | 'done';
 
 /** One reception case, from the card on the reader to the saved case. */
 export const useReceptionStore = defineStore('reception', () => {
@@ -19,6 +20,9 @@ export const useReceptionStore = defineStore('reception', () => {
   const error = ref<ShownError>();
   const fieldProblems = ref<string[]>([]);
   const busy = ref(false);
+  const signatures = ref<Partial<Record<SignerRole, Signature>>>({});
+  const pledgeAccepted = ref(false);
+  const preview = ref<{ pdf: string; warnings: { code: string; params?: Record<string, string | number> }[] }>();
 
   const card = computed(() => reading.value?.card);
 
@@ -62,7 +66,48 @@ export const useReceptionStore = defineStore('reception', () => {
     form.value = Object.fromEntries(next.formSchema.map((field) => [field.key, prefill(card.value, field.prefill)]));
     fieldProblems.value = [];
     error.value = undefined;
+    signatures.value = {};
+    pledgeAccepted.value = false;
     step.value = 'form';
+  }
+
+  /** The generated application form with whatever signatures are captured so far. */
+  function applicationFormData(): unknown {
+    return {
+      serviceItem: item.value,
+      values: form.value,
+      date: new Date().toISOString().slice(0, 10),
+      signerNames: { applicant: card.value?.name },
+      signatures: signatures.value,
+      pledgeAccepted: pledgeAccepted.value,
+      ...(saved.value ? { caseNumber: saved.value.id.slice(0, 8) } : {}),
+    };
+  }
+
+  async function toSigning(): Promise<void> {
+    step.value = 'sign';
+    await refreshPreview();
+  }
+
+  async function refreshPreview(): Promise<void> {
+    error.value = undefined;
+    fieldProblems.value = [];
+    try {
+      const result = await terminal.documents.preview({ kind: 'application-form', data: applicationFormData() });
+      preview.value = { pdf: result.pdf, warnings: result.warnings };
+    } catch (caught) {
+      error.value = describeError(caught);
+      preview.value = undefined;
+      step.value = 'form';
+    }
+  }
+
+  function sign(role: SignerRole, signature: Signature | undefined): void {
+    const next = { ...signatures.value };
+    if (signature) next[role] = signature;
+    else delete next[role];
+    signatures.value = next;
+    void refreshPreview();
   }
 
   async function submit(): Promise<void> {
@@ -75,12 +120,15 @@ export const useReceptionStore = defineStore('reception', () => {
         serviceItemId: item.value.id,
         applicant: { cardType: card.value.cardType, name: card.value.name, idNumber: card.value.idNumber },
         form: { ...form.value },
+        ...(Object.keys(signatures.value).length ? { signatures: signatures.value } : {}),
+        ...(item.value.pledge ? { pledgeAccepted: pledgeAccepted.value } : {}),
       });
       step.value = 'done';
     } catch (caught) {
       error.value = describeError(caught);
       const params = (caught as { params?: { fields?: string } }).params;
       fieldProblems.value = params?.fields ? params.fields.split(',') : [];
+      if (fieldProblems.value.some((problem) => !problem.startsWith('pledge:'))) step.value = 'form';
     } finally {
       busy.value = false;
     }
@@ -91,12 +139,19 @@ export const useReceptionStore = defineStore('reception', () => {
     reading.value = undefined;
     item.value = undefined;
     form.value = {};
+    signatures.value = {};
+    pledgeAccepted.value = false;
+    preview.value = undefined;
     saved.value = undefined;
     error.value = undefined;
     fieldProblems.value = [];
   }
 
-  return { step, reading, card, catalogue, item, form, saved, error, fieldProblems, busy, load, readCard, chooseItem, submit, reset, back: () => (step.value = step.value === 'form' ? 'item' : 'card') };
+  return {
+    step, reading, card, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview,
+    load, readCard, chooseItem, toSigning, refreshPreview, sign, applicationFormData, submit, reset,
+    back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
+  };
 });
 
 function prefill(card: IdentityCard | undefined, source: CardPrefill | undefined): string {

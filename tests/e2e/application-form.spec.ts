@@ -1,0 +1,53 @@
+/**
+ * The reception window's paper trail: the application form generated from
+ * the service item, signed on screen, previewed, printed to a real IPP
+ * printer, and kept with the case.
+ */
+import { execFileSync } from 'node:child_process';
+import { loadSampleCatalogue } from '../../fixtures/backend/server';
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
+import { expect, test } from './harness';
+import { fillFormAndSign } from './steps';
+
+const resident = sampleCards.resident;
+const withPledge = loadSampleCatalogue().serviceItems.find((item) => item.pledge && item.signers.length > 1)!;
+
+test('a multi-signer form with a pledge is signed, printed at the printer, and the case keeps the signatures', async ({ app, reader, backend, printer }, testInfo) => {
+  reader.placeCard(resident);
+  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await fillFormAndSign(app, withPledge);
+  await app.screenshot({ path: testInfo.outputPath('sign-step.png'), fullPage: true });
+
+  await expect(app.getByTestId('printer-select')).toContainText('窗口A4打印机');
+  await app.getByTestId('print').click();
+  await expect(app.getByTestId('print-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
+  expect(backend.cases().filter((c) => c.idNumber === resident.idNumber)).toHaveLength(1);
+  await app.getByTestId('nav-cases').click();
+  await expect(app.getByTestId('cases')).toContainText(withPledge.name);
+
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', ['-layout', spooled!, '-'], { encoding: 'utf8' });
+  expect(text).toContain(withPledge.name);
+  expect(text).toContain(resident.name);
+  expect(text).toMatch(new RegExp(`✓\\s+${withPledge.pledge!.slice(0, 6)}`));
+
+  // Ask the terminal itself, over the same transport the renderer uses.
+  const stored = await app.evaluate(() => (window as unknown as { terminal: { invoke(method: string, params: unknown): Promise<unknown> } }).terminal.invoke('cases.list', {}));
+  const record = (stored as { ok: true; result: { signatures?: Record<string, { points: unknown[] }>; pledgeAccepted?: boolean }[] }).result[0]!;
+  expect(record.pledgeAccepted).toBe(true);
+  for (const role of withPledge.signers) expect(record.signatures?.[role]?.points.length).toBeGreaterThan(5);
+});
+
+test('a pledge left unticked is refused with the reason, and nothing is saved', async ({ app, reader, backend }) => {
+  reader.placeCard(resident);
+  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await fillFormAndSign(app, withPledge);
+  await app.getByTestId('pledge-accept').uncheck();
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('error')).toContainText('告知承诺');
+  await expect(app.getByTestId('reception')).toHaveAttribute('data-step', 'sign');
+  expect(backend.cases()).toHaveLength(0);
+});
