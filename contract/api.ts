@@ -19,6 +19,16 @@ import {
 
 const none = z.object({}).strict().optional();
 const calibrationSchema = z.object({ x: z.number(), y: z.number() });
+/** The certificate's variable text without its number; the documents engine validates the rest. */
+const certificateRequestSchema = z
+  .object({
+    type: z.enum(['J', 'L', 'BJ', 'BL']),
+    printerId: z.string().min(1).max(512),
+    data: z.record(z.string(), z.unknown()),
+    caseId: z.string().max(64).optional(),
+  })
+  .strict();
+const certificateOutcomeSchema = z.object({ number: z.string(), job: z.custom<PrintJobRecord>() });
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -27,7 +37,7 @@ function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 export const calls = {
   'app.info': call(
     none,
-    z.object({ version: z.string(), terminalId: z.string().optional(), backendUrl: z.string(), simulatedDevices: z.boolean() }),
+    z.object({ version: z.string(), terminalId: z.string().optional(), backendUrl: z.string(), registryCode: z.string(), simulatedDevices: z.boolean() }),
   ),
   /** The officer-facing text of every error code the services can raise. */
   'app.messages': call(none, z.record(z.string(), z.object({ 'zh-CN': z.string(), en: z.string() }))),
@@ -70,6 +80,13 @@ export const calls = {
     calibrationSchema,
   ),
   'calibration.printPage': call(z.object({ printerId: z.string().min(1).max(512) }).strict(), z.custom<PrintJobRecord>()),
+  /** Takes the next number from the leased block, prints the certificate overlay and waits for the printer. */
+  'certificates.print': call(certificateRequestSchema, certificateOutcomeSchema),
+  /** A spoiled print: its number is voided (reported to the backend) and the certificate prints under a new number. */
+  'certificates.reprint': call(
+    certificateRequestSchema.extend({ spoiledNumber: z.string().min(1).max(40), reason: z.enum(['spoiled', 'other']) }),
+    certificateOutcomeSchema.extend({ voided: z.string() }),
+  ),
 } as const;
 
 export const events = {

@@ -44,6 +44,8 @@ const configSchema = z
         ]),
       )
       .default([]),
+    /** The marriage registry's administrative division code (certificate numbers carry it). */
+    registryCode: z.string().regex(/^31\d{4}$/).default('310104'),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (env.TERMINAL_PRINTER_URI) {
     merged.printers = [{ kind: 'ipp', id: `ipp:${env.TERMINAL_PRINTER_URI}`, name: env.TERMINAL_PRINTER_NAME ?? 'IPP', uri: env.TERMINAL_PRINTER_URI }];
   }
+  if (env.TERMINAL_REGISTRY_CODE) merged.registryCode = env.TERMINAL_REGISTRY_CODE;
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
 
   const parsed = configSchema.safeParse(merged);

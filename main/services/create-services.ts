@@ -29,7 +29,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
 
   const backendUrl = config.backendUrl ?? (await startEmbeddedBackend(config, logger, closers));
 
-  const sync = createSyncService({ dataDir: config.dataDir, backendUrl, logger: logger.child({ area: 'sync' }) });
+  const sync = createSyncService({ dataDir: config.dataDir, backendUrl, registryCode: config.registryCode, logger: logger.child({ area: 'sync' }) });
   sync.on('status', (status) => events.emit('sync.statusChanged', status));
   sync.on('caseChanged', (record) => events.emit('cases.changed', record));
   sync.on('catalogueChanged', () => events.emit('catalogue.changed', {}));
@@ -44,12 +44,17 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   await devices.start();
   closers.unshift(() => devices.stop());
 
-  const printing = await createPrinting({ dataDir: config.dataDir, printers: config.printers, logger: logger.child({ area: 'printing' }) });
+  const printing = await createPrinting({
+    dataDir: config.dataDir,
+    printers: config.printers,
+    certificateNumbers: sync.certificateNumberSource(),
+    logger: logger.child({ area: 'printing' }),
+  });
   printing.service.on('job', ({ job }) => events.emit('print.jobChanged', job));
   closers.unshift(() => printing.close());
 
   const handlers: Handlers = {
-    'app.info': () => ({ version, backendUrl, simulatedDevices: config.simulatedDevices }),
+    'app.info': () => ({ version, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
     'app.messages': () => OFFICER_MESSAGES,
     'devices.list': () => devices.list(),
     'devices.selfCheck': () => devices.selfCheck(),
@@ -77,6 +82,8 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'calibration.get': ({ printerId }) => printing.calibration(printerId),
     'calibration.set': ({ printerId, measured }) => printing.calibrate(printerId, measured),
     'calibration.printPage': ({ printerId }) => printing.printCalibrationPage(printerId),
+    'certificates.print': (request) => printing.printCertificate(request),
+    'certificates.reprint': (request) => printing.reprintCertificate(request),
     'sync.screen': () => sync.syncScreen(),
     'sync.retryDeadLetter': ({ seq, form }) => {
       sync.retryDeadLetter(seq, form ? { form } : undefined);

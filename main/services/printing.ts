@@ -15,7 +15,8 @@ import { calibrationPagePdf } from '../../drivers/printer/calibration-page';
 import { certificateMedia } from '../../drivers/printer/media';
 import { FilePrintQueueStore } from '../../drivers/printer/print-queue';
 import { PrintService } from '../../drivers/printer/print-service';
-import certificateLayout from '../../documents/layouts/marriage-certificate.json';
+import { CertificatePrintFlow, type CertificateNumberSource, type CertificatePrintOutcome } from '../../drivers/printer/certificate-printing';
+import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
 
 const CERTIFICATE_KINDS = new Set(['marriage-certificate']);
 const CERTIFICATE_MEDIA = certificateMedia(certificateLayout.page.width, certificateLayout.page.height);
@@ -23,7 +24,17 @@ const CERTIFICATE_MEDIA = certificateMedia(certificateLayout.page.width, certifi
 export interface PrintingOptions {
   dataDir: string;
   printers: PrinterTarget[];
+  /** The number block leased from the backend (sync). */
+  certificateNumbers: CertificateNumberSource;
   logger: Logger;
+}
+
+/** A certificate's variable text, without its number: the number comes from the lease when it prints. */
+export interface CertificateRequest {
+  type: string;
+  printerId: string;
+  data: Record<string, unknown>;
+  caseId?: string;
 }
 
 export interface Printing {
@@ -33,6 +44,9 @@ export interface Printing {
   calibration(printerId: string): Promise<{ x: number; y: number }>;
   calibrate(printerId: string, measured: { x: number; y: number }): Promise<{ x: number; y: number }>;
   printCalibrationPage(printerId: string): Promise<PrintJobRecord>;
+  printCertificate(request: CertificateRequest): Promise<CertificatePrintOutcome>;
+  /** The print came out spoiled: void its number and print again under a new one. */
+  reprintCertificate(request: CertificateRequest & { spoiledNumber: string; reason: string }): Promise<CertificatePrintOutcome & { voided: string }>;
   close(): Promise<void>;
 }
 
@@ -52,6 +66,14 @@ export async function createPrinting(options: PrintingOptions): Promise<Printing
     const calibration = printerId && CERTIFICATE_KINDS.has(kind) ? await calibrations.get(printerId) : undefined;
     return (await documents()).render(kind, data, calibration ? { calibration } : {});
   }
+
+  // One certificate at a time per request: the flow holds the data between taking a number and rendering.
+  const certificateFlow = (data: Record<string, unknown>) =>
+    new CertificatePrintFlow({
+      printing: service,
+      numbers: options.certificateNumbers,
+      render: async (number, printerId) => (await render('marriage-certificate', { ...data, number }, printerId)).pdf,
+    });
 
   return {
     service,
@@ -89,6 +111,10 @@ export async function createPrinting(options: PrintingOptions): Promise<Printing
       const pdf = await calibrationPagePdf({ media: CERTIFICATE_MEDIA, printerLabel: printerId });
       return service.print({ printerId, document: pdf, documentName: 'calibration-page', purpose: 'certificate', media: CERTIFICATE_MEDIA });
     },
+    printCertificate: ({ type, printerId, data, caseId }) =>
+      certificateFlow(data).printCertificate({ type, printerId, ...(caseId ? { caseId } : {}) }),
+    reprintCertificate: ({ type, printerId, data, caseId, spoiledNumber, reason }) =>
+      certificateFlow(data).reprintAfterSpoil({ type, printerId, spoiledNumber, reason, ...(caseId ? { caseId } : {}) }),
     close: () => service.stop(),
   };
 }

@@ -14,6 +14,8 @@ import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/bac
 import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { ScannerGunSimulator } from '../../fixtures/scanner-gun/simulator';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
+import { certificateMedia } from '../../drivers/printer/media';
+import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
 
 export type Transport = 'web-host' | 'electron';
 
@@ -81,7 +83,9 @@ export const test = base.extend<Fixtures>({
   },
 
   printer: async ({}, use) => {
-    const printer = await startIppEvePrinter({ name: 'counter-a4' });
+    // One printer takes both A4 forms and certificate booklets, as at a small registry.
+    const booklet = certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name;
+    const printer = await startIppEvePrinter({ name: 'counter-printer', media: ['iso_a4_210x297mm', booklet] });
     await use(printer);
     await printer.stop();
   },

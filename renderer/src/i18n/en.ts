@@ -4,7 +4,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 
 const en: Messages<typeof zhCN> = {
   app: { title: 'Window Terminal', simulated: 'Simulated devices', version: 'Version {version}' },
-  nav: { reception: 'Reception', cases: 'Cases', sync: 'Sync', devices: 'Devices' },
+  nav: { reception: 'Reception', certificate: 'Certificates', cases: 'Cases', sync: 'Sync', devices: 'Devices' },
   status: {
     backend: { online: 'Centre online', offline: 'Centre offline', unknown: 'Connecting to centre' },
     queued: '{count} waiting to upload',
@@ -97,6 +97,32 @@ const en: Messages<typeof zhCN> = {
     print: 'Print',
     printerState: { idle: 'Idle', processing: 'Printing', stopped: 'Stopped', offline: 'Offline', unknown: 'Unknown' },
     jobState: { queued: 'Waiting for the printer (retries by itself)', held: 'Refused by the printer: choose another or cancel', pending: 'Sent to the printer', processing: 'Printing', completed: 'Printed', aborted: 'Print failed', canceled: 'Cancelled' },
+  },
+  certificate: {
+    title: 'Certificate overlay printing',
+    type: 'Certificate',
+    types: { J: 'Marriage certificate', L: 'Divorce certificate', BJ: 'Replacement marriage certificate', BL: 'Replacement divorce certificate' },
+    registeredOn: 'Registered on',
+    party: 'Party {n}',
+    cardFillsThis: 'a read card fills this one',
+    field: { name: 'Name', sex: 'Sex', nationality: 'Nationality', birthDate: 'Date of birth', idNumber: 'ID number' },
+    remarks: 'Remarks',
+    preview: 'Preview',
+    print: 'Take a number and print',
+    number: 'Certificate number',
+    reprint: 'Spoiled: void this number and reprint',
+    voided: 'Number {number} is void and will be reported to the centre.',
+  },
+  calibration: {
+    title: 'Certificate printer calibration',
+    help: 'Print the calibration page, measure in millimetres how far the target centre is from the paper’s left and top edges, enter both and save. Certificates on this printer are then shifted by the difference.',
+    printPage: 'Print calibration page',
+    pageSent: 'The calibration page was sent to the printer.',
+    measuredX: 'Target from left edge (mm)',
+    measuredY: 'Target from top edge (mm)',
+    save: 'Save calibration',
+    saved: 'Saved.',
+    current: 'Current offsets: {x} mm across, {y} mm down',
   },
   syncState: { queued: 'Waiting to upload', synced: 'Synced', failed: 'Upload failed, retrying', 'dead-letter': 'Returned by the centre' },
   sync: {

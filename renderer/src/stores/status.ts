@@ -10,6 +10,7 @@ export const useStatusStore = defineStore('status', () => {
   const sync = ref<SyncStatus>({ backend: 'unknown', queued: 0, failed: 0, deadLettered: 0 });
   const version = ref('');
   const simulatedDevices = ref(false);
+  const registryCode = ref('');
 
   async function load(): Promise<void> {
     terminal.on('device.changed', (status) => {
@@ -23,9 +24,10 @@ export const useStatusStore = defineStore('status', () => {
     const [info, list, syncStatus] = await Promise.all([terminal.app.info(), terminal.devices.list(), terminal.sync.status()]);
     version.value = info.version;
     simulatedDevices.value = info.simulatedDevices;
+    registryCode.value = info.registryCode;
     devices.value = list;
     sync.value = syncStatus;
   }
 
-  return { devices, sync, version, simulatedDevices, load };
+  return { devices, sync, version, simulatedDevices, registryCode, load };
 });

@@ -1,0 +1,54 @@
+/**
+ * The registrar's certificate desk: both parties' cards fill the certificate,
+ * it prints under a number from the leased block, and a spoiled print voids
+ * that number (reported to the backend) and reprints under a new one.
+ */
+import { execFileSync } from 'node:child_process';
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
+import { expect, test } from './harness';
+
+const NUMBER = /^J310104-\d{4}-\d{6}$/;
+
+test('a certificate prints under a leased number; a spoiled one is voided and reprinted', async ({ app, reader, backend, printer }, testInfo) => {
+  await app.getByTestId('nav-certificate').click();
+  reader.placeCard(sampleCards.resident);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
+  reader.removeCard();
+  await app.waitForTimeout(1500);
+  reader.placeCard(sampleCards.residentLongTerm);
+  await expect(app.getByTestId('party-1-name')).toHaveValue(sampleCards.residentLongTerm.name);
+
+  await app.getByTestId('certificate-preview').click();
+  // One booklet per party.
+  await expect(app.getByTestId('pdf-preview')).toHaveAttribute('data-rendered', '2');
+  await app.screenshot({ path: testInfo.outputPath('certificate-desk.png'), fullPage: true });
+
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const first = (await app.getByTestId('certificate-number').textContent())!;
+  expect(first).toMatch(NUMBER);
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' });
+  expect(text).toContain(sampleCards.resident.name);
+  expect(text).toContain(first);
+
+  await app.getByTestId('certificate-reprint').click();
+  await expect(app.getByTestId('certificate-voided')).toContainText(first);
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const second = (await app.getByTestId('certificate-number').textContent())!;
+  expect(second).toMatch(NUMBER);
+  expect(second).not.toBe(first);
+
+  await expect.poll(() => backend.certificateNumbers().find((n) => n.number === first)?.state, { timeout: 30_000 }).toBe('void');
+});
+
+test('a certificate printer is calibrated from the measured target', async ({ app, printer }) => {
+  await app.getByTestId('nav-devices').click();
+  await app.getByTestId('calibration-print').click();
+  await expect.poll(async () => (await printer.spooledPdfs()).length, { timeout: 20_000 }).toBe(1);
+  await app.getByTestId('calibration-x').fill('21.5');
+  await app.getByTestId('calibration-y').fill('18');
+  await app.getByTestId('calibration-save').click();
+  await expect(app.getByTestId('calibration-offsets')).toContainText('-1.5');
+  await expect(app.getByTestId('calibration-offsets')).toContainText('2');
+});
