@@ -2,7 +2,7 @@
  * Electron entry: a thin, hardened shell around the same services the web
  * host serves. Everything that is not about windows and IPC lives elsewhere.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../contract/wire';
 import { loadConfig } from '../config';
@@ -10,6 +10,7 @@ import { createLogger } from '../logger';
 import { createTerminalServices, type TerminalServices } from '../services/create-services';
 import { APP_VERSION } from '../shared/version';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { SealedKeyProvider } from '../services/sealed-key';
 import { APP_ORIGIN, isTrustedSender, lockNavigation, restrictPermissions } from './security';
 
 if (!app.requestSingleInstanceLock()) {
@@ -24,7 +25,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   const config = loadConfig();
   const logger = createLogger({ dir: join(config.dataDir, 'logs'), base: { entry: 'electron' } });
-  const services: TerminalServices = await createTerminalServices(config, logger, APP_VERSION);
+  const sealer = {
+    available: () => safeStorage.isEncryptionAvailable(),
+    seal: (plain: string) => safeStorage.encryptString(plain),
+    open: (sealed: Buffer) => safeStorage.decryptString(sealed),
+  };
+  const keys = new SealedKeyProvider(sealer, join(config.dataDir, 'keys', 'data.key.sealed'), join(config.dataDir, 'keys', 'data.key'), logger);
+  const services: TerminalServices = await createTerminalServices(config, logger, APP_VERSION, keys);
 
   serveRenderer(join(import.meta.dirname, '../renderer'));
   restrictPermissions(session.defaultSession);

@@ -7,7 +7,7 @@ import { TerminalError } from '../../contract/errors';
 import { validateSubmission } from '../../domain/case-validation';
 import type { Logger } from '../../domain/logger';
 import { DeviceRegistry } from '../../drivers/registry';
-import { createSyncService } from '../../sync';
+import { createSyncService, type KeyProvider } from '../../sync';
 import { startReferenceBackend } from '../../fixtures/backend/server';
 import type { TerminalConfig } from '../config';
 import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatcher';
@@ -23,13 +23,19 @@ export interface TerminalServices {
   close(): Promise<void>;
 }
 
-export async function createTerminalServices(config: TerminalConfig, logger: Logger, version: string): Promise<TerminalServices> {
+export async function createTerminalServices(config: TerminalConfig, logger: Logger, version: string, keyProvider?: KeyProvider): Promise<TerminalServices> {
   const events = new EventBus();
   const closers: (() => Promise<void>)[] = [];
 
   const backendUrl = config.backendUrl ?? (await startEmbeddedBackend(config, logger, closers));
 
-  const sync = createSyncService({ dataDir: config.dataDir, backendUrl, registryCode: config.registryCode, logger: logger.child({ area: 'sync' }) });
+  const sync = createSyncService({
+    dataDir: config.dataDir,
+    backendUrl,
+    registryCode: config.registryCode,
+    logger: logger.child({ area: 'sync' }),
+    ...(keyProvider ? { keyProvider } : {}),
+  });
   sync.on('status', (status) => events.emit('sync.statusChanged', status));
   sync.on('caseChanged', (record) => events.emit('cases.changed', record));
   sync.on('catalogueChanged', () => events.emit('catalogue.changed', {}));
