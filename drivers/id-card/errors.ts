@@ -4,6 +4,7 @@
  */
 
 /** Codes the reader itself reports in SW3, from GA/T 467. */
+import { CodedError } from '../../domain/coded-error';
 export const SW3_ERROR_CODES = {
   0x10: 'id-card-reader-command-checksum',
   0x11: 'id-card-reader-command-length',
@@ -48,17 +49,13 @@ export const ID_CARD_ERROR_CODES: readonly IdCardErrorCode[] = [
   ...LINK_ERROR_CODES,
 ];
 
-export class IdCardReaderError extends Error {
+export class IdCardReaderError extends CodedError<IdCardErrorCode> {
   override readonly name = 'IdCardReaderError';
-  readonly code: IdCardErrorCode;
-  readonly detail: string;
   /** The reader's SW3 byte when the reader reported the problem. */
   readonly sw3: number | undefined;
 
   constructor(code: IdCardErrorCode, detail: string, sw3?: number) {
-    super(`${code}: ${detail}`);
-    this.code = code;
-    this.detail = detail;
+    super(code, detail);
     this.sw3 = sw3;
   }
 }

@@ -3,6 +3,7 @@
  * any source. The renderer translates them (messages.ts); `detail` is English
  * for the log only.
  */
+import { CodedError } from '../../domain/coded-error';
 import type { MrzProblemCode } from '../../domain/mrz';
 import { LINK_PROBLEMS } from '../scanner-gun';
 
@@ -12,14 +13,6 @@ export const PASSPORT_READER_LINK_CODES = LINK_PROBLEMS.map((p) => `passport-rea
 export const PASSPORT_READER_ERROR_CODES = [...PASSPORT_READER_LINK_CODES, 'passport-mrz-incomplete', 'passport-document-expired'] as const;
 export type PassportReaderErrorCode = (typeof PASSPORT_READER_ERROR_CODES)[number] | MrzProblemCode;
 
-export class PassportReaderError extends Error {
+export class PassportReaderError extends CodedError<string> {
   override readonly name = 'PassportReaderError';
-  readonly code: string;
-  readonly detail: string;
-
-  constructor(code: string, detail: string) {
-    super(`${code}: ${detail}`);
-    this.code = code;
-    this.detail = detail;
-  }
 }

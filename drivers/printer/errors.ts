@@ -2,6 +2,7 @@
  * Error codes of the printing service. The renderer translates them (see
  * messages.ts); `detail` is English for the log only.
  */
+import { CodedError } from '../../domain/coded-error';
 export const PRINTER_ERROR_CODES = [
   // The printer cannot take the job now; the job waits in the queue and is retried.
   'printer-unknown',
@@ -49,18 +50,8 @@ export const RETRYABLE_CODES: ReadonlySet<PrinterErrorCode> = new Set<PrinterErr
   'cups-not-running',
 ]);
 
-export class PrinterError extends Error {
+export class PrinterError extends CodedError<PrinterErrorCode> {
   override readonly name = 'PrinterError';
-  readonly code: PrinterErrorCode;
-  readonly detail: string;
-  readonly params: Record<string, string | number> | undefined;
-
-  constructor(code: PrinterErrorCode, detail: string, params?: Record<string, string | number>) {
-    super(`${code}: ${detail}`);
-    this.code = code;
-    this.detail = detail;
-    this.params = params;
-  }
 
   withParams(params: Record<string, string | number>): PrinterError {
     return new PrinterError(this.code, this.detail, { ...this.params, ...params });

@@ -4,6 +4,7 @@
  */
 
 /** What can go wrong on a serial line, whatever device sits on it (scanner gun or passport reader). */
+import { CodedError } from '../../domain/coded-error';
 export const LINK_PROBLEMS = [
   'not-found',
   'busy',
@@ -23,16 +24,8 @@ export const SCANNER_GUN_ERROR_CODES = [
 ] as const;
 export type ScannerGunErrorCode = (typeof SCANNER_GUN_ERROR_CODES)[number];
 
-export class ScannerGunError extends Error {
+export class ScannerGunError extends CodedError<string> {
   override readonly name = 'ScannerGunError';
-  readonly code: string;
-  readonly detail: string;
-
-  constructor(code: string, detail: string) {
-    super(`${code}: ${detail}`);
-    this.code = code;
-    this.detail = detail;
-  }
 }
 
 /** A link-level failure before it is given a device's code prefix. */

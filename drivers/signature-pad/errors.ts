@@ -2,6 +2,7 @@
  * Error codes of the signature-pad driver. The renderer translates them (see
  * messages.ts); `detail` is English for the log only.
  */
+import { CodedError } from '../../domain/coded-error';
 export const SIGNATURE_PAD_ERROR_CODES = [
   'signature-pad-not-found',
   'signature-pad-unplugged',
@@ -18,16 +19,8 @@ export const SIGNATURE_PAD_ERROR_CODES = [
 
 export type SignaturePadErrorCode = (typeof SIGNATURE_PAD_ERROR_CODES)[number];
 
-export class SignaturePadError extends Error {
+export class SignaturePadError extends CodedError<SignaturePadErrorCode> {
   override readonly name = 'SignaturePadError';
-  readonly code: SignaturePadErrorCode;
-  readonly detail: string;
-
-  constructor(code: SignaturePadErrorCode, detail: string) {
-    super(`${code}: ${detail}`);
-    this.code = code;
-    this.detail = detail;
-  }
 }
 
 export function isSignaturePadError(value: unknown): value is SignaturePadError {
