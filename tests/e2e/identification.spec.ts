@@ -2,6 +2,7 @@
  * Identifying a resident without an ID card: QR codes from a serial scanner
  * gun or a keyboard-mode one, and a passport's MRZ typed by the officer.
  */
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
 
 const E_INVOICE = '01,10,,24312000000012345678,1280.50,20260315,,5A3C,';
@@ -37,4 +38,18 @@ test('a typed MRZ is checked digit by digit', async ({ app }) => {
   await app.getByTestId('mrz-parse').click();
   await expect(app.getByTestId('passport-result')).toHaveAttribute('data-ok', 'false');
   await expect(app.getByTestId('passport-result')).toContainText('机读码有误');
+});
+
+test('a HK/Macao/Taiwan residence permit shows its pass number and issue count', async ({ app, reader }) => {
+  const card = sampleCards.gatResidence;
+  reader.placeCard(card);
+  await expect(app.getByTestId('card-summary')).toHaveAttribute('data-card-type', 'gat-residence');
+  await expect(app.getByTestId('card-summary')).toContainText('港澳台居民居住证');
+  await expect(app.getByTestId('card-pass-number')).toHaveText(card.passNumber!);
+  await expect(app.getByTestId('card-issue-count')).toHaveText(String(card.issueCount));
+});
+
+test('a card with a wrong check digit is shown with a warning for the officer', async ({ app, reader }) => {
+  reader.placeCard(sampleCards.residentWrongCheckDigit);
+  await expect(app.getByTestId('card-warning')).toContainText('校验位不正确');
 });
