@@ -183,13 +183,16 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       onFailure: (error) => this.#markFailure(error),
     });
     const puller = new FeedPuller(store, client, this.#logger);
+    const pullIntervalMs = this.#options.pullIntervalMs ?? 60_000;
     const pull: Loop = new Loop({
       name: 'pull',
-      idleMs: this.#options.pullIntervalMs ?? 60_000,
+      idleMs: pullIntervalMs,
       idleJitter: 0.2,
       logger: this.#logger,
       breaker,
-      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+      // Reference data is never urgent: after a failure the next pull comes at a random point of
+      // the regular interval (or later), so a fleet coming back from an outage does not pull at once.
+      backoff: { baseMs: pullIntervalMs / 2, capMs: Math.max(this.#options.backoff?.capMs ?? 300_000, pullIntervalMs) },
       ...(random ? { random } : {}),
       step: async () => {
         await this.#ensureRegistered();
