@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { PassportReading } from '../domain/mrz';
 import type { ScanReading } from '../domain/scan-payload';
 import type { PrintJobRecord, PrinterInfo } from '../domain/printing';
+import type { Signature } from '../domain/signature';
 import {
   cardReadingSchema,
   caseDraftSchema,
@@ -80,6 +81,10 @@ export const calls = {
     calibrationSchema,
   ),
   'calibration.printPage': call(z.object({ printerId: z.string().min(1).max(512) }).strict(), z.custom<PrintJobRecord>()),
+  /** Starts a capture on the signature pad, its screen showing the document (base64 PDF) being signed. */
+  'signaturePad.begin': call(z.object({ pdf: z.string().max(20_000_000).optional() }).strict(), z.object({ ok: z.literal(true) })),
+  'signaturePad.end': call(none, z.custom<Signature>()),
+  'signaturePad.cancel': call(none, z.object({ ok: z.literal(true) })),
   /** Takes the next number from the leased block, prints the certificate overlay and waits for the printer. */
   'certificates.print': call(certificateRequestSchema, certificateOutcomeSchema),
   /** A spoiled print: its number is voided (reported to the backend) and the certificate prints under a new number. */

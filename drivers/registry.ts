@@ -11,12 +11,16 @@ import type { ScanReading } from '../domain/scan-payload';
 import { IdCardReaderDriver } from './id-card/driver';
 import { SerialPassportReaderDriver } from './passport-reader/driver';
 import { createScannerGunDriver, type ScannerGunConfig } from './scanner-gun';
+import { SignaturePadDriver } from './signature-pad/driver';
+import type { PadTransportFactory } from './signature-pad/transport';
 
 export interface DeviceRegistryConfig {
   /** Absent: no reader at this counter. An empty object: discover it. */
   idCardReader?: { path?: string; baudRate?: number } | undefined;
   scannerGun?: ScannerGunConfig | undefined;
   passportReader?: { path: string; baudRate?: number } | undefined;
+  /** Present: a Wacom STU pad is expected (found over node-hid unless another transport is given). */
+  signaturePad?: { factory?: PadTransportFactory } | undefined;
 }
 
 interface RegistryEvents {
@@ -33,11 +37,12 @@ interface ManagedDriver {
   status(): DeviceStatus;
 }
 
-const IDS = { idCardReader: 'id-card-reader', scannerGun: 'scanner-gun', passportReader: 'passport-reader' } as const;
+const IDS = { idCardReader: 'id-card-reader', scannerGun: 'scanner-gun', passportReader: 'passport-reader', signaturePad: 'signature-pad' } as const;
 
 export class DeviceRegistry extends EventEmitter<RegistryEvents> {
   private readonly drivers = new Map<string, ManagedDriver>();
   private readonly idCardReader?: IdCardReaderDriver;
+  readonly signaturePad?: SignaturePadDriver;
 
   constructor(
     config: DeviceRegistryConfig,
@@ -64,6 +69,12 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
       passport.on('status', (status) => this.emit('deviceChanged', status));
       passport.on('problem', (problem) => logger.warn('passport reader problem', { code: problem.code, detail: problem.message }));
       this.drivers.set(IDS.passportReader, passport);
+    }
+    if (config.signaturePad) {
+      const pad = new SignaturePadDriver({ id: IDS.signaturePad, ...config.signaturePad, logger: logger.child({ device: IDS.signaturePad }) });
+      pad.on('status', (status) => this.emit('deviceChanged', status));
+      this.signaturePad = pad;
+      this.drivers.set(IDS.signaturePad, pad);
     }
   }
 

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     TERMINAL_DATA_DIR: dataDir,
     TERMINAL_ID_CARD_PORT: reader.devicePath,
     TERMINAL_SIMULATED_DEVICES: '1',
+    TERMINAL_SIGNATURE_PAD: 'simulated',
   };
 
   const children: ChildProcess[] = [];

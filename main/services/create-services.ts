@@ -14,6 +14,8 @@ import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatche
 import { EventBus } from '../rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
 import { createPrinting } from './printing';
+import { createSignatureCapture } from './signature-capture';
+import { SimulatedPadBus, SimulatedStuPad, sampleSignature } from '../../fixtures/signature-pad/simulator';
 import { join } from 'node:path';
 
 export interface TerminalServices {
@@ -42,7 +44,12 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   await sync.start();
   closers.unshift(() => sync.stop());
 
-  const devices = new DeviceRegistry(config, logger.child({ area: 'devices' }));
+  const simulatedPad = config.signaturePad?.simulated ? new SimulatedStuPad() : undefined;
+  const devices = new DeviceRegistry(
+    { ...config, signaturePad: config.signaturePad && (simulatedPad ? { factory: new SimulatedPadBus(simulatedPad) } : {}) },
+    logger.child({ area: 'devices' }),
+  );
+  const signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }), simulatedPad && (() => simulatedPad.replay(sampleSignature())));
   devices.on('cardRead', (reading) => events.emit('idCard.cardRead', reading));
   devices.on('scan', (reading) => events.emit('scanner.scanned', reading));
   devices.on('passportRead', (reading) => events.emit('passport.read', reading));
@@ -88,6 +95,9 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'calibration.get': ({ printerId }) => printing.calibration(printerId),
     'calibration.set': ({ printerId, measured }) => printing.calibrate(printerId, measured),
     'calibration.printPage': ({ printerId }) => printing.printCalibrationPage(printerId),
+    'signaturePad.begin': ({ pdf }) => signatures.begin(pdf).then(() => ({ ok: true as const })),
+    'signaturePad.end': () => signatures.end(),
+    'signaturePad.cancel': () => signatures.cancel().then(() => ({ ok: true as const })),
     'certificates.print': (request) => printing.printCertificate(request),
     'certificates.reprint': (request) => printing.reprintCertificate(request),
     'sync.screen': () => sync.syncScreen(),

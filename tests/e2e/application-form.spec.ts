@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
-import { fillFormAndSign } from './steps';
+import { fillFormAndSign, fillRequiredBlanks } from './steps';
 
 const resident = sampleCards.resident;
 const withPledge = loadSampleCatalogue().serviceItems.find((item) => item.pledge && item.signers.length > 1)!;
@@ -50,4 +50,27 @@ test('a pledge left unticked is refused with the reason, and nothing is saved', 
   await expect(app.getByTestId('error')).toContainText('告知承诺');
   await expect(app.getByTestId('reception')).toHaveAttribute('data-step', 'sign');
   expect(backend.cases()).toHaveLength(0);
+});
+
+test('the applicant signs on the signature pad; the pad\'s points are kept with the case', async ({ app, reader }) => {
+  const single = loadSampleCatalogue().serviceItems.find((item) => !item.pledge && item.signers.length === 1)!;
+  await expect(app.getByTestId('device-signature-pad')).toHaveAttribute('data-state', 'ready');
+  reader.placeCard(resident);
+  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await app.getByTestId(`item-${single.code}`).click();
+  await fillRequiredBlanks(app, single.formSchema);
+  await app.getByTestId('to-signing').click();
+  await expect(app.getByTestId('pdf-preview')).toHaveAttribute('data-rendered', /[1-9]/);
+
+  await app.getByTestId('signature-applicant-pad').click();
+  await app.waitForTimeout(1500); // the simulated resident signs on the pad
+  await app.getByTestId('signature-applicant-pad-done').click();
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
+
+  const stored = await app.evaluate(() => (window as unknown as { terminal: { invoke(method: string, params: unknown): Promise<unknown> } }).terminal.invoke('cases.list', {}));
+  const signature = (stored as { result: { signatures?: { applicant?: { points: unknown[]; aspectRatio?: number } } }[] }).result[0]!.signatures?.applicant;
+  expect(signature?.points.length).toBeGreaterThan(20);
+  // The STU-430's writing area is 9600 × 6000: a canvas signature would carry the canvas's 3:1.
+  expect(signature?.aspectRatio).toBeCloseTo(1.6, 2);
 });

@@ -99,6 +99,7 @@ export const test = base.extend<Fixtures>({
       TERMINAL_SCANNER_PORT: scanner.devicePath,
       TERMINAL_PRINTER_URI: printer.uri,
       TERMINAL_PRINTER_NAME: '窗口A4打印机',
+      TERMINAL_SIGNATURE_PAD: 'simulated',
       TERMINAL_SIMULATED_DEVICES: '1',
     };
     if (embeddedBackend) delete env.TERMINAL_BACKEND_URL;

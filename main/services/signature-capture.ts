@@ -1,0 +1,44 @@
+/**
+ * Signing on the pad: the pad's screen shows the page being signed, the
+ * resident signs, the officer ends the capture and gets the point series.
+ * A simulated pad (for `npm start` and tests) signs by itself a moment later.
+ */
+import { TerminalError } from '../../contract/errors';
+import type { Logger } from '../../domain/logger';
+import type { Signature } from '../../domain/signature';
+import type { SignaturePadDriver } from '../../drivers/signature-pad/driver';
+import { renderPdfForPad } from '../../drivers/signature-pad/screen-render';
+
+export interface SignatureCapture {
+  begin(pdfBase64?: string): Promise<void>;
+  end(): Promise<Signature>;
+  cancel(): Promise<void>;
+}
+
+export function createSignatureCapture(pad: SignaturePadDriver | undefined, logger: Logger, signBySimulation?: () => Promise<void>): SignatureCapture {
+  const requirePad = (): SignaturePadDriver => {
+    if (!pad || pad.status().state !== 'ready') throw new TerminalError('signature-pad-not-ready', 'no signature pad is ready');
+    return pad;
+  };
+  return {
+    async begin(pdfBase64) {
+      const driver = requirePad();
+      const size = driver.screenSize();
+      let screen;
+      if (pdfBase64 && size) {
+        try {
+          screen = await renderPdfForPad(Buffer.from(pdfBase64, 'base64'), { screenWidth: size.width, screenHeight: size.height });
+        } catch (error) {
+          // Signing still works without the picture; the officer shows the paper instead.
+          logger.warn('pad screen not rendered', { detail: (error as Error).message });
+        }
+      }
+      await driver.beginCapture(screen ? { screen } : {});
+      if (signBySimulation) setTimeout(() => void signBySimulation().catch(() => undefined), 300);
+    },
+    async end() {
+      return (await requirePad().endCapture()).signature;
+    },
+    cancel: () => requirePad().cancelCapture(),
+  };
+}
