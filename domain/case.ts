@@ -1,6 +1,6 @@
 import type { CardType } from './identity-card';
 import type { SignerRole } from './service-item';
-import type { Signature } from './signature';
+import type { Signature, SignatureBinding } from './signature';
 
 /** What the officer submits; everything else about a case is derived. */
 export interface CaseDraft {
@@ -15,6 +15,8 @@ export interface CaseDraft {
   signatures?: Partial<Record<SignerRole, Signature>>;
   /** The resident ticked the item's pledge instead of copying it by hand. */
   pledgeAccepted?: boolean;
+  /** Made by the terminal when the case is saved, never sent by the renderer: each signature bound to the signed form. */
+  signatureBindings?: Partial<Record<SignerRole, SignatureBinding>>;
 }
 
 /**

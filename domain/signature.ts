@@ -53,3 +53,26 @@ export function hasInk(points: readonly SignaturePoint[]): boolean {
 function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
+
+export interface SignerInfo {
+  /** Who signs in this document: applicant, guardian, agent, party-a, registrar... */
+  role: string;
+  name?: string;
+}
+
+/** A signature bound to the document it signs by the terminal's SM2 key (made by signing/). */
+export interface SignatureBinding {
+  /** 'WT-SIGBIND-1' (see signing/signature-binding.ts for the canonical forms). */
+  version: string;
+  algorithm: 'SM2-SM3';
+  contentSm3: string;
+  pointsSm3: string;
+  signer: SignerInfo;
+  signedAt: string;
+  terminalId: string;
+  caseId?: string;
+  /** Hex point of the key that signed, to pick the right trusted key; never trusted by itself. */
+  publicKey: string;
+  /** DER, base64. */
+  signature: string;
+}

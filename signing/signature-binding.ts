@@ -16,18 +16,13 @@
  */
 import { createHash } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
-import type { Signature } from '../domain/signature';
+import type { Signature, SignatureBinding, SignerInfo } from '../domain/signature';
 import { SigningError } from './errors';
 import { rawSm2Key, sm2PublicKeyHex } from './sm2-key';
 
 export const BINDING_VERSION = 'WT-SIGBIND-1';
 export const SM2_DEFAULT_ID = '1234567812345678';
-
-export interface SignerInfo {
-  /** Who signs in this document: applicant, guardian, agent, party-a, registrar... */
-  role: string;
-  name?: string;
-}
+export type { SignatureBinding, SignerInfo } from '../domain/signature';
 
 export interface SignatureBindingInput {
   /** Exactly the bytes shown to and signed by the signer (e.g. the PDF on the pad). */
@@ -40,20 +35,6 @@ export interface SignatureBindingInput {
   caseId?: string;
 }
 
-export interface SignatureBinding {
-  version: typeof BINDING_VERSION;
-  algorithm: 'SM2-SM3';
-  contentSm3: string;
-  pointsSm3: string;
-  signer: SignerInfo;
-  signedAt: string;
-  terminalId: string;
-  caseId?: string;
-  /** Hex point of the key that signed, to pick the right trusted key; never trusted by itself. */
-  publicKey: string;
-  /** DER, base64. */
-  signature: string;
-}
 
 export type BindingProblem = 'unsupported-version' | 'content-changed' | 'signature-points-changed' | 'key-mismatch' | 'signature-invalid';
 
@@ -106,9 +87,23 @@ function checkInput(input: SignatureBindingInput): void {
 }
 
 /** Signs the binding with the terminal's private key (PKCS#8 PEM). */
+/** Whoever holds the terminal's SM2 key: signs a message (SM3 with SM2, default ID), DER hex. */
+export interface BindingSigner {
+  publicKeyHex: string;
+  sign(message: Uint8Array): string;
+}
+
 export function bindSignature(input: SignatureBindingInput, privateKeyPem: string): SignatureBinding {
-  checkInput(input);
   const key = rawSm2Key(privateKeyPem);
+  return bindSignatureWith(input, {
+    publicKeyHex: key.publicKeyHex,
+    sign: (message) => sm2.doSignature(message, key.privateKeyHex, { hash: true, der: true, publicKey: key.publicKeyHex, userId: SM2_DEFAULT_ID }),
+  });
+}
+
+/** The same binding, signed by a key kept elsewhere (the sync layer keeps the terminal's). */
+export function bindSignatureWith(input: SignatureBindingInput, signer: BindingSigner): SignatureBinding {
+  checkInput(input);
   const fields: Omit<SignatureBinding, 'version' | 'algorithm' | 'publicKey' | 'signature'> = {
     contentSm3: sm3Hex(input.document),
     pointsSm3: sm3Hex(canonicalPoints(input.signature)),
@@ -117,13 +112,12 @@ export function bindSignature(input: SignatureBindingInput, privateKeyPem: strin
     terminalId: input.terminalId,
   };
   if (input.caseId !== undefined) fields.caseId = input.caseId;
-  const derHex = sm2.doSignature(bindingMessage(fields), key.privateKeyHex, { hash: true, der: true, publicKey: key.publicKeyHex, userId: SM2_DEFAULT_ID });
   return {
     version: BINDING_VERSION,
     algorithm: 'SM2-SM3',
     ...fields,
-    publicKey: key.publicKeyHex,
-    signature: Buffer.from(derHex, 'hex').toString('base64'),
+    publicKey: signer.publicKeyHex,
+    signature: Buffer.from(signer.sign(bindingMessage(fields)), 'hex').toString('base64'),
   };
 }
 
@@ -145,7 +139,8 @@ export function verifySignatureBinding(binding: SignatureBinding, claimed: { doc
     pointsDigest = undefined;
   }
   if (pointsDigest !== binding.pointsSm3) problems.push('signature-points-changed');
-  const trusted = sm2PublicKeyHex(trustedPublicKeyPem);
+  // The registered key as an SPKI PEM, or as the bare uncompressed point the backend registers.
+  const trusted = /^04[0-9a-f]{128}$/i.test(trustedPublicKeyPem.trim()) ? trustedPublicKeyPem.trim() : sm2PublicKeyHex(trustedPublicKeyPem);
   if (trusted.toLowerCase() !== String(binding.publicKey).toLowerCase()) problems.push('key-mismatch');
   let signatureValid = false;
   try {

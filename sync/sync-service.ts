@@ -15,7 +15,7 @@ import { BackendClient, type TerminalIdentity } from './client/backend-client';
 import { CircuitBreaker, type CircuitBreakerOptions } from './client/circuit-breaker';
 import { loadOrCreateIdentity, registerTerminal } from './client/identity';
 import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
-import { Sm4Box } from './crypto/sm';
+import { Sm4Box, sm2Sign } from './crypto/sm';
 import { errorCode, SyncError } from './errors';
 import type { BackoffOptions } from './outbox/backoff';
 import { OutboxDrainer } from './outbox/drainer';
@@ -82,6 +82,8 @@ export interface SyncService {
   pullNow(): Promise<void>;
   /** Stores a captured material (encrypted) and queues its upload; returns the material id. */
   addMaterial(input: MaterialInput): string;
+  /** Signs with the terminal's SM2 key without handing the key out (signature bindings, e-archive). */
+  terminalSigner(): { terminalId: string; publicKeyHex: string; sign(message: Uint8Array): string };
   /** Takes the next certificate number of a type, recording it as issued in the same transaction. */
   takeCertificateNumber(type: string, caseId?: string): Promise<string>;
   voidCertificateNumber(number: string, reason: string, note?: string): Promise<void>;
@@ -444,6 +446,11 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     await this.#pullAll(this.#puller!);
     this.#markOnline();
     void running;
+  }
+
+  terminalSigner(): { terminalId: string; publicKeyHex: string; sign(message: Uint8Array): string } {
+    const { identity } = this.#require();
+    return { terminalId: identity.terminalId, publicKeyHex: identity.keys.publicKey, sign: (message) => sm2Sign(message, identity.keys) };
   }
 
   addMaterial(input: MaterialInput): string {

@@ -4,7 +4,12 @@
  * the services never know how the renderer reaches them.
  */
 import { TerminalError } from '../../contract/errors';
+import { applicationFormData } from '../../domain/application-form';
+import type { CaseDraft, CaseRecord } from '../../domain/case';
 import { validateSubmission } from '../../domain/case-validation';
+import type { ServiceItem, SignerRole } from '../../domain/service-item';
+import type { Signature } from '../../domain/signature';
+import { bindSignatureWith } from '../../signing/signature-binding';
 import type { Logger } from '../../domain/logger';
 import { DeviceRegistry } from '../../drivers/registry';
 import { createSyncService, type KeyProvider } from '../../sync';
@@ -66,6 +71,27 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   printing.service.on('job', ({ job }) => events.emit('print.jobChanged', job));
   closers.unshift(() => printing.close());
 
+  /**
+   * A signed case is saved with each signature bound (SM3 + the terminal's SM2 key) to the application form it
+   * signs, and that form goes to the e-archive as a material of the case.
+   */
+  async function saveCase(draft: CaseDraft, item: ServiceItem): Promise<CaseRecord> {
+    const signed = Object.entries(draft.signatures ?? {}).filter((entry): entry is [SignerRole, Signature] => entry[1] !== undefined);
+    if (signed.length === 0) return sync.createCase(draft);
+    const signedAt = new Date().toISOString();
+    const document = await printing.render('application-form', applicationFormData(item, draft, signedAt.slice(0, 10)));
+    const signer = sync.terminalSigner();
+    const signatureBindings = Object.fromEntries(
+      signed.map(([role, signature]) => [
+        role,
+        bindSignatureWith({ document, signature, signer: role === 'applicant' ? { role, name: draft.applicant.name } : { role }, signedAt, terminalId: signer.terminalId }, signer),
+      ]),
+    );
+    const record = sync.createCase({ ...draft, signatureBindings });
+    sync.addMaterial({ caseId: record.id, materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document });
+    return record;
+  }
+
   const handlers: Handlers = {
     'app.info': () => ({ version, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
     'app.messages': () => OFFICER_MESSAGES,
@@ -73,7 +99,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': ({ timeoutMs }) => devices.readIdCard(timeoutMs),
     'catalogue.list': () => sync.catalogue(),
-    'cases.create': (draft) => {
+    'cases.create': async (draft) => {
       const item = sync.catalogue().find((candidate) => candidate.id === draft.serviceItemId);
       if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${draft.serviceItemId}`);
       const problems = validateSubmission(draft, item);
@@ -82,7 +108,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
           fields: problems.map((p) => `${p.field}:${p.problem}`).join(','),
         });
       }
-      return sync.createCase(draft);
+      return saveCase(draft, item);
     },
     'cases.list': (input) => sync.listCases(input?.limit ?? 100),
     'sync.status': () => sync.status(),

@@ -39,6 +39,8 @@ export interface CertificateRequest {
 
 export interface Printing {
   service: PrintService;
+  /** The PDF bytes of a document, as printed and archived. */
+  render(kind: string, data: unknown): Promise<Uint8Array>;
   preview(kind: string, data: unknown, printerId?: string): Promise<{ pdf: string; title: string; pageCount: number; warnings: { code: string; params?: Record<string, string | number> }[] }>;
   print(request: { printerId: string; kind: string; data: unknown; copies?: number; caseId?: string }): Promise<PrintJobRecord>;
   calibration(printerId: string): Promise<{ x: number; y: number }>;
@@ -77,6 +79,7 @@ export async function createPrinting(options: PrintingOptions): Promise<Printing
 
   return {
     service,
+    render: async (kind, data) => (await render(kind, data, undefined)).pdf,
     async preview(kind, data, printerId) {
       const result = await render(kind, data, printerId);
       return {

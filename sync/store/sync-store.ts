@@ -59,7 +59,7 @@ interface OutboxRow {
 }
 
 /** Everything personal about a case: sealed with SM4 at rest. */
-type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted'>;
+type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings'>;
 
 export interface OutboxCounts {
   pending: number;
@@ -121,6 +121,7 @@ export class SyncStore {
         const pii: CasePii = { applicant: draft.applicant, form: draft.form };
         if (draft.signatures) pii.signatures = draft.signatures;
         if (draft.pledgeAccepted !== undefined) pii.pledgeAccepted = draft.pledgeAccepted;
+        if (draft.signatureBindings) pii.signatureBindings = draft.signatureBindings;
         const seq = this.enqueue('case', id, { caseId: id, serviceItemId: draft.serviceItemId, ...pii, createdAt });
         this.db
           .prepare("INSERT INTO cases (id, seq, service_item_id, pii, created_at, sync_state) VALUES (?, ?, ?, ?, ?, 'queued')")

@@ -4,6 +4,10 @@
  * printer, and kept with the case.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseRecord } from '../../domain/case';
+import { verifySignatureBinding } from '../../signing/signature-binding';
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
@@ -12,7 +16,7 @@ import { fillFormAndSign, fillRequiredBlanks } from './steps';
 const resident = sampleCards.resident;
 const withPledge = loadSampleCatalogue().serviceItems.find((item) => item.pledge && item.signers.length > 1)!;
 
-test('a multi-signer form with a pledge is signed, printed at the printer, and the case keeps the signatures', async ({ app, reader, backend, printer }, testInfo) => {
+test('a multi-signer form with a pledge is signed, printed, archived, and each signature verifies against the archived form', async ({ app, reader, backend, printer, dataDir }, testInfo) => {
   reader.placeCard(resident);
   await expect(app.getByTestId('card-name')).toHaveText(resident.name);
   await fillFormAndSign(app, withPledge);
@@ -36,9 +40,22 @@ test('a multi-signer form with a pledge is signed, printed at the printer, and t
 
   // Ask the terminal itself, over the same transport the renderer uses.
   const stored = await app.evaluate(() => (window as unknown as { terminal: { invoke(method: string, params: unknown): Promise<unknown> } }).terminal.invoke('cases.list', {}));
-  const record = (stored as { ok: true; result: { signatures?: Record<string, { points: unknown[] }>; pledgeAccepted?: boolean }[] }).result[0]!;
+  const record = (stored as { ok: true; result: CaseRecord[] }).result[0]!;
   expect(record.pledgeAccepted).toBe(true);
-  for (const role of withPledge.signers) expect(record.signatures?.[role]?.points.length).toBeGreaterThan(5);
+
+  // The signed form reaches the backend's e-archive, and every binding verifies against it with the terminal's registered key.
+  await expect.poll(() => backend.uploads().find((u) => u.caseId === record.id)?.completed, { timeout: 30_000 }).toBe(true);
+  const upload = backend.uploads().find((u) => u.caseId === record.id)!;
+  const archived = readFileSync(join(dataDir, 'backend', 'uploads', `${upload.id}.part`));
+  expect(archived.subarray(0, 5).toString()).toBe('%PDF-');
+  const registeredKey = backend.terminals()[0]!.publicKey;
+  for (const role of withPledge.signers) {
+    const signature = record.signatures![role]!;
+    expect(signature.points.length).toBeGreaterThan(5);
+    expect(verifySignatureBinding(record.signatureBindings![role]!, { document: archived, signature }, registeredKey)).toEqual({ valid: true, problems: [] });
+    const forged = { ...signature, points: signature.points.map((p, i) => (i === 3 ? { ...p, x: Math.min(1, p.x + 0.1) } : p)) };
+    expect(verifySignatureBinding(record.signatureBindings![role]!, { document: archived, signature: forged }, registeredKey).valid).toBe(false);
+  }
 });
 
 test('a pledge left unticked is refused with the reason, and nothing is saved', async ({ app, reader, backend }) => {

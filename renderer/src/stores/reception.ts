@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../../domain/case';
 import type { CardReading, IdentityCard } from '../../../domain/identity-card';
 import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/service-item';
 import type { Signature } from '../../../domain/signature';
+import { applicationFormData } from '../../../domain/application-form';
 import { describeError, type ShownError } from '../errors';
 import { terminal } from '../terminal';
 
@@ -72,16 +73,10 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   /** The generated application form with whatever signatures are captured so far. */
-  function applicationFormData(): unknown {
-    return {
-      serviceItem: item.value,
-      values: form.value,
-      date: new Date().toISOString().slice(0, 10),
-      signerNames: { applicant: card.value?.name },
-      signatures: signatures.value,
-      pledgeAccepted: pledgeAccepted.value,
-      ...(saved.value ? { caseNumber: saved.value.id.slice(0, 8) } : {}),
-    };
+  function formData(): unknown {
+    if (!item.value || !card.value) return {};
+    const applicant = { cardType: card.value.cardType, name: card.value.name, idNumber: card.value.idNumber };
+    return applicationFormData(item.value, { applicant, form: form.value, signatures: signatures.value, pledgeAccepted: pledgeAccepted.value }, today());
   }
 
   async function toSigning(): Promise<void> {
@@ -93,7 +88,7 @@ export const useReceptionStore = defineStore('reception', () => {
     error.value = undefined;
     fieldProblems.value = [];
     try {
-      const result = await terminal.documents.preview({ kind: 'application-form', data: applicationFormData() });
+      const result = await terminal.documents.preview({ kind: 'application-form', data: formData() });
       preview.value = { pdf: result.pdf, warnings: result.warnings };
     } catch (caught) {
       error.value = describeError(caught);
@@ -149,7 +144,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   return {
     step, reading, card, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview,
-    load, readCard, chooseItem, toSigning, refreshPreview, sign, applicationFormData, submit, reset,
+    load, readCard, chooseItem, toSigning, refreshPreview, sign, formData, submit, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });
@@ -158,4 +153,8 @@ function prefill(card: IdentityCard | undefined, source: CardPrefill | undefined
   if (!card || !source) return '';
   if (source === 'sex') return card.sex;
   return card[source] ?? '';
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
