@@ -3,7 +3,7 @@
  * reference backend, batched (the outbox's default batch of 200) against a
  * naive loop sending one request per case (same client, batch size 1), in
  * the same process. Prints medians and the ratio.
- *   npm run bench:sync -- [--cases 10000] [--runs 3] [--batch 200]
+ *   npm run bench:sync -- [--cases 10000] [--runs 1] [--batch 200]   (--runs 3 for medians; each naive run takes minutes)
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { SyncStore } from '../../sync/store/sync-store';
 import { createSyncService } from '../../sync/sync-service';
 import { sampleDraft, tempDir } from '../../sync/testing/harness';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' }, batch: { type: 'string', default: '200' } } });
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '1' }, batch: { type: 'string', default: '200' } } });
 const caseCount = Number(values.cases);
 const runs = Number(values.runs);
 const batch = Number(values.batch);

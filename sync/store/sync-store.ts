@@ -280,17 +280,14 @@ export class SyncStore {
     return (this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM outbox WHERE state = 'delivered'").get() as { seq: number }).seq;
   }
 
+  /** Three index lookups (state, seq), not a scan: called after every batch, with delivered rows kept. */
   counts(): OutboxCounts {
-    const row = this.db
-      .prepare(
-        `SELECT
-           SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending,
-           SUM(CASE WHEN state = 'pending' AND last_error IS NOT NULL THEN 1 ELSE 0 END) AS failed,
-           SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END) AS dead
-         FROM outbox`,
-      )
-      .get() as { pending: number | null; failed: number | null; dead: number | null };
-    return { pending: row.pending ?? 0, failed: row.failed ?? 0, dead: row.dead ?? 0 };
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      pending: count("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'"),
+      failed: count("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending' AND last_error IS NOT NULL"),
+      dead: count("SELECT COUNT(*) AS n FROM outbox WHERE state = 'dead'"),
+    };
   }
 
   outboxView(limit = 200): OutboxRowView[] {

@@ -6,7 +6,8 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-audit-log';
 import { migration003 } from './003-certificate-leases';
 import { migration004 } from './004-uploads';
+import { migration005 } from './005-outbox-failed-index';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export type { Migration } from './types';
