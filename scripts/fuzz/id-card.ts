@@ -36,32 +36,14 @@ import { IdCardReaderError } from '../../drivers/id-card/errors';
 import { decodeCard, encodeCardText } from '../../drivers/id-card/layouts';
 import { MemoryTransport } from '../../fixtures/id-card-reader/memory-transport';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
+import { numericArg, seededRandom } from './seeded';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) ? v : fallback;
-}
+const FRAMES = numericArg('frames', 1_000_000);
+const SEED = numericArg('seed', Date.now() % 2 ** 31);
+const DRIVER_SECONDS = numericArg('driver-seconds', 12);
+const DRIVERS = numericArg('drivers', 300);
 
-const FRAMES = arg('frames', 1_000_000);
-const SEED = arg('seed', Date.now() % 2 ** 31);
-const DRIVER_SECONDS = arg('driver-seconds', 12);
-const DRIVERS = arg('drivers', 300);
-
-/** mulberry32: small, fast, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(SEED);
-const int = (n: number): number => Math.floor(random() * n);
+const { random, int } = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
 const bytes = (n: number): Uint8Array => {
   const out = new Uint8Array(n);

@@ -26,30 +26,13 @@ import { LinkError } from '../../drivers/scanner-gun/errors';
 import { encodeHidPosReports, HidPosAssembler, parseHidPosReport } from '../../drivers/scanner-gun/hid-pos-codec';
 import { isEdgeNoise, type LineEvent, LineSplitter, type LineSuffix } from '../../drivers/scanner-gun/line-codec';
 import type { SerialLink, SerialOpener } from '../../drivers/scanner-gun/serial-transport';
+import { numericArg, seededRandom } from './seeded';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(v) ? v : fallback;
-}
+const FRAMES = numericArg('frames', 1_000_000);
+const SEED = numericArg('seed', Date.now() % 2 ** 31);
+const DRIVER_SECONDS = numericArg('driver-seconds', 5);
 
-const FRAMES = arg('frames', 1_000_000);
-const SEED = arg('seed', Date.now() % 2 ** 31);
-const DRIVER_SECONDS = arg('driver-seconds', 5);
-
-/** mulberry32: small, seedable, good enough to fuzz with. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(SEED);
-const int = (n: number) => Math.floor(random() * n);
+const { random, int } = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
 
 let violations = 0;
