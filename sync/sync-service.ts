@@ -80,8 +80,8 @@ export interface SyncService {
   audit(): AuditLog;
   /** Pull every feed now; resolves when done (tests, and the officer's "refresh catalogue"). */
   pullNow(): Promise<void>;
-  /** Stores a captured material (encrypted) and queues its upload; returns the material id. */
-  addMaterial(input: MaterialInput): string;
+  /** Stores a captured material (encrypted, flushed) and queues its upload; resolves to the material id. */
+  addMaterial(input: MaterialInput): Promise<string>;
   /** Signs with the terminal's SM2 key without handing the key out (signature bindings, e-archive). */
   terminalSigner(): { terminalId: string; publicKeyHex: string; sign(message: Uint8Array): string };
   /** Takes the next certificate number of a type, recording it as issued in the same transaction. */
@@ -92,6 +92,8 @@ export interface SyncService {
   on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
   on(event: 'catalogueChanged', listener: () => void): this;
 }
+
+const DELIVERED_RETENTION_MS = 30 * 86_400_000;
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
   return new TerminalSyncService(options);
@@ -200,6 +202,8 @@ class TerminalSyncService extends EventEmitter implements SyncService {
         await this.#ensureRegistered();
         await this.#pullAll(puller);
         this.#markOnline();
+        // Delivered items are kept 30 days so a backend restored from an older backup can be re-fed.
+        store.pruneDelivered(new Date(client.serverNow() - DELIVERED_RETENTION_MS).toISOString());
         return 'idle';
       },
       onFailure: (error) => this.#markFailure(error),
@@ -225,6 +229,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       },
     });
     const uploader = new Uploader(store, audit, new MaterialCipher(dataKey), dataDir, () => this.#uploadOptions(store), () => this.#emitStatus());
+    uploader.cleanOrphans();
     const uploads: Loop = new Loop({
       name: 'uploads',
       idleMs: Number.POSITIVE_INFINITY,
@@ -453,9 +458,9 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     return { terminalId: identity.terminalId, publicKeyHex: identity.keys.publicKey, sign: (message) => sm2Sign(message, identity.keys) };
   }
 
-  addMaterial(input: MaterialInput): string {
+  async addMaterial(input: MaterialInput): Promise<string> {
     const running = this.#require();
-    const id = running.uploader.add(input);
+    const id = await running.uploader.add(input);
     this.#emitStatus();
     running.uploads.nudge();
     return id;

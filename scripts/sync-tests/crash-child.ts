@@ -45,7 +45,7 @@ for (;;) {
   process.stdout.write(`C ${record.id}\n`);
   if (index % 4 === 0) {
     // Odd sizes so the last chunk is short; a few chunks each so kills land mid-upload.
-    sync.addMaterial({ caseId: record.id, materialKey: 'id-card-copy', fileName: 'copy.pdf', mimeType: 'application/pdf', data: randomBytes(40_000 + (index % 7) * 1_111) });
+    await sync.addMaterial({ caseId: record.id, materialKey: 'id-card-copy', fileName: 'copy.pdf', mimeType: 'application/pdf', data: randomBytes(40_000 + (index % 7) * 1_111) });
   }
   index += 1;
   await new Promise((resolve) => setTimeout(resolve, 3));

@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startReferenceBackend } from '../../fixtures/backend/server';
 import { createSyncService } from '../../sync/sync-service';
@@ -47,15 +48,18 @@ for (let i = big; i < caseCount; i += 1) sizes.push(Math.floor(rest / (caseCount
 // Before the outage: the first cases start uploading; the outage cuts some uploads mid-way.
 const createdIds: string[] = [];
 const materialIds: string[] = [];
-function createWithMaterial(index: number): void {
+async function createWithMaterial(index: number): Promise<void> {
   const record = sync.createCase(sampleDraft(index));
   createdIds.push(record.id);
-  materialIds.push(sync.addMaterial({ caseId: record.id, materialKey: 'scan', fileName: `scan-${index}.pdf`, mimeType: 'application/pdf', data: randomBytes(sizes[index]!) }));
+  materialIds.push(await sync.addMaterial({ caseId: record.id, materialKey: 'scan', fileName: `scan-${index}.pdf`, mimeType: 'application/pdf', data: randomBytes(sizes[index]!) }));
 }
 const started = performance.now();
-for (let i = 0; i < 4; i += 1) createWithMaterial(i);
+// A slow link before the outage, so two uploads are surely mid-way when it starts.
+backend.setFaults({ latencyMs: 150, pathPrefix: '/v1/uploads/' });
+for (let i = 0; i < 4; i += 1) await createWithMaterial(i);
 await waitFor(() => backend.uploads().filter((u) => u.offset > 0 && !u.completed).length >= 2, 60_000, 'uploads under way');
 await backend.pause();
+backend.clearFaults();
 const outageStarted = performance.now();
 process.stdout.write(`backend down (simulated 8 h = ${(outageMs / 1000).toFixed(1)} s); creating ${caseCount} cases with ${(totalBytes / 1048576).toFixed(0)} MB of materials\n`);
 const interruptedIds = backend
@@ -63,11 +67,14 @@ const interruptedIds = backend
   .filter((u) => u.offset > 0 && !u.completed)
   .map((u) => u.materialId);
 let createMs = 0;
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 for (let i = 4; i < caseCount; i += 1) {
   const t = performance.now();
-  createWithMaterial(i);
+  await createWithMaterial(i);
   createMs = Math.max(createMs, performance.now() - t);
 }
+loopDelay.disable();
 const duringOutage = sync.status();
 const remaining = outageMs - (performance.now() - outageStarted);
 if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
@@ -95,7 +102,7 @@ const mb = uploads.reduce((sum, u) => sum + u.length, 0) / 1048576;
 process.stdout.write(
   [
     `status during the outage: backend=${offlineStatus.backend}, queued=${offlineStatus.queued}, uploads pending=${offlineStatus.uploadsPending} (right after creating: queued=${duringOutage.queued})`,
-    `slowest createCase+addMaterial during the outage: ${createMs.toFixed(0)} ms (largest material ${(Math.max(...sizes) / 1048576).toFixed(1)} MB)`,
+    `slowest createCase + addMaterial (awaited) during the outage: ${createMs.toFixed(0)} ms (largest material ${(Math.max(...sizes) / 1048576).toFixed(1)} MB); event loop delay while creating: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
     `after the backend returned: everything delivered in ${drainSeconds.toFixed(1)} s (${(mb / drainSeconds).toFixed(1)} MB/s over loopback)`,
     `cases: ${createdIds.length} created, ${backendIds.length} at the backend, ${duplicates} duplicates, ${missing} missing`,
     `materials: ${materialIds.length} created, ${complete} complete (${mb.toFixed(0)} MB); interrupted uploads: ${interruptedIds.length}, bytes each re-sent: [${interruptedResent.join(', ')}] (chunk ${CHUNK}); most re-sent by any upload: ${maxResent}`,

@@ -5,11 +5,14 @@
  * end to end instead: the backend compares the whole file's SM3 (taken at
  * capture) when the last chunk arrives.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, writeSync, fstatSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { dirname } from 'node:path';
 
 const HEADER = 16;
+const STEP = 1024 * 1024;
 
 export class MaterialCipher {
   readonly #key: Buffer;
@@ -18,21 +21,36 @@ export class MaterialCipher {
     this.#key = Buffer.from(hkdfSync('sm3', dataKey, Buffer.alloc(0), 'window-terminal/material-sm4-ctr', 16));
   }
 
-  /** Writes iv || ciphertext, fsynced, via a temporary name so a crash leaves no half file under the final name. */
-  write(path: string, plaintext: Uint8Array): void {
+  /**
+   * Writes iv || ciphertext via a temporary name (a crash leaves no half file
+   * under the final name), in 1 MiB steps with asynchronous I/O and a yield
+   * between steps, so a 50 MB scan does not stall the event loop (and the
+   * officer's screen) while it is encrypted and flushed. Returns the
+   * plaintext's SM3.
+   */
+  async writeAsync(path: string, plaintext: Uint8Array): Promise<string> {
     mkdirSync(dirname(path), { recursive: true });
     const iv = randomBytes(HEADER);
     const cipher = createCipheriv('sm4-ctr', this.#key, iv);
-    const body = Buffer.concat([iv, cipher.update(plaintext), cipher.final()]);
+    const hash = createHash('sm3');
     const temp = `${path}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
+    const handle = await open(temp, 'w', 0o600);
     try {
-      writeSync(fd, body);
-      fsyncSync(fd);
+      await handle.write(iv);
+      for (let offset = 0; offset < plaintext.length; offset += STEP) {
+        const slice = plaintext.subarray(offset, Math.min(plaintext.length, offset + STEP));
+        hash.update(slice);
+        await handle.write(cipher.update(slice));
+        await yieldToLoop();
+      }
+      const tail = cipher.final();
+      if (tail.length > 0) await handle.write(tail);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
-    renameSync(temp, path);
+    await rename(temp, path);
+    return hash.digest('hex');
   }
 
   plainSize(path: string): number {

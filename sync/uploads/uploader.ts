@@ -6,12 +6,11 @@
  * interruption re-sends at most the chunk that was in flight.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UploadView } from '../../domain/sync-status';
 import type { AuditLog } from '../audit/audit-log';
 import type { BackendClient } from '../client/backend-client';
-import { sm3Hex } from '../crypto/sm';
 import { SyncError } from '../errors';
 import type { StepResult } from '../outbox/loop';
 import type { SyncStore } from '../store/sync-store';
@@ -64,22 +63,45 @@ export class Uploader {
     this.#dir = join(dataDir, 'materials');
   }
 
+  /** Removes files a crash left behind: half-written temporaries and files whose row never committed. */
+  cleanOrphans(): number {
+    let removed = 0;
+    let names: string[];
+    try {
+      names = readdirSync(this.#dir);
+    } catch {
+      return 0;
+    }
+    const live = new Set((this.store.db.prepare("SELECT id FROM materials WHERE state IN ('pending', 'uploading')").all() as { id: string }[]).map((row) => row.id));
+    for (const name of names) {
+      const id = name.replace(/\.sm4(\.tmp)?$/, '');
+      if (name.endsWith('.tmp') || !live.has(id)) {
+        rmSync(join(this.#dir, name), { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   #path(id: string): string {
     return join(this.#dir, `${id}.sm4`);
   }
 
-  /** Stores the material encrypted and queues it; returns its id. Never waits on the network. */
-  add(input: MaterialInput): string {
+  /**
+   * Stores the material encrypted and queues it; returns its id once the file
+   * is on disk and the row committed. Never waits on the network.
+   */
+  async add(input: MaterialInput): Promise<string> {
     if (input.data.length > MAX_MATERIAL_BYTES) throw new SyncError('upload-too-large', `material is ${input.data.length} bytes`, { params: { size: input.data.length } });
     const id = randomUUID();
-    this.cipher.write(this.#path(id), input.data);
+    const sm3 = await this.cipher.writeAsync(this.#path(id), input.data);
     this.store.db
       .transaction(() => {
         this.store.db
           .prepare(
             "INSERT INTO materials (id, case_id, material_key, file_name, mime_type, size, sm3, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
           )
-          .run(id, input.caseId, input.materialKey, input.fileName, input.mimeType, input.data.length, sm3Hex(input.data), new Date().toISOString());
+          .run(id, input.caseId, input.materialKey, input.fileName, input.mimeType, input.data.length, sm3, new Date().toISOString());
         this.audit.append('material.captured', id, { caseId: input.caseId, materialKey: input.materialKey, size: input.data.length });
       })
       .immediate();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReferenceBackend } from '../../fixtures/backend/server';
@@ -24,7 +24,7 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     const { sync, backend } = pair;
     const record = sync.createCase(sampleDraft(1));
     const inputs = [material(record.id, 300_000), material(record.id, 5, 'photo'), material(record.id, 0, 'empty')];
-    const ids = inputs.map((input) => sync.addMaterial(input));
+    const ids = await Promise.all(inputs.map((input) => sync.addMaterial(input)));
     expect(sync.status().uploadsPending).toBe(3);
     await waitFor(() => sync.status().uploadsPending === undefined, 10_000, 'uploads done');
     const uploads = backend.uploads();
@@ -43,7 +43,7 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     await pair.backend.pause();
     const input = material('case-x', 4096);
     input.data.write('310101195001010012 张三', 100);
-    pair.sync.addMaterial(input);
+    await pair.sync.addMaterial(input);
     const dir = join(pair.dir, 'terminal', 'materials');
     const [file] = readdirSync(dir);
     const stored = readFileSync(join(dir, file!));
@@ -56,7 +56,7 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     cleanups.push(() => pair.close());
     const { sync, backend } = pair;
     backend.setFaults({ dropRate: 0.3, pathPrefix: '/v1/uploads/' });
-    sync.addMaterial(material('case-y', 400_000));
+    await sync.addMaterial(material('case-y', 400_000));
     await waitFor(() => sync.status().uploadsPending === undefined, 20_000, 'upload through drops');
     const [upload] = backend.uploads();
     expect(upload!.completed).toBe(true);
@@ -77,7 +77,7 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     // Slow chunks so the stop lands mid-upload; the lost-answer fault makes the server keep a chunk the terminal never heard about.
     backend.setFaults({ latencyMs: 30, pathPrefix: '/v1/uploads/' });
     const size = 20 * CHUNK + 123;
-    sync.addMaterial(material('case-z', size));
+    await sync.addMaterial(material('case-z', size));
     await waitFor(() => (backend.uploads()[0]?.offset ?? 0) >= 5 * CHUNK, 10_000, 'partly uploaded');
     backend.setFaults({ dropAfterApplyRate: 1, pathPrefix: '/v1/uploads/' });
     await waitFor(() => sync.syncScreen().uploads[0]?.lastError !== undefined, 10_000, 'an unacknowledged chunk');
@@ -92,5 +92,25 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     // Every byte that arrived, stored or not: at most one chunk more than the file.
     expect(upload!.bytesSeen - size).toBeLessThanOrEqual(CHUNK);
     await waitFor(() => sync.status().uploadsPending === undefined, 5_000, 'terminal marks done');
+  });
+
+  it('removes files a crash left behind at the next start', async () => {
+    const dir = tempDir('upload-orphans-');
+    cleanups.push(() => dir.remove());
+    const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+    cleanups.push(() => backend.close());
+    const options = { dataDir: join(dir.path, 'terminal'), backendUrl: backend.url, ...FAST_SYNC };
+    let sync: SyncService = createSyncService(options);
+    await sync.start();
+    await backend.pause();
+    const kept = await sync.addMaterial(material('case-o', 1000));
+    await sync.stop();
+    const materials = join(dir.path, 'terminal', 'materials');
+    writeFileSync(join(materials, 'half-written.sm4.tmp'), 'x');
+    writeFileSync(join(materials, '00000000-0000-0000-0000-000000000000.sm4'), 'no row');
+    sync = createSyncService(options);
+    await sync.start();
+    cleanups.push(() => sync.stop());
+    expect(readdirSync(materials)).toEqual([`${kept}.sm4`]);
   });
 });
