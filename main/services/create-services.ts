@@ -88,7 +88,11 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       ]),
     );
     const record = sync.createCase({ ...draft, signatureBindings });
-    sync.addMaterial({ caseId: record.id, materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document });
+    // The case is committed: a failure to queue its archived form must not look like a failed submission (the
+    // officer would submit again), so it is logged for the field engineer instead.
+    await sync
+      .addMaterial({ caseId: record.id, materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document })
+      .catch((error: unknown) => logger.error('signed form not queued for the e-archive', { caseId: record.id, detail: String(error) }));
     return record;
   }
 
