@@ -5,6 +5,12 @@
  * after the outage must stay at or below 3x the steady rate, and every
  * queue must drain.
  *
+ * A rate needs a window. The pass criterion uses the busiest 5-second
+ * window (2.5 minutes unscaled, half the backoff cap); the busiest single
+ * second (30 s unscaled) is printed too and is noisier: with full jitter the
+ * expected wave is steady + terminals/cap, about 2.5x steady here, and
+ * one-second counts scatter around that by ±10 %.
+ *
  * Time is compressed by --scale (default 30): the backoff cap of 5 min
  * becomes 10 s, a 30-minute outage takes 60 s, and each window's case every
  * --case-min minutes (default 30: ~600,000 cases a month over 2,000 windows
@@ -165,7 +171,7 @@ process.stdout.write(
     `fleet: ${terminals} terminals, time compressed ${scale}x (backoff cap ${300 / scale} s, a case per terminal every ${(caseEveryMs / 1000).toFixed(0)} s on average = every ${values['case-min']} min unscaled)`,
     `steady: ${steadyRate.toFixed(1)} requests/s at the backend (busiest second ${steadyPeak})`,
     `outage: ${(outageMs / 1000).toFixed(0)} s (= ${values['outage-min']} min), ${queuedAtReturn} cases queued across the fleet when the backend returned`,
-    `recovery: peak ${peak} requests/s in one second (${ratio.toFixed(2)}x steady), busiest 5 s averaged ${peak5.toFixed(1)}/s (${(peak5 / steadyRate).toFixed(2)}x)`,
+    `recovery: busiest 5 s averaged ${peak5.toFixed(1)} requests/s (${(peak5 / steadyRate).toFixed(2)}x steady; criterion <= 3x); busiest single second ${peak} (${ratio.toFixed(2)}x)`,
     `requests per second in the first minute after the return (second:count): ${series}`,
     `requests by route, steady window: ${JSON.stringify(steadyRoutes)}`,
     `requests by route, recovery window: ${JSON.stringify(recoveryRoutes)}`,
@@ -173,6 +179,6 @@ process.stdout.write(
     `cases: ${created} created, ${backendCases} at the backend, ${stillQueued} still queued at the end`,
   ].join('\n') + '\n',
 );
-const ok = ratio <= 3 && drainedAt > 0 && backendCases === created && stillQueued === 0;
+const ok = peak5 / steadyRate <= 3 && drainedAt > 0 && backendCases === created && stillQueued === 0;
 process.stdout.write(ok ? 'PASS\n' : 'FAIL\n');
 process.exit(ok ? 0 : 1);
