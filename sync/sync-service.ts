@@ -17,6 +17,7 @@ import { loadOrCreateIdentity, registerTerminal } from './client/identity';
 import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { Sm4Box, sm2Sign } from './crypto/sm';
 import { errorCode, SyncError } from './errors';
+import { splitReason } from './messages';
 import type { BackoffOptions } from './outbox/backoff';
 import { OutboxDrainer } from './outbox/drainer';
 import { Loop } from './outbox/loop';
@@ -25,7 +26,7 @@ import { openDatabase, type Db } from './store/database';
 import { SyncStore } from './store/sync-store';
 import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type VoidReason } from './leases/certificate-numbers';
 import { MaterialCipher } from './uploads/material-file';
-import { Uploader, type MaterialInput, type UploaderOptions } from './uploads/uploader';
+import { Uploader, type MaterialFile, type MaterialInput, type StagedMaterial, type UploaderOptions } from './uploads/uploader';
 
 export interface SyncServiceOptions {
   dataDir: string;
@@ -65,6 +66,11 @@ export interface SyncService {
   start(): Promise<void>;
   stop(): Promise<void>;
   createCase(draft: CaseDraft): CaseRecord;
+  /**
+   * Creates a case with its materials in one transaction: after a crash there is either the case with every
+   * material queued, or neither. Resolves once committed; never waits on the network.
+   */
+  createCaseWithMaterials(draft: CaseDraft, materials: MaterialFile[]): Promise<CaseRecord>;
   listCases(limit?: number): CaseRecord[];
   getCase(id: string): CaseRecord | undefined;
   catalogue(): ServiceItem[];
@@ -93,6 +99,7 @@ export interface SyncService {
   on(event: 'catalogueChanged', listener: () => void): this;
 }
 
+const CATALOGUE_REASONS = new Set(['form-field-missing', 'unknown-service-item', 'service-item-retired']);
 const DELIVERED_RETENTION_MS = 30 * 86_400_000;
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
@@ -167,6 +174,11 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       casesChanged: (ids) => this.#emitCases(ids),
       delivered: (count) => {
         if (count > 0) this.#lastSyncAt = new Date(this.#clock()).toISOString();
+      },
+      // A refusal over the form or the item usually means the backend's catalogue changed: fetch it now, so the
+      // officer corrects the case against the form as it is today.
+      rejected: (reasons) => {
+        if (reasons.some((reason) => CATALOGUE_REASONS.has(splitReason(reason).code))) pull.wake();
       },
     }, this.#options.batchSize ?? 200);
     const random = this.#options.random;
@@ -360,10 +372,35 @@ class TerminalSyncService extends EventEmitter implements SyncService {
   createCase(draft: CaseDraft): CaseRecord {
     const running = this.#require();
     const record = running.store.createCase(draft);
+    this.#caseCreated(running, record, false);
+    return record;
+  }
+
+  async createCaseWithMaterials(draft: CaseDraft, materials: MaterialFile[]): Promise<CaseRecord> {
+    const running = this.#require();
+    const staged: StagedMaterial[] = [];
+    try {
+      for (const material of materials) staged.push(await running.uploader.stage(material));
+      const record = running.db
+        .transaction(() => {
+          const created = running.store.createCase(draft);
+          for (const material of staged) running.uploader.record(created.id, material);
+          return created;
+        })
+        .immediate();
+      this.#caseCreated(running, record, staged.length > 0);
+      return record;
+    } catch (error) {
+      for (const material of staged) running.uploader.discard(material);
+      throw error;
+    }
+  }
+
+  #caseCreated(running: Running, record: CaseRecord, withMaterials: boolean): void {
     this.emit('caseChanged', record);
     this.#emitStatus();
     running.drain.nudge();
-    return record;
+    if (withMaterials) running.uploads.nudge();
   }
 
   listCases(limit = 100): CaseRecord[] {

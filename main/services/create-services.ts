@@ -6,7 +6,7 @@
 import { TerminalError } from '../../contract/errors';
 import { applicationFormData } from '../../domain/application-form';
 import type { CaseDraft, CaseRecord } from '../../domain/case';
-import { validateSubmission } from '../../domain/case-validation';
+import { validateCaseDraft, validateSubmission, type FieldProblem } from '../../domain/case-validation';
 import type { ServiceItem, SignerRole } from '../../domain/service-item';
 import type { Signature } from '../../domain/signature';
 import { bindSignatureWith } from '../../signing/signature-binding';
@@ -87,13 +87,19 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
         bindSignatureWith({ document, signature, signer: role === 'applicant' ? { role, name: draft.applicant.name } : { role }, signedAt, terminalId: signer.terminalId }, signer),
       ]),
     );
-    const record = sync.createCase({ ...draft, signatureBindings });
-    // The case is committed: a failure to queue its archived form must not look like a failed submission (the
-    // officer would submit again), so it is logged for the field engineer instead.
-    await sync
-      .addMaterial({ caseId: record.id, materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document })
-      .catch((error: unknown) => logger.error('signed form not queued for the e-archive', { caseId: record.id, detail: String(error) }));
-    return record;
+    // The archived form commits with the case: a crash leaves both or neither.
+    const archivedForm = { materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document };
+    return sync.createCaseWithMaterials({ ...draft, signatureBindings }, [archivedForm]);
+  }
+
+  /** A corrected form is checked against the item as the catalogue has it now, which may be why the backend refused it. */
+  function correctedFormProblems(seq: number, form: Record<string, string>): FieldProblem[] {
+    const caseId = sync.syncScreen().items.find((entry) => entry.seq === seq && entry.kind === 'case')?.refId;
+    const record = caseId === undefined ? undefined : sync.getCase(caseId);
+    if (!record) throw new TerminalError('outbox-item-not-dead-lettered', `outbox item ${seq} is not a dead-lettered case`, { seq });
+    const item = sync.catalogue().find((candidate) => candidate.id === record.serviceItemId);
+    if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${record.serviceItemId}`);
+    return validateCaseDraft({ serviceItemId: record.serviceItemId, applicant: record.applicant, form }, item);
   }
 
   const handlers: Handlers = {
@@ -106,12 +112,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'cases.create': async (draft) => {
       const item = sync.catalogue().find((candidate) => candidate.id === draft.serviceItemId);
       if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${draft.serviceItemId}`);
-      const problems = validateSubmission(draft, item);
-      if (problems.length > 0) {
-        throw new TerminalError('case-invalid', 'form has problems', {
-          fields: problems.map((p) => `${p.field}:${p.problem}`).join(','),
-        });
-      }
+      refuseProblems(validateSubmission(draft, item));
       return saveCase(draft, item);
     },
     'cases.list': (input) => sync.listCases(input?.limit ?? 100),
@@ -132,6 +133,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'certificates.reprint': (request) => printing.reprintCertificate(request),
     'sync.screen': () => sync.syncScreen(),
     'sync.retryDeadLetter': ({ seq, form }) => {
+      if (form) refuseProblems(correctedFormProblems(seq, form));
       sync.retryDeadLetter(seq, form ? { form } : undefined);
       return { ok: true as const };
     },
@@ -154,6 +156,10 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
 }
 
 /** The reference backend, in-process, for a terminal not pointed at a real one. */
+function refuseProblems(problems: FieldProblem[]): void {
+  if (problems.length > 0) throw new TerminalError('case-invalid', 'form has problems', { fields: problems.map((p) => `${p.field}:${p.problem}`).join(',') });
+}
+
 async function startEmbeddedBackend(config: TerminalConfig, logger: Logger, closers: (() => Promise<void>)[]): Promise<string> {
   const backend = await startReferenceBackend({ dataDir: join(config.dataDir, 'reference-backend'), port: 0 });
   closers.push(() => backend.close());

@@ -13,3 +13,9 @@ export function describeError(error: unknown): ShownError {
   const key = `errors.${code}`;
   return { code, text: te(key) ? t(key, params) : t('errors.unknown', { code }) };
 }
+
+/** The `field:problem` entries of a `case-invalid` error; empty for any other error. */
+export function fieldProblemsOf(error: unknown): string[] {
+  const fields = typeof error === 'object' && error && 'params' in error ? (error.params as { fields?: unknown } | undefined)?.fields : undefined;
+  return typeof fields === 'string' && fields !== '' ? fields.split(',') : [];
+}

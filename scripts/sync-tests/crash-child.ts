@@ -1,7 +1,8 @@
 /**
  * The terminal's service process for the crash test: it creates cases and
  * materials as fast as an eager officer, drains and uploads concurrently,
- * and prints "C <case id>" once each createCase has returned (committed).
+ * and prints "C <case id>" once each case has been committed (every fourth
+ * with a material, in the same transaction).
  * The parent SIGKILLs it at random moments.
  * Env: CRASH_DATA_DIR, CRASH_BACKEND_URL, CRASH_MODE=work|drain.
  */
@@ -41,12 +42,15 @@ if (mode === 'drain') {
 
 let index = 0;
 for (;;) {
-  const record = sync.createCase(sampleDraft(index));
+  // Every fourth case comes with a material, committed with it; the parent checks that none arrives without it.
+  // Odd sizes so the last chunk is short; a few chunks each so kills land mid-upload.
+  const record =
+    index % 4 === 0
+      ? await sync.createCaseWithMaterials(sampleDraft(index), [
+          { materialKey: 'id-card-copy', fileName: 'copy.pdf', mimeType: 'application/pdf', data: randomBytes(40_000 + (index % 7) * 1_111) },
+        ])
+      : sync.createCase(sampleDraft(index));
   process.stdout.write(`C ${record.id}\n`);
-  if (index % 4 === 0) {
-    // Odd sizes so the last chunk is short; a few chunks each so kills land mid-upload.
-    await sync.addMaterial({ caseId: record.id, materialKey: 'id-card-copy', fileName: 'copy.pdf', mimeType: 'application/pdf', data: randomBytes(40_000 + (index % 7) * 1_111) });
-  }
   index += 1;
   await new Promise((resolve) => setTimeout(resolve, 3));
 }

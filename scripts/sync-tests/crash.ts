@@ -3,7 +3,8 @@
  * at random points during save, submit and upload, restarting it each time.
  * Then one clean run drains everything, and the script checks that the
  * backend holds exactly the cases the terminal committed: none twice, none
- * missing; every material complete and intact; the audit chain unbroken.
+ * missing; every material complete and intact and none of its case's
+ * without it; the audit chain unbroken.
  *   npm run sync:crash -- [--runs 300] [--seed 1]
  */
 import Database from 'better-sqlite3';
@@ -88,6 +89,8 @@ const missing = [...committed].filter((id) => !backendIds.includes(id));
 const unknown = backendIds.filter((id) => !committed.has(id));
 const lostReported = [...reported].filter((id) => !committed.has(id));
 const uploads = backend.uploads();
+// sampleDraft(i) names its applicant 测试居民<i>, and the child gives every fourth case a material.
+const withoutMaterial = backendCases.filter((c) => Number(c.applicantName.replace('测试居民', '')) % 4 === 0 && !uploads.some((u) => u.caseId === c.id && u.completed)).length;
 const incompleteUploads = materials.filter((m) => m.state !== 'done' || !uploads.some((u) => u.materialId === m.id && u.completed && u.length === m.size));
 const resent = uploads.reduce((sum, u) => sum + Math.max(0, u.bytesSeen - u.length), 0);
 const maxResentPerUpload = Math.max(0, ...uploads.map((u) => u.bytesSeen - u.length));
@@ -103,10 +106,10 @@ const lines = [
   `crash test: ${runs} runs, ${killed} SIGKILLs, ${readyRuns} starts, ${seconds.toFixed(1)} s (median start-up of the service process ${median(startMs).toFixed(0)} ms)`,
   `cases committed by the terminal: ${committed.size} (reported committed before a kill: ${reported.size}, of them lost: ${lostReported.length})`,
   `cases at the backend: ${backendIds.length}; duplicates: ${duplicates}; missing: ${missing.length}; unknown to the terminal: ${unknown.length}`,
-  `materials: ${materials.length}, incomplete: ${incompleteUploads.length}; bytes re-sent in total: ${resent}, most for one upload: ${maxResentPerUpload} (chunk 16384)`,
+  `materials: ${materials.length}, incomplete: ${incompleteUploads.length}, cases that should have one but do not: ${withoutMaterial}; bytes re-sent in total: ${resent}, most for one upload: ${maxResentPerUpload} (chunk 16384)`,
   `audit chain: ${audit.ok ? `intact (${audit.entries} entries)` : `BROKEN at ${audit.brokenAt}`}`,
 ];
 process.stdout.write(lines.join('\n') + '\n');
-const ok = duplicates === 0 && missing.length === 0 && unknown.length === 0 && lostReported.length === 0 && incompleteUploads.length === 0 && audit.ok;
+const ok = duplicates === 0 && missing.length === 0 && unknown.length === 0 && lostReported.length === 0 && incompleteUploads.length === 0 && withoutMaterial === 0 && audit.ok;
 process.stdout.write(ok ? 'PASS\n' : 'FAIL\n');
 process.exit(ok ? 0 : 1);

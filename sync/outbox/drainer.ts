@@ -18,6 +18,8 @@ export interface DrainerHooks {
   /** Cases whose sync state changed, for the caseChanged event. */
   casesChanged(ids: string[]): void;
   delivered(count: number): void;
+  /** Reasons the backend gave for the items it refused in this batch. */
+  rejected(reasons: string[]): void;
 }
 
 export class OutboxDrainer {
@@ -57,6 +59,8 @@ export class OutboxDrainer {
     const changed = this.store.recordResults(answered);
     this.hooks.casesChanged(changed);
     this.hooks.delivered(answered.filter((entry) => entry.status !== 'rejected').length);
+    const reasons = answered.filter((entry) => entry.status === 'rejected').map((entry) => entry.reason ?? 'rejected');
+    if (reasons.length > 0) this.hooks.rejected(reasons);
     if (unanswered.length > 0) {
       this.#failed(unanswered, 'backend-bad-response');
       throw new SyncError('backend-bad-response', `backend did not answer ${unanswered.length} items`);

@@ -39,6 +39,24 @@ describe('outbox drain', () => {
     expect(sync.getCase(record.id)!.lastError).toMatch(/^form-field-missing:/);
   });
 
+  it('fetches the catalogue at once when the backend refuses a case over its form', async () => {
+    pair = await startPair();
+    const { sync, backend } = pair;
+    await sync.pullNow();
+    const item = sync.catalogue().find((candidate) => candidate.id === 'meal-assistance')!;
+    backend.upsertServiceItem({ ...item, formSchema: [...item.formSchema, { key: 'contactPhone', label: '联系电话', type: 'phone', required: true }] });
+    const record = sync.createCase(sampleDraft(1));
+    await waitFor(() => sync.getCase(record.id)?.syncState === 'dead-letter', 10_000, 'dead letter');
+    expect(sync.getCase(record.id)!.lastError).toBe('form-field-missing:contactPhone');
+    // The regular pull is a minute away; only the refusal can explain the new field arriving now.
+    await waitFor(() => sync.catalogue().some((c) => c.id === item.id && c.formSchema.some((f) => f.key === 'contactPhone')), 5_000, 'catalogue pulled');
+
+    const [dead] = sync.syncScreen().items;
+    sync.retryDeadLetter(dead!.seq, { form: { ...record.form, contactPhone: '13800138000' } });
+    await waitFor(() => sync.getCase(record.id)?.syncState === 'synced', 10_000, 'corrected case synced');
+    expect(backend.cases()).toEqual([expect.objectContaining({ id: record.id, form: expect.objectContaining({ contactPhone: '13800138000' }) })]);
+  });
+
   it('does not duplicate when the acknowledgement is lost after the backend committed', async () => {
     pair = await startPair();
     const { sync, backend } = pair;

@@ -19,12 +19,26 @@ import { MaterialCipher } from './material-file';
 export const MAX_MATERIAL_BYTES = 50 * 1024 * 1024;
 const TUS = { 'tus-resumable': '1.0.0' };
 
-export interface MaterialInput {
-  caseId: string;
+/** A captured material before it belongs to a case. */
+export interface MaterialFile {
   materialKey: string;
   fileName: string;
   mimeType: string;
   data: Uint8Array;
+}
+
+export interface MaterialInput extends MaterialFile {
+  caseId: string;
+}
+
+/** A material's encrypted file on disk, not yet queued. */
+export interface StagedMaterial {
+  id: string;
+  materialKey: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sm3: string;
 }
 
 interface MaterialRow {
@@ -92,20 +106,39 @@ export class Uploader {
    * is on disk and the row committed. Never waits on the network.
    */
   async add(input: MaterialInput): Promise<string> {
+    const staged = await this.stage(input);
+    try {
+      this.store.db.transaction(() => this.record(input.caseId, staged)).immediate();
+    } catch (error) {
+      this.discard(staged);
+      throw error;
+    }
+    return staged.id;
+  }
+
+  /**
+   * Writes a material's encrypted file without queueing it, so a caller can
+   * queue it in the same transaction as its case (`record`). Until then the
+   * file is an orphan that the next start removes.
+   */
+  async stage(input: MaterialFile): Promise<StagedMaterial> {
     if (input.data.length > MAX_MATERIAL_BYTES) throw new SyncError('upload-too-large', `material is ${input.data.length} bytes`, { params: { size: input.data.length } });
     const id = randomUUID();
     const sm3 = await this.cipher.writeAsync(this.#path(id), input.data);
+    return { id, materialKey: input.materialKey, fileName: input.fileName, mimeType: input.mimeType, size: input.data.length, sm3 };
+  }
+
+  /** Queues a staged material for upload; call inside the caller's transaction. */
+  record(caseId: string, staged: StagedMaterial): void {
     this.store.db
-      .transaction(() => {
-        this.store.db
-          .prepare(
-            "INSERT INTO materials (id, case_id, material_key, file_name, mime_type, size, sm3, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
-          )
-          .run(id, input.caseId, input.materialKey, input.fileName, input.mimeType, input.data.length, sm3, new Date().toISOString());
-        this.audit.append('material.captured', id, { caseId: input.caseId, materialKey: input.materialKey, size: input.data.length });
-      })
-      .immediate();
-    return id;
+      .prepare("INSERT INTO materials (id, case_id, material_key, file_name, mime_type, size, sm3, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)")
+      .run(staged.id, caseId, staged.materialKey, staged.fileName, staged.mimeType, staged.size, staged.sm3, new Date().toISOString());
+    this.audit.append('material.captured', staged.id, { caseId, materialKey: staged.materialKey, size: staged.size });
+  }
+
+  /** Removes a staged file whose transaction did not commit. */
+  discard(staged: StagedMaterial): void {
+    rmSync(this.#path(staged.id), { force: true });
   }
 
   /** Uploads up to `parallel` materials at once; 'progress' while any remain. */

@@ -113,4 +113,23 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     cleanups.push(() => sync.stop());
     expect(readdirSync(materials)).toEqual([`${kept}.sm4`]);
   });
+
+  it('commits a case and its materials together, or neither', async () => {
+    const pair = await startPair({ upload: { chunkBytes: CHUNK, parallel: 2 } });
+    cleanups.push(() => pair.close());
+    const { sync, backend } = pair;
+    const { caseId: _unused, ...form } = material('-', 100_000, 'signed-application-form');
+    const record = await sync.createCaseWithMaterials(sampleDraft(1), [form]);
+    await waitFor(() => sync.status().uploadsPending === undefined && sync.status().queued === 0, 10_000, 'delivered');
+    expect(backend.cases().map((c) => c.id)).toEqual([record.id]);
+    expect(backend.uploads()).toEqual([expect.objectContaining({ caseId: record.id, length: 100_000, completed: true })]);
+
+    // The second material is refused after the first was written: no case, no material, no file left behind.
+    const { caseId: _none, ...tooLarge } = material('-', 50 * 1024 * 1024 + 1);
+    await expect(sync.createCaseWithMaterials(sampleDraft(2), [form, tooLarge])).rejects.toMatchObject({ code: 'upload-too-large' });
+    expect(sync.listCases().map((c) => c.id)).toEqual([record.id]);
+    expect(sync.status()).toMatchObject({ queued: 0 });
+    expect(sync.status().uploadsPending).toBeUndefined();
+    expect(readdirSync(join(pair.dir, 'terminal', 'materials'))).toEqual([]);
+  });
 });

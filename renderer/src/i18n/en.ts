@@ -140,6 +140,7 @@ const en: Messages<typeof zhCN> = {
     retry: 'Send again',
     fixAndRetry: 'Fix and send again',
     resubmit: 'Send again',
+    correcting: 'Correcting the case of {name}: {item}',
     uploads: 'Material uploads',
     itemKind: { case: 'Case', 'certificate-issued': 'Certificate issued', 'certificate-void': 'Number voided' },
     itemState: { queued: 'Queued', failed: 'Failed, retrying', 'dead-letter': 'Returned by the centre' },

@@ -136,6 +136,7 @@ export default {
     retry: '重新提交',
     fixAndRetry: '修改后重新提交',
     resubmit: '重新提交',
+    correcting: '修改办件：{name}，{item}',
     uploads: '材料上传',
     itemKind: { case: '办件', 'certificate-issued': '证书发放', 'certificate-void': '证号作废' },
     itemState: { queued: '排队中', failed: '失败，自动重试', 'dead-letter': '被中心退回' },

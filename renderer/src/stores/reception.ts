@@ -5,7 +5,7 @@ import type { CardReading, IdentityCard } from '../../../domain/identity-card';
 import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/service-item';
 import type { Signature } from '../../../domain/signature';
 import { applicationFormData } from '../../../domain/application-form';
-import { describeError, type ShownError } from '../errors';
+import { describeError, fieldProblemsOf, type ShownError } from '../errors';
 import { terminal } from '../terminal';
 
 export type ReceptionStep = 'card' | 'item' | 'form' | 'sign' | 'done';
@@ -121,8 +121,7 @@ export const useReceptionStore = defineStore('reception', () => {
       step.value = 'done';
     } catch (caught) {
       error.value = describeError(caught);
-      const params = (caught as { params?: { fields?: string } }).params;
-      fieldProblems.value = params?.fields ? params.fields.split(',') : [];
+      fieldProblems.value = fieldProblemsOf(caught);
       if (fieldProblems.value.some((problem) => !problem.startsWith('pledge:'))) step.value = 'form';
     } finally {
       busy.value = false;
