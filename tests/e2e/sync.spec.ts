@@ -59,3 +59,32 @@ test('a case the centre refuses is corrected on the sync screen and arrives once
   expect(received).toHaveLength(1);
   expect(received[0]!.form.emergencyContact).toBe('李四 13800138000');
 });
+
+test('the archived form uploads with visible progress until the centre holds it', async ({ app, reader, backend }) => {
+  await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
+  // Small chunks (the centre's configuration) over a slow link, so progress has steps to show.
+  const changedAt = Date.now();
+  backend.upsertFeedEntry('configuration', 'upload', { id: 'upload', value: { chunkBytes: 16_384, parallel: 1 } });
+  await app.getByTestId('nav-sync').click();
+  await app.getByTestId('sync-retry-now').click();
+  await expect.poll(() => backend.requestLog().some((entry) => entry.route === '/v1/feeds/{feed}' && entry.status === 200 && entry.at >= changedAt)).toBe(true);
+  backend.setFaults({ latencyMs: 600, pathPrefix: '/v1/uploads/' });
+
+  await app.getByTestId('nav-reception').click();
+  reader.placeCard(resident);
+  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await fillFormAndSign(app, item);
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
+
+  await expect(app.getByTestId('upload-status')).toHaveText(/^材料上传 1 件（[1-9]\d?%）$/, { timeout: 30_000 });
+  await app.getByTestId('nav-sync').click();
+  const upload = app.getByTestId('sync-screen').locator('.uploads li');
+  await expect(upload).toContainText('application-form.pdf');
+  await expect(upload).toContainText('上传中');
+
+  await expect(app.getByTestId('upload-status')).toBeHidden({ timeout: 60_000 });
+  const [received] = backend.cases().filter((c) => c.idNumber === resident.idNumber);
+  expect(backend.uploads()).toEqual([expect.objectContaining({ caseId: received!.id, completed: true })]);
+  expect(backend.uploads()[0]!.patches).toBeGreaterThan(2);
+});
