@@ -11,14 +11,13 @@ import { verifySignatureBinding } from '../../signing/signature-binding';
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
-import { fillFormAndSign, fillRequiredBlanks } from './steps';
+import { fillFormAndSign, fillRequiredBlanks, readCard } from './steps';
 
 const resident = sampleCards.resident;
 const withPledge = loadSampleCatalogue().serviceItems.find((item) => item.pledge && item.signers.length > 1)!;
 
 test('a multi-signer form with a pledge is signed, printed, archived, and each signature verifies against the archived form', async ({ app, reader, backend, printer, dataDir }, testInfo) => {
-  reader.placeCard(resident);
-  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await readCard(app, reader, resident);
   await fillFormAndSign(app, withPledge);
   await app.screenshot({ path: testInfo.outputPath('sign-step.png'), fullPage: true });
 
@@ -59,8 +58,7 @@ test('a multi-signer form with a pledge is signed, printed, archived, and each s
 });
 
 test('a pledge left unticked is refused with the reason, and nothing is saved', async ({ app, reader, backend }) => {
-  reader.placeCard(resident);
-  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await readCard(app, reader, resident);
   await fillFormAndSign(app, withPledge);
   await app.getByTestId('pledge-accept').uncheck();
   await app.getByTestId('submit-case').click();
@@ -72,8 +70,7 @@ test('a pledge left unticked is refused with the reason, and nothing is saved', 
 test('the applicant signs on the signature pad; the pad\'s points are kept with the case', async ({ app, reader }) => {
   const single = loadSampleCatalogue().serviceItems.find((item) => !item.pledge && item.signers.length === 1)!;
   await expect(app.getByTestId('device-signature-pad')).toHaveAttribute('data-state', 'ready');
-  reader.placeCard(resident);
-  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await readCard(app, reader, resident);
   await app.getByTestId(`item-${single.code}`).click();
   await fillRequiredBlanks(app, single.formSchema);
   await app.getByTestId('to-signing').click();

@@ -6,7 +6,7 @@
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
-import { fillFormAndSign, fillRequiredBlanks } from './steps';
+import { fillFormAndSign, fillRequiredBlanks, readCard } from './steps';
 
 const resident = sampleCards.resident;
 const item = loadSampleCatalogue().serviceItems[0]!;
@@ -15,8 +15,7 @@ test('a card on the reader becomes exactly one synced case on the backend', asyn
   await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'ready');
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
 
-  reader.placeCard(resident);
-  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await readCard(app, reader, resident);
   await expect(app.getByTestId('card-id-number')).toHaveText(resident.idNumber);
 
   await app.getByTestId(`item-${item.code}`).click();
@@ -36,8 +35,7 @@ test('a card on the reader becomes exactly one synced case on the backend', asyn
 
 test('a case submitted while the backend is down waits, then arrives once', async ({ app, reader, backend }, testInfo) => {
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
-  reader.placeCard(resident);
-  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await readCard(app, reader, resident);
 
   await fillFormAndSign(app, item);
 

@@ -1,7 +1,15 @@
 /** Steps of the reception flow that several specs share, done as an officer would. */
 import type { Page } from '@playwright/test';
+import type { IdentityCard } from '../../domain/identity-card';
 import type { FormField, ServiceItem } from '../../domain/service-item';
+import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { expect } from './harness';
+
+/** Places a card on the simulated reader and waits until the officer sees it read. */
+export async function readCard(app: Page, reader: IdCardReaderSimulator, card: IdentityCard): Promise<void> {
+  reader.placeCard(card);
+  await expect(app.getByTestId('card-name')).toHaveText(card.name);
+}
 
 export async function fillRequiredBlanks(app: Page, fields: FormField[]): Promise<void> {
   for (const field of fields) {

@@ -6,15 +6,14 @@
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
-import { fillFormAndSign } from './steps';
+import { fillFormAndSign, readCard } from './steps';
 
 const resident = sampleCards.resident;
 const item = loadSampleCatalogue().serviceItems[0]!;
 
 test('a case the centre refuses is corrected on the sync screen and arrives once', async ({ app, reader, backend }, testInfo) => {
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
-  reader.placeCard(resident);
-  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await readCard(app, reader, resident);
   await fillFormAndSign(app, item);
 
   // Offline, the case waits; meanwhile the centre makes a new field of the item required.
@@ -71,8 +70,7 @@ test('the archived form uploads with visible progress until the centre holds it'
   backend.setFaults({ latencyMs: 600, pathPrefix: '/v1/uploads/' });
 
   await app.getByTestId('nav-reception').click();
-  reader.placeCard(resident);
-  await expect(app.getByTestId('card-name')).toHaveText(resident.name);
+  await readCard(app, reader, resident);
   await fillFormAndSign(app, item);
   await app.getByTestId('submit-case').click();
   await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
