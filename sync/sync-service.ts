@@ -20,7 +20,7 @@ import { errorCode, SyncError } from './errors';
 import { splitReason } from './messages';
 import type { BackoffOptions } from './outbox/backoff';
 import { OutboxDrainer } from './outbox/drainer';
-import { Loop } from './outbox/loop';
+import { Loop, type StepResult } from './outbox/loop';
 import { FEEDS, FeedPuller } from './pull/feed-puller';
 import { openDatabase, type Db } from './store/database';
 import { SyncStore } from './store/sync-store';
@@ -182,21 +182,26 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       },
     }, this.#options.batchSize ?? 200);
     const random = this.#options.random;
-    const drain: Loop = new Loop({
-      name: 'drain',
-      idleMs: Number.POSITIVE_INFINITY,
-      logger: this.#logger,
-      breaker,
-      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
-      ...(random ? { random } : {}),
-      step: async () => {
-        await this.#ensureRegistered();
-        await this.#checkBackendRestore();
-        const result = await drainer.step();
-        this.#markOnline();
-        return result;
-      },
-      onFailure: (error) => this.#markFailure(error),
+    /** A queue's loop: runs when woken, backs off on failure, and tells online from offline. */
+    const queueLoop = (name: string, work: () => Promise<StepResult>): Loop =>
+      new Loop({
+        name,
+        idleMs: Number.POSITIVE_INFINITY,
+        logger: this.#logger,
+        breaker,
+        ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+        ...(random ? { random } : {}),
+        step: async () => {
+          await this.#ensureRegistered();
+          const result = await work();
+          this.#markOnline();
+          return result;
+        },
+        onFailure: (error) => this.#markFailure(error),
+      });
+    const drain = queueLoop('drain', async () => {
+      await this.#checkBackendRestore();
+      return drainer.step();
     });
     const puller = new FeedPuller(store, client, this.#logger);
     const pullIntervalMs = this.#options.pullIntervalMs ?? 60_000;
@@ -242,21 +247,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     });
     const uploader = new Uploader(store, audit, new MaterialCipher(dataKey), dataDir, () => this.#uploadOptions(store), () => this.#emitStatus());
     uploader.cleanOrphans();
-    const uploads: Loop = new Loop({
-      name: 'uploads',
-      idleMs: Number.POSITIVE_INFINITY,
-      logger: this.#logger,
-      breaker,
-      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
-      ...(random ? { random } : {}),
-      step: async () => {
-        await this.#ensureRegistered();
-        const result = await uploader.step(client);
-        this.#markOnline();
-        return result;
-      },
-      onFailure: (error) => this.#markFailure(error),
-    });
+    const uploads = queueLoop('uploads', () => uploader.step(client));
     // Any call that gets through after an outage wakes the queues: reconnect is noticed without a new write.
     breaker.onChange((state) => {
       if (state === 'closed') {
