@@ -3,6 +3,7 @@
  * the two cannot drift apart silently: a mismatch fails the type check.
  */
 import { z } from 'zod';
+import { IDENTITY_DOCUMENT_TYPES } from '../domain/applicant';
 import { CARD_TYPES, SEXES, type CardReading, type IdentityCard } from '../domain/identity-card';
 import { DEVICE_KINDS, DEVICE_STATES, type DeviceStatus } from '../domain/device';
 import { CASE_SYNC_STATES, type CaseDraft, type CaseRecord } from '../domain/case';
@@ -58,7 +59,7 @@ const signaturesSchema = z.object({ applicant: signatureSchema, guardian: signat
 export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
   serviceItemId: z.string().min(1).max(64),
   applicant: z.object({
-    cardType: z.enum(CARD_TYPES),
+    cardType: z.enum(IDENTITY_DOCUMENT_TYPES),
     name: z.string().min(1).max(128),
     idNumber: z.string().min(1).max(32),
   }),
@@ -75,7 +76,7 @@ export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
   syncedAt: z.string().optional(),
   lastError: z.string().optional(),
   serviceItemId: z.string(),
-  applicant: z.object({ cardType: z.enum(CARD_TYPES), name: z.string(), idNumber: z.string() }),
+  applicant: z.object({ cardType: z.enum(IDENTITY_DOCUMENT_TYPES), name: z.string(), idNumber: z.string() }),
   form: z.record(z.string(), z.string()),
   signatures: signaturesSchema.optional(),
   pledgeAccepted: z.boolean().optional(),

@@ -1,4 +1,4 @@
-import type { CardType } from './identity-card';
+import type { IdentityDocumentType } from './applicant';
 import type { SignerRole } from './service-item';
 import type { Signature, SignatureBinding } from './signature';
 
@@ -6,7 +6,8 @@ import type { Signature, SignatureBinding } from './signature';
 export interface CaseDraft {
   serviceItemId: string;
   applicant: {
-    cardType: CardType;
+    /** The document the applicant was identified by (a card on the reader, or a passport). */
+    cardType: IdentityDocumentType;
     name: string;
     idNumber: string;
   };

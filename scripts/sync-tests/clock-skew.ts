@@ -7,6 +7,7 @@
  *   npm run sync:skew -- [--cases 200]
  */
 import { parseArgs } from 'node:util';
+import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleDraft, startPair, waitFor } from '../../sync/testing/harness';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '200' } } });
@@ -33,7 +34,7 @@ for (const [label, skew] of [
   const missing = ids.filter((id) => !held.has(id)).length;
   const refused = backend.requestLog().filter((entry) => entry.status === 401).length;
   const numberYear = number.split('-')[1];
-  const pass = missing === 0 && held.size === count && pulledChange && catalogue === 10 && numberYear === String(new Date().getUTCFullYear());
+  const pass = missing === 0 && held.size === count && pulledChange && catalogue === loadSampleCatalogue().serviceItems.length && numberYear === String(new Date().getUTCFullYear());
   ok &&= pass;
   process.stdout.write(
     `terminal clock ${label}: ${held.size}/${count} cases at the backend (missing ${missing}); catalogue ${catalogue} items, incremental change pulled: ${pulledChange}; ` +

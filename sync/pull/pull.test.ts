@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import type { ServiceItem } from '../../domain/service-item';
 import { sampleDraft, startPair, waitFor } from '../testing/harness';
 
@@ -13,7 +14,7 @@ describe('reference data pull', () => {
     pair = await startPair();
     const { sync, backend } = pair;
     await sync.pullNow();
-    expect(sync.catalogue()).toHaveLength(10);
+    expect(sync.catalogue()).toHaveLength(loadSampleCatalogue().serviceItems.length);
     expect(sync.appointments().length).toBeGreaterThan(0);
     expect(sync.configuration().map((entry) => entry.id)).toContain('certificate-lease');
     backend.resetRequestLog();
@@ -69,7 +70,7 @@ describe('reference data pull', () => {
       pair = await startPair({ now: () => Date.now() + skewMs });
       const { sync, backend } = pair;
       await sync.pullNow();
-      expect(sync.catalogue()).toHaveLength(10);
+      expect(sync.catalogue()).toHaveLength(loadSampleCatalogue().serviceItems.length);
       const record = sync.createCase(sampleDraft(1));
       await waitFor(() => sync.getCase(record.id)?.syncState === 'synced', 10_000, 'synced');
       expect(backend.caseCount()).toBe(1);

@@ -29,6 +29,7 @@ const en: Messages<typeof zhCN> = {
     'foreign-permanent-2017': 'Foreign permanent resident card (2017)',
     'foreign-permanent-2023': 'Foreign permanent resident card (2023)',
     'gat-residence': 'HK/Macao/Taiwan residence permit',
+    passport: 'Passport',
   },
   sex: { male: 'Male', female: 'Female', unknown: 'Unknown', unspecified: 'Unspecified' },
   reception: {
@@ -82,6 +83,7 @@ const en: Messages<typeof zhCN> = {
     invalid: 'The MRZ has errors; check the passport',
     documentNumber: 'Passport number',
     expiry: 'Expires',
+    useForCase: 'Start a case with this passport',
   },
   sign: {
     next: 'Next: sign and print',

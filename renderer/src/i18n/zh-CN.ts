@@ -25,6 +25,7 @@ export default {
     'foreign-permanent-2017': '外国人永久居留身份证（2017版）',
     'foreign-permanent-2023': '外国人永久居留身份证（2023版）',
     'gat-residence': '港澳台居民居住证',
+    passport: '护照',
   },
   sex: { male: '男', female: '女', unknown: '未知', unspecified: '未说明' },
   reception: {
@@ -78,6 +79,7 @@ export default {
     invalid: '机读码有误，请核对护照',
     documentNumber: '护照号码',
     expiry: '有效期至',
+    useForCase: '以此护照受理',
   },
   sign: {
     next: '下一步：签名与打印',

@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { CaseRecord } from '../../../domain/case';
-import type { CardReading, IdentityCard } from '../../../domain/identity-card';
+import type { CaseDraft, CaseRecord } from '../../../domain/case';
+import { applicantFromCard, applicantFromPassport, type ApplicantIdentity } from '../../../domain/applicant';
+import type { CardReading } from '../../../domain/identity-card';
+import type { MrzReading } from '../../../domain/mrz';
 import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/service-item';
 import type { Signature } from '../../../domain/signature';
 import { applicationFormData } from '../../../domain/application-form';
@@ -10,10 +12,12 @@ import { terminal } from '../terminal';
 
 export type ReceptionStep = 'card' | 'item' | 'form' | 'sign' | 'done';
 
-/** One reception case, from the card on the reader to the saved case. */
+/** One reception case, from the card on the reader (or a passport) to the saved case. */
 export const useReceptionStore = defineStore('reception', () => {
   const step = ref<ReceptionStep>('card');
   const reading = ref<CardReading>();
+  /** Set when the applicant was identified by a passport instead of a card. */
+  const passport = ref<MrzReading>();
   const catalogue = ref<ServiceItem[]>([]);
   const item = ref<ServiceItem>();
   const form = ref<Record<string, string>>({});
@@ -26,6 +30,7 @@ export const useReceptionStore = defineStore('reception', () => {
   const preview = ref<{ pdf: string; warnings: { code: string; params?: Record<string, string | number> }[] }>();
 
   const card = computed(() => reading.value?.card);
+  const applicant = computed(() => (passport.value ? applicantFromPassport(passport.value) : card.value && applicantFromCard(card.value)));
 
   async function load(): Promise<void> {
     terminal.on('idCard.cardRead', (next) => acceptReading(next));
@@ -44,10 +49,21 @@ export const useReceptionStore = defineStore('reception', () => {
   function acceptReading(next: CardReading): void {
     if (step.value === 'card' || step.value === 'done') {
       reading.value = next;
+      passport.value = undefined;
       error.value = undefined;
       saved.value = undefined;
       step.value = 'item';
     }
+  }
+
+  /** The officer starts the case from a passport whose zone checked out. */
+  function usePassport(mrz: MrzReading): void {
+    if (!applicantFromPassport(mrz) || (step.value !== 'card' && step.value !== 'done')) return;
+    reading.value = undefined;
+    passport.value = mrz;
+    error.value = undefined;
+    saved.value = undefined;
+    step.value = 'item';
   }
 
   async function readCard(): Promise<void> {
@@ -64,7 +80,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   function chooseItem(next: ServiceItem): void {
     item.value = next;
-    form.value = Object.fromEntries(next.formSchema.map((field) => [field.key, prefill(card.value, field.prefill)]));
+    form.value = Object.fromEntries(next.formSchema.map((field) => [field.key, prefill(applicant.value, field.prefill)]));
     fieldProblems.value = [];
     error.value = undefined;
     signatures.value = {};
@@ -74,9 +90,8 @@ export const useReceptionStore = defineStore('reception', () => {
 
   /** The generated application form with whatever signatures are captured so far. */
   function formData(): unknown {
-    if (!item.value || !card.value) return {};
-    const applicant = { cardType: card.value.cardType, name: card.value.name, idNumber: card.value.idNumber };
-    return applicationFormData(item.value, { applicant, form: form.value, signatures: signatures.value, pledgeAccepted: pledgeAccepted.value }, today());
+    if (!item.value || !applicant.value) return {};
+    return applicationFormData(item.value, { applicant: caseApplicant(applicant.value), form: form.value, signatures: signatures.value, pledgeAccepted: pledgeAccepted.value }, today());
   }
 
   async function toSigning(): Promise<void> {
@@ -106,14 +121,14 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   async function submit(): Promise<void> {
-    if (!item.value || !card.value) return;
+    if (!item.value || !applicant.value) return;
     busy.value = true;
     error.value = undefined;
     fieldProblems.value = [];
     try {
       saved.value = await terminal.cases.create({
         serviceItemId: item.value.id,
-        applicant: { cardType: card.value.cardType, name: card.value.name, idNumber: card.value.idNumber },
+        applicant: caseApplicant(applicant.value),
         form: { ...form.value },
         ...(Object.keys(signatures.value).length ? { signatures: signatures.value } : {}),
         ...(item.value.pledge ? { pledgeAccepted: pledgeAccepted.value } : {}),
@@ -131,6 +146,7 @@ export const useReceptionStore = defineStore('reception', () => {
   function reset(): void {
     step.value = 'card';
     reading.value = undefined;
+    passport.value = undefined;
     item.value = undefined;
     form.value = {};
     signatures.value = {};
@@ -142,16 +158,19 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   return {
-    step, reading, card, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview,
-    load, readCard, chooseItem, toSigning, refreshPreview, sign, formData, submit, reset,
+    step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview,
+    load, readCard, usePassport, chooseItem, toSigning, refreshPreview, sign, formData, submit, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });
 
-function prefill(card: IdentityCard | undefined, source: CardPrefill | undefined): string {
-  if (!card || !source) return '';
-  if (source === 'sex') return card.sex;
-  return card[source] ?? '';
+function prefill(applicant: ApplicantIdentity | undefined, source: CardPrefill | undefined): string {
+  if (!applicant || !source) return '';
+  return applicant[source] ?? '';
+}
+
+function caseApplicant(identity: ApplicantIdentity): CaseDraft['applicant'] {
+  return { cardType: identity.documentType, name: identity.name, idNumber: identity.idNumber };
 }
 
 function today(): string {
