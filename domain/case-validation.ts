@@ -1,9 +1,10 @@
 import type { CaseDraft } from './case';
+import { checkIdNumber } from './id-number';
 import type { ServiceItem } from './service-item';
 
 export interface FieldProblem {
   field: string;
-  problem: 'required' | 'too-long' | 'not-an-option' | 'bad-date';
+  problem: 'required' | 'too-long' | 'not-an-option' | 'bad-date' | 'bad-id-number';
 }
 
 /**
@@ -27,6 +28,9 @@ export function validateCaseDraft(draft: CaseDraft, item: ServiceItem): FieldPro
     if (field.type === 'date' && !isCalendarDate(value)) {
       problems.push({ field: field.key, problem: 'bad-date' });
     }
+    if (field.type === 'id-number' && !isAcceptableIdNumber(value, draft.applicant.idNumber)) {
+      problems.push({ field: field.key, problem: 'bad-id-number' });
+    }
   }
   return problems;
 }
@@ -39,6 +43,17 @@ export function validateSubmission(draft: CaseDraft, item: ServiceItem): FieldPr
   const problems = validateCaseDraft(draft, item);
   if (item.pledge && draft.pledgeAccepted !== true) problems.push({ field: 'pledge', problem: 'required' });
   return problems;
+}
+
+/**
+ * An ID number field takes the applicant's own document number as read (the
+ * chip or the passport is the source; a doubtful check digit was already shown
+ * as a warning), or a typed number that is a valid GB 11643 number or a 2017
+ * foreign permanent resident card number (three letters, twelve digits).
+ */
+function isAcceptableIdNumber(value: string, applicantNumber: string): boolean {
+  if (value.toUpperCase() === applicantNumber.toUpperCase()) return true;
+  return checkIdNumber(value).ok || /^[A-Z]{3}\d{12}$/.test(value);
 }
 
 /** True for a real YYYY-MM-DD day (rejects 2026-02-30). */

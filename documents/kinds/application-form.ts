@@ -31,6 +31,8 @@ const schema = z
   .superRefine((data, context) => {
     const draft: CaseDraft = { serviceItemId: data.serviceItem.id, applicant: { cardType: 'resident', name: '', idNumber: '' }, form: data.values };
     for (const problem of validateCaseDraft(draft, data.serviceItem)) {
+      // Whether a number identifies someone is the case's question, not the print's: the preview shows it as typed.
+      if (problem.problem === 'bad-id-number') continue;
       context.addIssue({ code: 'custom', path: ['values', problem.field], message: PROBLEMS[problem.problem] });
     }
     const known = new Set(data.serviceItem.formSchema.map((field) => field.key));
@@ -40,7 +42,7 @@ const schema = z
     }
   });
 
-const PROBLEMS: Record<FieldProblem['problem'], string> = {
+const PROBLEMS: Record<Exclude<FieldProblem['problem'], 'bad-id-number'>, string> = {
   required: 'required',
   'too-long': 'too long for this field',
   'not-an-option': 'not one of the field options',

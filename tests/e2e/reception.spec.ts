@@ -6,7 +6,7 @@
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
-import { fillFormAndSign, fillRequiredBlanks, readCard } from './steps';
+import { fillFormAndSign, fillRequiredBlanks, readCard, signOn } from './steps';
 
 const resident = sampleCards.resident;
 const item = loadSampleCatalogue().serviceItems[0]!;
@@ -52,6 +52,28 @@ test('a case submitted while the backend is down waits, then arrives once', asyn
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
   const received = backend.cases().filter((c) => c.idNumber === resident.idNumber);
   expect(received).toHaveLength(1);
+});
+
+test('an ID number mistyped over the card\'s is refused with the field named, and nothing is saved', async ({ app, reader, backend }) => {
+  await readCard(app, reader, resident);
+  await app.getByTestId(`item-${item.code}`).click();
+  await fillRequiredBlanks(app, item.formSchema);
+  // One digit changed: the check character no longer matches.
+  const mistyped = resident.idNumber.slice(0, 16) + String((Number(resident.idNumber[16]) + 1) % 10) + resident.idNumber[17];
+  await app.getByTestId('field-idNumber').fill(mistyped);
+  await app.getByTestId('to-signing').click();
+  for (const role of item.signers) await signOn(app, `signature-${role}`);
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('error')).toContainText('公民身份号码：证件号码不正确');
+  await expect(app.getByTestId('reception')).toHaveAttribute('data-step', 'form');
+  expect(backend.cases()).toHaveLength(0);
+
+  await app.getByTestId('field-idNumber').fill(resident.idNumber);
+  await app.getByTestId('to-signing').click();
+  for (const role of item.signers) await signOn(app, `signature-${role}`);
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
+  expect(backend.cases().filter((c) => c.idNumber === resident.idNumber)).toHaveLength(1);
 });
 
 test('an unplugged reader is shown in plain language and recovers', async ({ app, reader }) => {

@@ -154,6 +154,7 @@ const en: Messages<typeof zhCN> = {
     'too-long': '{field}: too long',
     'not-an-option': '{field}: choose from the list',
     'bad-date': '{field}: invalid date',
+    'bad-id-number': '{field}: not a valid ID number (format or check digit); please check it',
   },
   errors: {
     unknown: 'The action failed ({code}). Try again; if it keeps failing, call support.',

@@ -150,6 +150,7 @@ export default {
     'too-long': '{field}：内容过长',
     'not-an-option': '{field}：请从列表中选择',
     'bad-date': '{field}：日期不正确',
+    'bad-id-number': '{field}：证件号码不正确，请核对（格式或校验位有误）',
   },
   errors: {
     unknown: '操作失败（{code}）。请重试；如仍失败，请联系技术支持。',
