@@ -128,12 +128,12 @@ function mutate(frame: Uint8Array): Uint8Array {
       case 2: {
         const at = int(f.length + 1);
         const ins = bytes(1 + int(8));
-        f = concat(f.subarray(0, at), ins, f.subarray(at));
+        f = Buffer.concat([f.subarray(0, at), ins, f.subarray(at)]);
         break;
       }
       case 3: {
         const at = int(f.length + 1);
-        f = concat(f.subarray(0, at), f.subarray(Math.min(f.length, at + 1 + int(16))));
+        f = Buffer.concat([f.subarray(0, at), f.subarray(Math.min(f.length, at + 1 + int(16)))]);
         break;
       }
       case 4:
@@ -150,14 +150,14 @@ function mutate(frame: Uint8Array): Uint8Array {
         break;
       }
       case 6:
-        f = concat(f, pick(baseFrames)());
+        f = Buffer.concat([f, pick(baseFrames)()]);
         break;
       case 7:
-        f = concat(bytes(int(12)), f);
+        f = Buffer.concat([bytes(int(12)), f]);
         break;
       default:
         // A preamble in the middle of nowhere.
-        f = concat(f.subarray(0, int(f.length + 1)), new Uint8Array([0xaa, 0xaa, 0xaa, 0x96, 0x69]));
+        f = Buffer.concat([f.subarray(0, int(f.length + 1)), new Uint8Array([0xaa, 0xaa, 0xaa, 0x96, 0x69])]);
     }
   }
   if (f.length > 8 && random() < 0.5) {
@@ -167,16 +167,6 @@ function mutate(frame: Uint8Array): Uint8Array {
     f = c;
   }
   return f;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 // ---- part 1: codec and layouts ----
@@ -191,7 +181,7 @@ function fuzzCodec(): { frames: number; decoded: number; cards: number; invalid:
   let pendingBytes: Uint8Array[] = [];
   let pendingLength = 0;
   const flush = (): void => {
-    const stream = concat(...pendingBytes);
+    const stream = Buffer.concat(pendingBytes);
     pendingBytes = [];
     pendingLength = 0;
     let at = 0;
