@@ -370,21 +370,22 @@ class TerminalSyncService extends EventEmitter implements SyncService {
   async createCaseWithMaterials(draft: CaseDraft, materials: MaterialFile[]): Promise<CaseRecord> {
     const running = this.#require();
     const staged: StagedMaterial[] = [];
+    let record: CaseRecord;
     try {
       for (const material of materials) staged.push(await running.uploader.stage(material));
-      const record = running.db
+      record = running.db
         .transaction(() => {
           const created = running.store.createCase(draft);
           for (const material of staged) running.uploader.record(created.id, material);
           return created;
         })
         .immediate();
-      this.#caseCreated(running, record, staged.length > 0);
-      return record;
     } catch (error) {
       for (const material of staged) running.uploader.discard(material);
       throw error;
     }
+    this.#caseCreated(running, record, staged.length > 0);
+    return record;
   }
 
   #caseCreated(running: Running, record: CaseRecord, withMaterials: boolean): void {

@@ -155,11 +155,12 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   };
 }
 
-/** The reference backend, in-process, for a terminal not pointed at a real one. */
+/** Field problems reach the renderer as one `case-invalid` error listing `field:problem` pairs. */
 function refuseProblems(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new TerminalError('case-invalid', 'form has problems', { fields: problems.map((p) => `${p.field}:${p.problem}`).join(',') });
 }
 
+/** The reference backend, in-process, for a terminal not pointed at a real one. */
 async function startEmbeddedBackend(config: TerminalConfig, logger: Logger, closers: (() => Promise<void>)[]): Promise<string> {
   const backend = await startReferenceBackend({ dataDir: join(config.dataDir, 'reference-backend'), port: 0 });
   closers.push(() => backend.close());
