@@ -11,7 +11,7 @@ import { reviewForm } from './kinds/review-form';
 import { templateForm } from './kinds/template-form';
 import { parseOverlayLayout, type OverlayLayout } from './layout';
 import { paint, type Calibration } from './paint/painter';
-import { parseData } from './validate';
+import { parseData, parsePath } from './validate';
 
 export const DOCUMENT_KINDS = [marriageCertificate, marriageDeclaration, reviewForm, applicationForm, templateForm, pledgeConfirmation] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number]['name'];
@@ -60,7 +60,9 @@ export async function createDocumentEngine(options: DocumentEngineOptions): Prom
         const parsed = parseData(kind.schema, data, kind.label);
         const model = await kind.build(parsed, { layouts });
         const painted = await paint(model, chain, calibration);
-        return { pdf: painted.pdf, title: model.title, pageCount: painted.pageCount, warnings: [...(model.warnings ?? []), ...painted.warnings] };
+        // The officer reads a warning by the field's label; the path stays in `field` for the log.
+        const warnings = [...(model.warnings ?? []), ...painted.warnings].map((warning) => ({ ...warning, params: { ...warning.params, field: kind.label(parsePath(warning.field), data) } }));
+        return { pdf: painted.pdf, title: model.title, pageCount: painted.pageCount, warnings };
       }),
   };
 }

@@ -48,6 +48,11 @@ export function formatPath(path: DataPath): string {
   return text === '' ? '(data)' : text;
 }
 
+/** The inverse of formatPath: `parties[1].name` → ['parties', 1, 'name']. */
+export function parsePath(text: string): DataPath {
+  return [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] as string)));
+}
+
 function valueAt(data: unknown, path: DataPath): unknown {
   let value: unknown = data;
   for (const key of path) {

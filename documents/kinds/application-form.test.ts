@@ -25,6 +25,14 @@ describe('generated application form', () => {
     expect(error.details.invalid?.map((problem) => problem.field)).toEqual(['values.relation', 'values.nickname']);
   });
 
+  it('names a shrunk answer by its label, keeping the data path for the log', async () => {
+    const engine = await testEngine();
+    const values = { ...samples.application.values, guardianName: '欧阳陈建国'.repeat(4) };
+    const result = await engine.render('application-form', { ...samples.application, values });
+    const shrunk = result.warnings.find((warning) => warning.code === 'document-text-shrunk');
+    expect(shrunk).toMatchObject({ field: 'values.guardianName', params: { field: '监护人姓名' } });
+  });
+
   it('gives each signer role its box, draws captured signatures and leaves the others for ink', async () => {
     const engine = await testEngine();
     const result = await engine.render('application-form', samples.application);
