@@ -4,11 +4,13 @@
  * Device, sync and document layers define their own codes; this file holds the
  * transport's codes and the error type that carries any of them.
  */
+import { isOwnErrorCode, isStorageFull } from '../domain/coded-error';
 export const RPC_ERROR_CODES = [
   'rpc-unknown-method',
   'rpc-invalid-params',
   'rpc-malformed-message',
   'rpc-unauthorized',
+  'storage-full',
   'internal-error',
 ] as const;
 
@@ -41,16 +43,20 @@ export class TerminalError extends Error implements TerminalErrorShape {
   }
 }
 
-/** Anything with a string `code` is already a typed error from a lower layer. */
+/**
+ * A kebab-case `code` is already a typed error from a lower layer. Platform
+ * errors are named here: a full disk (from any layer that writes) is
+ * `storage-full`; anything else is an internal error whose code goes to the log.
+ */
 export function toErrorShape(error: unknown): TerminalErrorShape {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const shape: TerminalErrorShape = {
-      code: error.code,
-      message: error instanceof Error ? error.message : String(error.code),
-    };
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (code !== undefined && isOwnErrorCode(code)) {
+    const shape: TerminalErrorShape = { code, message };
     const params = (error as { params?: unknown }).params;
     if (params && typeof params === 'object') shape.params = params as Record<string, string | number>;
     return shape;
   }
-  return { code: 'internal-error', message: error instanceof Error ? error.message : String(error) };
+  if (isStorageFull(error)) return { code: 'storage-full', message: `${code}: ${message}` };
+  return { code: 'internal-error', message: code ? `${code}: ${message}` : message };
 }

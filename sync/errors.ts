@@ -2,6 +2,8 @@
  * Typed errors of the sync layer. Each carries a kebab-case `code` the
  * renderer translates (see messages.ts) and a short English detail for logs.
  */
+import { isStorageFull } from '../domain/coded-error';
+
 export const SYNC_ERROR_CODES = [
   'backend-unreachable',
   'backend-timeout',
@@ -61,6 +63,8 @@ export function isTransient(error: unknown): boolean {
   );
 }
 
+/** The code a failed loop step reports in the sync status. */
 export function errorCode(error: unknown): string {
-  return error instanceof SyncError ? error.code : 'internal-error';
+  if (error instanceof SyncError) return error.code;
+  return isStorageFull(error) ? 'storage-full' : 'internal-error';
 }

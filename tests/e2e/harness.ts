@@ -4,8 +4,8 @@
  * Electron app), all real processes talking over their real protocols.
  */
 import { test as base, chromium, _electron, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,11 @@ interface Fixtures {
   transport: Transport;
   /** Leave the backend to the terminal, as `npm start` does, instead of the test's own. */
   embeddedBackend: boolean;
+  /** Put the terminal's data on a disk of this many MiB (a tmpfs), so a spec can fill it. */
+  terminalDiskMiB: number | undefined;
   dataDir: string;
+  /** The terminal's data folder (TERMINAL_DATA_DIR). */
+  terminalDir: string;
   backend: ReferenceBackend;
   reader: IdCardReaderSimulator;
   scanner: ScannerGunSimulator;
@@ -57,11 +61,27 @@ let skipReasonPrinted = false;
 export const test = base.extend<Fixtures>({
   transport: ['web-host', { option: true }],
   embeddedBackend: [false, { option: true }],
+  terminalDiskMiB: [undefined, { option: true }],
 
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'terminal-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
+  },
+
+  terminalDir: async ({ dataDir, terminalDiskMiB }, use, testInfo) => {
+    const dir = join(dataDir, 'terminal');
+    mkdirSync(dir);
+    if (terminalDiskMiB === undefined) return use(dir);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${terminalDiskMiB}m`, 'tmpfs', dir], { stdio: 'pipe' });
+    } catch (error) {
+      const reason = `a small disk for the terminal needs a tmpfs mount, which this machine refused: ${String((error as Error).message).split('\n')[0]}`;
+      process.stdout.write(`${reason}\n`);
+      testInfo.skip(true, reason);
+    }
+    await use(dir);
+    execFileSync('umount', [dir]);
   },
 
   backend: async ({ dataDir }, use) => {
@@ -90,10 +110,10 @@ export const test = base.extend<Fixtures>({
     await printer.stop();
   },
 
-  app: async ({ transport, embeddedBackend, dataDir, backend, reader, scanner, printer }, use, testInfo) => {
+  app: async ({ transport, embeddedBackend, terminalDir, backend, reader, scanner, printer }, use, testInfo) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      TERMINAL_DATA_DIR: join(dataDir, 'terminal'),
+      TERMINAL_DATA_DIR: terminalDir,
       TERMINAL_BACKEND_URL: backend.url,
       TERMINAL_ID_CARD_PORT: reader.devicePath,
       TERMINAL_SCANNER_PORT: scanner.devicePath,

@@ -163,6 +163,7 @@ const en: Messages<typeof zhCN> = {
     'rpc-unknown-method': 'Terminal versions do not match. Restart the terminal.',
     'rpc-malformed-message': 'Internal communication error. Restart the terminal.',
     'rpc-unauthorized': 'Unauthorised access was refused.',
+    'storage-full': 'This PC\'s disk is full and nothing was saved. Ask a technician to free disk space, then try again; what you entered is still on the screen.',
     'internal-error': 'Internal error. Try again; if it keeps failing, call support.',
     'device-not-configured': 'This device is not configured at this window.',
     'case-unknown-service-item': 'This service item is retired or not synced yet. Choose again.',

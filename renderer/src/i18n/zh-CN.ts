@@ -159,6 +159,7 @@ export default {
     'rpc-unknown-method': '终端版本不一致，请重启终端。',
     'rpc-malformed-message': '终端内部通信出错，请重启终端。',
     'rpc-unauthorized': '未授权的访问已被拒绝。',
+    'storage-full': '本机磁盘已满，本次操作没有保存。请联系技术人员清理磁盘后重试；已填写的内容仍在界面上。',
     'internal-error': '终端内部错误，请重试；如仍失败，请联系技术支持。',
     'device-not-configured': '本窗口未配置该设备。',
     'case-unknown-service-item': '该事项已下线或尚未同步，请重新选择。',
