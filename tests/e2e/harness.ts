@@ -81,7 +81,8 @@ export const test = base.extend<Fixtures>({
       testInfo.skip(true, reason);
     }
     await use(dir);
-    execFileSync('umount', [dir]);
+    // Lazy, so a process still holding a file there cannot keep the mount (and the test's folder) alive.
+    execFileSync('umount', ['-l', dir]);
   },
 
   backend: async ({ dataDir }, use) => {
