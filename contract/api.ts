@@ -14,6 +14,7 @@ import {
   caseRecordSchema,
   deviceStatusSchema,
   serviceItemSchema,
+  storageStatusSchema,
   syncScreenSchema,
   syncStatusSchema,
 } from './schemas';
@@ -42,6 +43,8 @@ export const calls = {
   ),
   /** The officer-facing text of every error code the services can raise. */
   'app.messages': call(none, z.record(z.string(), z.object({ 'zh-CN': z.string(), en: z.string() }))),
+  /** Free space on the disk holding the terminal's data, measured now. */
+  'app.storage': call(none, storageStatusSchema),
   'devices.list': call(none, z.array(deviceStatusSchema)),
   'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
   'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),
@@ -104,6 +107,8 @@ export const events = {
   'cases.changed': caseRecordSchema,
   'catalogue.changed': z.object({}),
   'print.jobChanged': z.custom<PrintJobRecord>(),
+  /** The storage level changed (ok, low, critical). */
+  'storage.changed': storageStatusSchema,
 } as const;
 
 export type Calls = typeof calls;

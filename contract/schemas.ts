@@ -7,6 +7,7 @@ import { IDENTITY_DOCUMENT_TYPES } from '../domain/applicant';
 import { CARD_TYPES, SEXES, type CardReading, type IdentityCard } from '../domain/identity-card';
 import { DEVICE_KINDS, DEVICE_STATES, type DeviceStatus } from '../domain/device';
 import { CASE_SYNC_STATES, type CaseDraft, type CaseRecord } from '../domain/case';
+import { STORAGE_LEVELS, type StorageStatus } from '../domain/storage';
 import type { SyncScreen, SyncStatus } from '../domain/sync-status';
 import type { FormField, ServiceItem } from '../domain/service-item';
 
@@ -92,6 +93,12 @@ export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({
   uploadsPending: z.number().int().optional(),
   uploadBytesSent: z.number().optional(),
   uploadBytesTotal: z.number().optional(),
+});
+
+export const storageStatusSchema: z.ZodType<StorageStatus, StorageStatus> = z.object({
+  freeBytes: z.number(),
+  totalBytes: z.number(),
+  level: z.enum(STORAGE_LEVELS),
 });
 
 export const syncScreenSchema: z.ZodType<SyncScreen, SyncScreen> = z.object({

@@ -19,6 +19,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatche
 import { EventBus } from '../rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
 import { createPrinting } from './printing';
+import { startStorageMonitor } from './storage-monitor';
 import { createSignatureCapture } from './signature-capture';
 import { SimulatedPadBus, SimulatedStuPad, sampleSignature } from '../../fixtures/signature-pad/simulator';
 import { join } from 'node:path';
@@ -71,6 +72,9 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   printing.service.on('job', ({ job }) => events.emit('print.jobChanged', job));
   closers.unshift(() => printing.close());
 
+  const storage = startStorageMonitor(config.dataDir, (status) => events.emit('storage.changed', status), logger.child({ area: 'storage' }));
+  closers.unshift(async () => storage.close());
+
   /**
    * A signed case is saved with each signature bound (SM3 + the terminal's SM2 key) to the application form it
    * signs, and that form goes to the e-archive as a material of the case.
@@ -105,6 +109,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   const handlers: Handlers = {
     'app.info': () => ({ version, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
     'app.messages': () => OFFICER_MESSAGES,
+    'app.storage': () => storage.check(),
     'devices.list': () => devices.list(),
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': ({ timeoutMs }) => devices.readIdCard(timeoutMs),

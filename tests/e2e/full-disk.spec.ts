@@ -2,7 +2,8 @@
  * A full disk, from the officer's side: the terminal's data lives on a small
  * tmpfs that the spec fills to the last byte. Submitting says so in Chinese,
  * saves nothing and keeps what was entered; once space is freed the same
- * submission arrives exactly once.
+ * submission arrives exactly once. The status bar raises the alarm while the
+ * disk is full and drops it once space is back.
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,15 +44,20 @@ test('a full disk refuses the submission in plain words, saves nothing, and the 
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
   await readCard(app, reader, resident);
   await fillFormAndSign(app, item);
+  await expect(app.getByTestId('storage-status')).toHaveCount(0);
 
   const filler = fillDisk(terminalDir);
   await app.getByTestId('submit-case').click();
   await expect(app.getByTestId('error')).toContainText('本机磁盘已满');
+  await expect(app.getByTestId('storage-status')).toHaveAttribute('data-level', 'critical');
+  await expect(app.getByTestId('storage-status')).toContainText('磁盘空间即将用尽（剩余 0 MB）');
   await expect(app.getByTestId('reception')).toHaveAttribute('data-step', 'sign');
   await app.screenshot({ path: testInfo.outputPath('full-disk.png'), fullPage: true });
   expect(backend.cases()).toHaveLength(0);
 
   rmSync(filler);
+  // The periodic check (every 15 s) sees the space come back.
+  await expect(app.getByTestId('storage-status')).toHaveCount(0, { timeout: 25_000 });
   await app.getByTestId('submit-case').click();
   await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
   // Exactly one: had the refused attempt left a case behind, the backend would now hold two.

@@ -11,6 +11,7 @@ const en: Messages<typeof zhCN> = {
     allSynced: 'All uploaded',
     uploading: '{count} uploads ({percent}%)',
     deadLettered: '{count} returned by the centre',
+    storage: { low: 'Disk space low ({free} left): ask a technician to free some', critical: 'Disk almost full ({free} left): cases may not save; call a technician now' },
   },
   device: {
     kind: {

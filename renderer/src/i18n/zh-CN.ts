@@ -7,6 +7,7 @@ export default {
     allSynced: '已全部上传',
     uploading: '材料上传 {count} 件（{percent}%）',
     deadLettered: '{count} 件被退回',
+    storage: { low: '磁盘空间不足（剩余 {free}），请联系技术人员清理', critical: '磁盘空间即将用尽（剩余 {free}），办件可能无法保存，请立即联系技术人员' },
   },
   device: {
     kind: {

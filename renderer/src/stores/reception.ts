@@ -9,6 +9,7 @@ import type { Signature } from '../../../domain/signature';
 import { applicationFormData } from '../../../domain/application-form';
 import { describeError, fieldProblemsOf, type ShownError } from '../errors';
 import { terminal } from '../terminal';
+import { useStatusStore } from './status';
 
 export type ReceptionStep = 'card' | 'item' | 'form' | 'sign' | 'done';
 
@@ -138,6 +139,7 @@ export const useReceptionStore = defineStore('reception', () => {
       error.value = describeError(caught);
       fieldProblems.value = fieldProblemsOf(caught);
       if (fieldProblems.value.some((problem) => !problem.startsWith('pledge:'))) step.value = 'form';
+      if (error.value.code === 'storage-full') void useStatusStore().refreshStorage();
     } finally {
       busy.value = false;
     }

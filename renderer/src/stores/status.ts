@@ -1,16 +1,18 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DeviceStatus } from '../../../domain/device';
+import type { StorageStatus } from '../../../domain/storage';
 import type { SyncStatus } from '../../../domain/sync-status';
 import { terminal } from '../terminal';
 
-/** What the status bar shows: devices, the backend link, the outbox. */
+/** What the status bar shows: devices, the backend link, the outbox, free disk space. */
 export const useStatusStore = defineStore('status', () => {
   const devices = ref<DeviceStatus[]>([]);
   const sync = ref<SyncStatus>({ backend: 'unknown', queued: 0, failed: 0, deadLettered: 0 });
   const version = ref('');
   const simulatedDevices = ref(false);
   const registryCode = ref('');
+  const storage = ref<StorageStatus>();
 
   async function load(): Promise<void> {
     terminal.on('device.changed', (status) => {
@@ -21,13 +23,22 @@ export const useStatusStore = defineStore('status', () => {
     terminal.on('sync.statusChanged', (status) => {
       sync.value = status;
     });
-    const [info, list, syncStatus] = await Promise.all([terminal.app.info(), terminal.devices.list(), terminal.sync.status()]);
+    terminal.on('storage.changed', (status) => {
+      storage.value = status;
+    });
+    const [info, list, syncStatus, storageStatus] = await Promise.all([terminal.app.info(), terminal.devices.list(), terminal.sync.status(), terminal.app.storage()]);
     version.value = info.version;
     simulatedDevices.value = info.simulatedDevices;
     registryCode.value = info.registryCode;
     devices.value = list;
     sync.value = syncStatus;
+    storage.value = storageStatus;
   }
 
-  return { devices, sync, version, simulatedDevices, registryCode, load };
+  /** Measure free space now (after a save failed for want of it), instead of at the next periodic check. */
+  async function refreshStorage(): Promise<void> {
+    storage.value = await terminal.app.storage();
+  }
+
+  return { devices, sync, version, simulatedDevices, registryCode, storage, load, refreshStorage };
 });
