@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isCompleteJpeg, scanArguments, scanimageErrorCode } from './sane-status';
+
+describe('scanimage in our terms', () => {
+  it('asks for a JPEG of the whole A4 area, from the feeder only when told', () => {
+    const flatbed = scanArguments({ device: 'fujitsu:fi-7160:1', resolutionDpi: 200, mode: 'Gray', source: 'flatbed', widthMm: 210, heightMm: 297 });
+    expect(flatbed).toEqual(['--device-name', 'fujitsu:fi-7160:1', '--format=jpeg', '--resolution', '200', '--mode', 'Gray', '-x', '210', '-y', '297']);
+    expect(scanArguments({ device: 'd', resolutionDpi: 150, mode: 'Color', source: 'feeder', widthMm: 210, heightMm: 297 })).toContain('Automatic Document Feeder');
+  });
+
+  it('names each failure by its message, else by its SANE status', () => {
+    expect(scanimageErrorCode(1, 'scanimage: open of device test:9 failed: Invalid argument')).toBe('document-scanner-not-found');
+    expect(scanimageErrorCode(6, 'scanimage: sane_read: Document feeder jammed')).toBe('document-scanner-jammed');
+    expect(scanimageErrorCode(7, '')).toBe('document-scanner-no-paper');
+    expect(scanimageErrorCode(8, 'scanimage: sane_read: Scanner cover is open')).toBe('document-scanner-cover-open');
+    expect(scanimageErrorCode(3, 'scanimage: sane_start: Device busy')).toBe('document-scanner-busy');
+    expect(scanimageErrorCode(11, '')).toBe('document-scanner-access-denied');
+    expect(scanimageErrorCode(9, 'scanimage: sane_read: Error during device I/O')).toBe('document-scanner-failed');
+    expect(scanimageErrorCode(null, '')).toBe('document-scanner-failed');
+  });
+
+  it('keeps only a JPEG that starts and ends as one', () => {
+    expect(isCompleteJpeg(new Uint8Array([0xff, 0xd8, 0x00, 0xff, 0xd9]))).toBe(true);
+    expect(isCompleteJpeg(new Uint8Array([0xff, 0xd8, 0x00, 0x00]))).toBe(false);
+    expect(isCompleteJpeg(new Uint8Array([0x50, 0x36, 0xff, 0xd9]))).toBe(false);
+    expect(isCompleteJpeg(new Uint8Array())).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * What `scanimage` says, in our terms: the arguments for a scan, and the
+ * error for its exit status and message. scanimage exits with the SANE
+ * status of the failed call (SANE_Status: 3 busy, 6 jammed, 7 no documents,
+ * 8 cover open, 9 I/O error, 11 access denied).
+ */
+import type { DocumentScannerErrorCode } from './errors';
+
+export type ScanMode = 'Color' | 'Gray';
+export type ScanSource = 'flatbed' | 'feeder';
+
+export interface ScanSettings {
+  /** SANE device name, e.g. `fujitsu:fi-7160:12345` or `test`. */
+  device: string;
+  resolutionDpi: number;
+  mode: ScanMode;
+  source: ScanSource;
+  /** Scan area in millimetres from the top-left corner (A4 by default). */
+  widthMm: number;
+  heightMm: number;
+}
+
+export function scanArguments(settings: ScanSettings): string[] {
+  return [
+    '--device-name', settings.device,
+    '--format=jpeg',
+    '--resolution', String(settings.resolutionDpi),
+    '--mode', settings.mode,
+    ...(settings.source === 'feeder' ? ['--source', 'Automatic Document Feeder'] : []),
+    '-x', String(settings.widthMm),
+    '-y', String(settings.heightMm),
+  ];
+}
+
+const BY_STATUS: Record<number, DocumentScannerErrorCode> = {
+  3: 'document-scanner-busy',
+  6: 'document-scanner-jammed',
+  7: 'document-scanner-no-paper',
+  8: 'document-scanner-cover-open',
+  11: 'document-scanner-access-denied',
+};
+
+/** The error for a failed run; the message wins over the status where it is more specific. */
+export function scanimageErrorCode(exitCode: number | null, stderr: string): DocumentScannerErrorCode {
+  if (/open of device .* failed|no SANE devices found/i.test(stderr)) return 'document-scanner-not-found';
+  if (/device busy/i.test(stderr)) return 'document-scanner-busy';
+  if (/jammed/i.test(stderr)) return 'document-scanner-jammed';
+  if (/out of documents|no documents/i.test(stderr)) return 'document-scanner-no-paper';
+  if (/cover is open/i.test(stderr)) return 'document-scanner-cover-open';
+  if (/access (to resource has been )?denied/i.test(stderr)) return 'document-scanner-access-denied';
+  return (exitCode !== null && BY_STATUS[exitCode]) || 'document-scanner-failed';
+}
+
+/** A JPEG starts with SOI (FF D8) and ends with EOI (FF D9); anything else is not an image we keep. */
+export function isCompleteJpeg(data: Uint8Array): boolean {
+  const n = data.length;
+  return n >= 4 && data[0] === 0xff && data[1] === 0xd8 && data[n - 2] === 0xff && data[n - 1] === 0xd9;
+}
