@@ -11,6 +11,7 @@ import type { Signature } from '../domain/signature';
 import {
   cardReadingSchema,
   caseDraftSchema,
+  capturedMaterialSchema,
   caseRecordSchema,
   deviceStatusSchema,
   serviceItemSchema,
@@ -49,6 +50,13 @@ export const calls = {
   'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
   'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),
   'catalogue.list': call(none, z.array(serviceItemSchema)),
+  /** Scan one page on the document scanner; the terminal keeps it until the case is saved or it is discarded. */
+  'documentScanner.scan': call(
+    z.object({ resolutionDpi: z.number().int().min(75).max(600).optional(), mode: z.enum(['Gray', 'Color']).optional() }).strict().optional(),
+    capturedMaterialSchema,
+  ),
+  /** Drop a captured material the officer does not want (a bad scan). */
+  'captures.discard': call(z.object({ captureId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.literal(true) })),
   'cases.create': call(caseDraftSchema, caseRecordSchema),
   'cases.list': call(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict().optional(), z.array(caseRecordSchema)),
   'sync.status': call(none, syncStatusSchema),

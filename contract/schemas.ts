@@ -67,6 +67,7 @@ export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
   form: z.record(z.string().max(64), z.string().max(4000)).refine((form) => Object.keys(form).length <= 200, 'too many fields'),
   signatures: signaturesSchema.optional(),
   pledgeAccepted: z.boolean().optional(),
+  capturedMaterials: z.array(z.object({ materialKey: z.string().min(1).max(64), captureId: z.string().min(1).max(64) })).max(50).optional(),
 });
 
 export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
@@ -152,3 +153,6 @@ export const serviceItemSchema: z.ZodType<ServiceItem, ServiceItem> = z.object({
   revision: z.number().int(),
   retired: z.boolean().optional(),
 });
+
+/** A material captured at the counter, held by the terminal; `data` (base64) is for the officer to look at. */
+export const capturedMaterialSchema = z.object({ captureId: z.string(), mimeType: z.string(), size: z.number().int(), data: z.string() });

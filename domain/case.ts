@@ -2,6 +2,12 @@ import type { IdentityDocumentType } from './applicant';
 import type { SignerRole } from './service-item';
 import type { Signature, SignatureBinding } from './signature';
 
+/** A captured material by the service item's material key it answers. */
+export interface CapturedMaterialRef {
+  materialKey: string;
+  captureId: string;
+}
+
 /** What the officer submits; everything else about a case is derived. */
 export interface CaseDraft {
   serviceItemId: string;
@@ -16,6 +22,11 @@ export interface CaseDraft {
   signatures?: Partial<Record<SignerRole, Signature>>;
   /** The resident ticked the item's pledge instead of copying it by hand. */
   pledgeAccepted?: boolean;
+  /**
+   * Materials captured at the counter (scans, photos), held by the terminal until the case is saved; they are
+   * saved as the case's materials in the same transaction.
+   */
+  capturedMaterials?: CapturedMaterialRef[];
   /** Made by the terminal when the case is saved, never sent by the renderer: each signature bound to the signed form. */
   signatureBindings?: Partial<Record<SignerRole, SignatureBinding>>;
 }

@@ -8,6 +8,8 @@ import type { CardReading } from '../domain/identity-card';
 import type { Logger } from '../domain/logger';
 import type { PassportReading } from '../domain/mrz';
 import type { ScanReading } from '../domain/scan-payload';
+import { DocumentScannerDriver, type ScanRequest, type ScannedPage } from './document-scanner/driver';
+import { DocumentScannerError } from './document-scanner/errors';
 import { IdCardReaderDriver } from './id-card/driver';
 import { SerialPassportReaderDriver } from './passport-reader/driver';
 import { createScannerGunDriver, type ScannerGunConfig } from './scanner-gun';
@@ -19,6 +21,8 @@ export interface DeviceRegistryConfig {
   idCardReader?: { path?: string; baudRate?: number } | undefined;
   scannerGun?: ScannerGunConfig | undefined;
   passportReader?: { path: string; baudRate?: number } | undefined;
+  /** A document scanner by its SANE device name. */
+  documentScanner?: { device: string } | undefined;
   /** Present: a Wacom STU pad is expected (found over node-hid unless another transport is given). */
   signaturePad?: { factory?: PadTransportFactory } | undefined;
 }
@@ -37,11 +41,18 @@ interface ManagedDriver {
   status(): DeviceStatus;
 }
 
-const IDS = { idCardReader: 'id-card-reader', scannerGun: 'scanner-gun', passportReader: 'passport-reader', signaturePad: 'signature-pad' } as const;
+const IDS = {
+  idCardReader: 'id-card-reader',
+  scannerGun: 'scanner-gun',
+  passportReader: 'passport-reader',
+  signaturePad: 'signature-pad',
+  documentScanner: 'document-scanner',
+} as const;
 
 export class DeviceRegistry extends EventEmitter<RegistryEvents> {
   private readonly drivers = new Map<string, ManagedDriver>();
   private readonly idCardReader?: IdCardReaderDriver;
+  private readonly documentScanner?: DocumentScannerDriver;
   readonly signaturePad?: SignaturePadDriver;
 
   constructor(
@@ -69,6 +80,12 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
       passport.on('status', (status) => this.emit('deviceChanged', status));
       passport.on('problem', (problem) => logger.warn('passport reader problem', { code: problem.code, detail: problem.message }));
       this.drivers.set(IDS.passportReader, passport);
+    }
+    if (config.documentScanner) {
+      const scanner = new DocumentScannerDriver({ id: IDS.documentScanner, device: config.documentScanner.device, logger: logger.child({ device: IDS.documentScanner }) });
+      scanner.on('status', (status) => this.emit('deviceChanged', status));
+      this.documentScanner = scanner;
+      this.drivers.set(IDS.documentScanner, scanner);
     }
     if (config.signaturePad) {
       const pad = new SignaturePadDriver({ id: IDS.signaturePad, ...config.signaturePad, logger: logger.child({ device: IDS.signaturePad }) });
@@ -100,6 +117,11 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
     const statuses = this.list();
     this.logger.info('self-check', { devices: statuses.map((s) => `${s.id}:${s.state}`).join(',') });
     return statuses;
+  }
+
+  scanDocument(request: ScanRequest): Promise<ScannedPage> {
+    if (!this.documentScanner) return Promise.reject(new DocumentScannerError('document-scanner-not-configured', 'no document scanner configured'));
+    return this.documentScanner.scan(request);
   }
 
   readIdCard(timeoutMs: number): Promise<CardReading> {

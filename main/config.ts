@@ -35,6 +35,8 @@ const configSchema = z
       ])
       .optional(),
     passportReader: z.object({ path: z.string().min(1), baudRate: z.number().int().positive().optional() }).optional(),
+    /** A document scanner by its SANE device name (`scanimage -L` lists them). */
+    documentScanner: z.object({ device: z.string().min(1) }).optional(),
     /** A Wacom STU signature pad over USB HID; `simulated` for training and tests. */
     signaturePad: z.object({ simulated: z.boolean().default(false) }).optional(),
     /** IPP printers by URI, or CUPS queues by name. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (env.TERMINAL_PRINTER_URI) {
     merged.printers = [{ kind: 'ipp', id: `ipp:${env.TERMINAL_PRINTER_URI}`, name: env.TERMINAL_PRINTER_NAME ?? 'IPP', uri: env.TERMINAL_PRINTER_URI }];
   }
+  if (env.TERMINAL_DOCUMENT_SCANNER) merged.documentScanner = { device: env.TERMINAL_DOCUMENT_SCANNER };
   if (env.TERMINAL_SIGNATURE_PAD) merged.signaturePad = { simulated: env.TERMINAL_SIGNATURE_PAD === 'simulated' };
   if (env.TERMINAL_REGISTRY_CODE) merged.registryCode = env.TERMINAL_REGISTRY_CODE;
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startIdCardReaderSimulator } from '../fixtures/id-card-reader/simulator';
 import { sampleCards } from '../fixtures/id-card-reader/sample-cards';
+import { startSaneTestScanner } from '../fixtures/document-scanner/sane-test-scanner';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = process.env.TERMINAL_DATA_DIR ?? join(root, '.data', 'dev');
@@ -35,8 +36,10 @@ async function main(): Promise<void> {
   if (build.status !== 0) process.exit(build.status ?? 1);
 
   const reader = await startIdCardReaderSimulator();
+  const documentScanner = startSaneTestScanner();
   const env = {
-    ...process.env,
+    ...documentScanner.env,
+    TERMINAL_DOCUMENT_SCANNER: documentScanner.device,
     TERMINAL_DATA_DIR: dataDir,
     TERMINAL_ID_CARD_PORT: reader.devicePath,
     TERMINAL_SIMULATED_DEVICES: '1',
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     closing = true;
     for (const child of children) child.kill('SIGTERM');
     await reader.close();
+    documentScanner.close();
     process.exit(0);
   }
   process.on('SIGINT', () => void shutdown());
@@ -97,7 +101,8 @@ async function main(): Promise<void> {
   function printHelp(): void {
     console.log('\nSimulated ID card reader — type a number and Enter:');
     cards.forEach((card, index) => console.log(`  ${index + 1}  place ${card.name} (${card.cardType})`));
-    console.log('  0  remove the card\n  q  quit\n');
+    console.log('  0  remove the card\n  q  quit');
+    console.log('The document scanner is SANE\'s test backend: every scan is a grid page.\n');
   }
 }
 

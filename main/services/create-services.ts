@@ -12,13 +12,14 @@ import type { Signature } from '../../domain/signature';
 import { bindSignatureWith } from '../../signing/signature-binding';
 import type { Logger } from '../../domain/logger';
 import { DeviceRegistry } from '../../drivers/registry';
-import { createSyncService, type KeyProvider } from '../../sync';
+import { createSyncService, type KeyProvider, type MaterialFile } from '../../sync';
 import { startReferenceBackend } from '../../fixtures/backend/server';
 import type { TerminalConfig } from '../config';
 import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatcher';
 import { EventBus } from '../rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
 import { createPrinting } from './printing';
+import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createSignatureCapture } from './signature-capture';
 import { SimulatedPadBus, SimulatedStuPad, sampleSignature } from '../../fixtures/signature-pad/simulator';
@@ -75,25 +76,39 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   const storage = startStorageMonitor(config.dataDir, (status) => events.emit('storage.changed', status), logger.child({ area: 'storage' }));
   closers.unshift(async () => storage.close());
 
+  const captures = new MaterialCaptures();
+
   /**
-   * A signed case is saved with each signature bound (SM3 + the terminal's SM2 key) to the application form it
+   * Captured materials become the case's materials. A signed case is saved with each signature bound (SM3 + the terminal's SM2 key) to the application form it
    * signs, and that form goes to the e-archive as a material of the case.
    */
   async function saveCase(draft: CaseDraft, item: ServiceItem): Promise<CaseRecord> {
+    const capturedRefs = draft.capturedMaterials ?? [];
+    const materials: MaterialFile[] = captures.get(capturedRefs.map((ref) => ref.captureId)).map((capture, index) => ({
+      materialKey: capturedRefs[index]!.materialKey,
+      fileName: `${capturedRefs[index]!.materialKey}-${index + 1}.${capture.mimeType === 'image/jpeg' ? 'jpg' : 'bin'}`,
+      mimeType: capture.mimeType,
+      data: capture.data,
+    }));
     const signed = Object.entries(draft.signatures ?? {}).filter((entry): entry is [SignerRole, Signature] => entry[1] !== undefined);
-    if (signed.length === 0) return sync.createCase(draft);
-    const signedAt = new Date().toISOString();
-    const document = await printing.render('application-form', applicationFormData(item, draft, signedAt.slice(0, 10)));
-    const signer = sync.terminalSigner();
-    const signatureBindings = Object.fromEntries(
-      signed.map(([role, signature]) => [
-        role,
-        bindSignatureWith({ document, signature, signer: role === 'applicant' ? { role, name: draft.applicant.name } : { role }, signedAt, terminalId: signer.terminalId }, signer),
-      ]),
-    );
-    // The archived form commits with the case: a crash leaves both or neither.
-    const archivedForm = { materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document };
-    return sync.createCaseWithMaterials({ ...draft, signatureBindings }, [archivedForm]);
+    let bound: CaseDraft = draft;
+    if (signed.length > 0) {
+      const signedAt = new Date().toISOString();
+      const document = await printing.render('application-form', applicationFormData(item, draft, signedAt.slice(0, 10)));
+      const signer = sync.terminalSigner();
+      const signatureBindings = Object.fromEntries(
+        signed.map(([role, signature]) => [
+          role,
+          bindSignatureWith({ document, signature, signer: role === 'applicant' ? { role, name: draft.applicant.name } : { role }, signedAt, terminalId: signer.terminalId }, signer),
+        ]),
+      );
+      bound = { ...draft, signatureBindings };
+      materials.push({ materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document });
+    }
+    // The captured materials and the archived form commit with the case: a crash leaves all or none.
+    const record = materials.length > 0 ? await sync.createCaseWithMaterials(bound, materials) : sync.createCase(bound);
+    captures.discard(capturedRefs.map((ref) => ref.captureId));
+    return record;
   }
 
   /** A corrected form is checked against the item as the catalogue has it now, which may be why the backend refused it. */
@@ -114,6 +129,15 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': ({ timeoutMs }) => devices.readIdCard(timeoutMs),
     'catalogue.list': () => sync.catalogue(),
+    'documentScanner.scan': async (request) => {
+      const page = await devices.scanDocument(request ?? {});
+      const captureId = captures.add(page);
+      return { captureId, mimeType: page.mimeType, size: page.data.length, data: Buffer.from(page.data).toString('base64') };
+    },
+    'captures.discard': ({ captureId }) => {
+      captures.discard([captureId]);
+      return { ok: true as const };
+    },
     'cases.create': async (draft) => {
       const item = sync.catalogue().find((candidate) => candidate.id === draft.serviceItemId);
       if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${draft.serviceItemId}`);

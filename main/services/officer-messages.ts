@@ -6,6 +6,7 @@
  */
 import type { OfficerMessage } from '../../contract/errors';
 import { DOCUMENT_MESSAGES } from '../../documents/messages';
+import { DOCUMENT_SCANNER_MESSAGES } from '../../drivers/document-scanner/messages';
 import { ID_CARD_MESSAGES } from '../../drivers/id-card/messages';
 import { PASSPORT_READER_MESSAGES } from '../../drivers/passport-reader/messages';
 import { PRINTER_MESSAGES } from '../../drivers/printer/messages';
@@ -17,6 +18,7 @@ import { SYNC_MESSAGES } from '../../sync/messages';
 export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...ID_CARD_MESSAGES,
   ...PASSPORT_READER_MESSAGES,
+  ...DOCUMENT_SCANNER_MESSAGES,
   ...SCANNER_GUN_MESSAGES,
   ...SYNC_MESSAGES,
   ...DOCUMENT_MESSAGES,

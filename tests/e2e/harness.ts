@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { ScannerGunSimulator } from '../../fixtures/scanner-gun/simulator';
+import { startSaneTestScanner, type SaneTestScanner } from '../../fixtures/document-scanner/sane-test-scanner';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { certificateMedia } from '../../drivers/printer/media';
 import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
@@ -43,6 +44,7 @@ interface Fixtures {
   reader: IdCardReaderSimulator;
   scanner: ScannerGunSimulator;
   printer: RunningIppEvePrinter;
+  documentScanner: SaneTestScanner;
   app: Page;
 }
 
@@ -103,6 +105,12 @@ export const test = base.extend<Fixtures>({
     await simulator.close();
   },
 
+  documentScanner: async ({}, use) => {
+    const scanner = startSaneTestScanner();
+    await use(scanner);
+    scanner.close();
+  },
+
   printer: async ({}, use) => {
     // One printer takes both A4 forms and certificate booklets, as at a small registry.
     const booklet = certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name;
@@ -111,9 +119,10 @@ export const test = base.extend<Fixtures>({
     await printer.stop();
   },
 
-  app: async ({ transport, embeddedBackend, terminalDir, backend, reader, scanner, printer }, use, testInfo) => {
+  app: async ({ transport, embeddedBackend, terminalDir, backend, reader, scanner, printer, documentScanner }, use, testInfo) => {
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...documentScanner.env,
+      TERMINAL_DOCUMENT_SCANNER: documentScanner.device,
       TERMINAL_DATA_DIR: terminalDir,
       TERMINAL_BACKEND_URL: backend.url,
       TERMINAL_ID_CARD_PORT: reader.devicePath,

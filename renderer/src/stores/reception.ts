@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { CaseDraft, CaseRecord } from '../../../domain/case';
+import type { CapturedMaterialRef, CaseDraft, CaseRecord } from '../../../domain/case';
 import { applicantFromCard, applicantFromPassport, type ApplicantIdentity } from '../../../domain/applicant';
 import type { CardReading } from '../../../domain/identity-card';
 import type { MrzReading } from '../../../domain/mrz';
@@ -12,6 +12,13 @@ import { terminal } from '../terminal';
 import { useStatusStore } from './status';
 
 export type ReceptionStep = 'card' | 'item' | 'form' | 'sign' | 'done';
+
+export interface CapturedPage extends CapturedMaterialRef {
+  mimeType: string;
+  size: number;
+  /** Base64 of the image, for the thumbnail. */
+  data: string;
+}
 
 /** One reception case, from the card on the reader (or a passport) to the saved case. */
 export const useReceptionStore = defineStore('reception', () => {
@@ -29,6 +36,10 @@ export const useReceptionStore = defineStore('reception', () => {
   const signatures = ref<Partial<Record<SignerRole, Signature>>>({});
   const pledgeAccepted = ref(false);
   const preview = ref<{ pdf: string; warnings: { code: string; params?: Record<string, string | number> }[] }>();
+  /** Pages scanned for the item's materials; the terminal holds them until the case is saved. */
+  const captures = ref<CapturedPage[]>([]);
+  /** The material key being scanned now. */
+  const scanning = ref<string>();
 
   const card = computed(() => reading.value?.card);
   const applicant = computed(() => (passport.value ? applicantFromPassport(passport.value) : card.value && applicantFromCard(card.value)));
@@ -80,6 +91,7 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   function chooseItem(next: ServiceItem): void {
+    discardCaptures();
     item.value = next;
     form.value = Object.fromEntries(next.formSchema.map((field) => [field.key, prefill(applicant.value, field.prefill)]));
     fieldProblems.value = [];
@@ -92,7 +104,37 @@ export const useReceptionStore = defineStore('reception', () => {
   /** The generated application form with whatever signatures are captured so far. */
   function formData(): unknown {
     if (!item.value || !applicant.value) return {};
-    return applicationFormData(item.value, { applicant: caseApplicant(applicant.value), form: form.value, signatures: signatures.value, pledgeAccepted: pledgeAccepted.value }, today());
+    return applicationFormData(
+      item.value,
+      { applicant: caseApplicant(applicant.value), form: form.value, signatures: signatures.value, pledgeAccepted: pledgeAccepted.value, capturedMaterials: capturedMaterials() },
+      today(),
+    );
+  }
+
+  async function scanMaterial(materialKey: string): Promise<void> {
+    scanning.value = materialKey;
+    error.value = undefined;
+    try {
+      const page = await terminal.documentScanner.scan({});
+      captures.value = [...captures.value, { materialKey, ...page }];
+    } catch (caught) {
+      error.value = describeError(caught);
+    } finally {
+      scanning.value = undefined;
+    }
+  }
+
+  function discardCapture(captureId: string): void {
+    captures.value = captures.value.filter((capture) => capture.captureId !== captureId);
+    void terminal.captures.discard({ captureId }).catch(() => undefined);
+  }
+
+  function discardCaptures(): void {
+    for (const capture of captures.value) discardCapture(capture.captureId);
+  }
+
+  function capturedMaterials(): CapturedMaterialRef[] {
+    return captures.value.map(({ materialKey, captureId }) => ({ materialKey, captureId }));
   }
 
   async function toSigning(): Promise<void> {
@@ -133,7 +175,10 @@ export const useReceptionStore = defineStore('reception', () => {
         form: { ...form.value },
         ...(Object.keys(signatures.value).length ? { signatures: signatures.value } : {}),
         ...(item.value.pledge ? { pledgeAccepted: pledgeAccepted.value } : {}),
+        ...(captures.value.length ? { capturedMaterials: capturedMaterials() } : {}),
       });
+      // Saved with the case; the terminal has let them go.
+      captures.value = [];
       step.value = 'done';
     } catch (caught) {
       error.value = describeError(caught);
@@ -146,6 +191,7 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   function reset(): void {
+    discardCaptures();
     step.value = 'card';
     reading.value = undefined;
     passport.value = undefined;
@@ -160,8 +206,8 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   return {
-    step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview,
-    load, readCard, usePassport, chooseItem, toSigning, refreshPreview, sign, formData, submit, reset,
+    step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning,
+    load, readCard, usePassport, chooseItem, scanMaterial, discardCapture, toSigning, refreshPreview, sign, formData, submit, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });
