@@ -55,6 +55,14 @@ export const calls = {
     z.object({ resolutionDpi: z.number().int().min(75).max(600).optional(), mode: z.enum(['Gray', 'Color']).optional() }).strict().optional(),
     capturedMaterialSchema,
   ),
+  /**
+   * A photo taken in the renderer (document camera) for a material; the terminal keeps it like a scan. Base64 of a
+   * JPEG, small enough for one message.
+   */
+  'captures.add': call(
+    z.object({ mimeType: z.literal('image/jpeg'), data: z.string().min(8).max(950_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }).strict(),
+    z.object({ captureId: z.string(), size: z.number().int() }),
+  ),
   /** Drop a captured material the officer does not want (a bad scan). */
   'captures.discard': call(z.object({ captureId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.literal(true) })),
   'cases.create': call(caseDraftSchema, caseRecordSchema),

@@ -9,7 +9,8 @@ import type { DeviceStatus } from '../../domain/device';
 import type { Logger } from '../../domain/logger';
 import { DocumentScannerError } from './errors';
 import { runScanimage } from './scanimage';
-import { isCompleteJpeg, scanArguments, scanimageErrorCode, type ScanMode, type ScanSource } from './sane-status';
+import { isCompleteJpeg } from '../../domain/jpeg';
+import { scanArguments, scanimageErrorCode, type ScanMode, type ScanSource } from './sane-status';
 
 export const MAX_SCAN_BYTES = 50 * 1024 * 1024;
 

@@ -5,6 +5,7 @@
  */
 import { TerminalError } from '../../contract/errors';
 import { applicationFormData } from '../../domain/application-form';
+import { isCompleteJpeg } from '../../domain/jpeg';
 import type { CaseDraft, CaseRecord } from '../../domain/case';
 import { validateCaseDraft, validateSubmission, type FieldProblem } from '../../domain/case-validation';
 import type { ServiceItem, SignerRole } from '../../domain/service-item';
@@ -133,6 +134,11 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       const page = await devices.scanDocument(request ?? {});
       const captureId = captures.add(page);
       return { captureId, mimeType: page.mimeType, size: page.data.length, data: Buffer.from(page.data).toString('base64') };
+    },
+    'captures.add': ({ mimeType, data }) => {
+      const bytes = Buffer.from(data, 'base64');
+      if (!isCompleteJpeg(bytes)) throw new TerminalError('capture-not-an-image', 'the photo is not a complete JPEG');
+      return { captureId: captures.add({ data: new Uint8Array(bytes), mimeType }), size: bytes.length };
     },
     'captures.discard': ({ captureId }) => {
       captures.discard([captureId]);

@@ -1,6 +1,7 @@
 /**
  * Materials from the officer's side: pages scanned on the document scanner
- * (SANE's test backend through the real scanimage) show as thumbnails, can be
+ * (SANE's test backend through the real scanimage) or photographed with the
+ * document camera (Chromium's test camera) show as thumbnails, can be
  * removed, are ticked as handed in on the application form, and reach the
  * centre with the case; a jammed scanner says what to do.
  */
@@ -62,4 +63,28 @@ test('a jammed scanner says what to do, and the next scan works once it is clear
   await app.getByTestId(`scan-${first!.key}`).click();
   await expect(app.getByTestId(`material-${first!.key}`)).toHaveAttribute('data-pages', '1');
   await expect(app.getByTestId('error')).toHaveCount(0);
+});
+
+test('a material photographed with the document camera goes with the case', async ({ app, reader, backend, dataDir }) => {
+  await readCard(app, reader, resident);
+  await app.getByTestId(`item-${item.code}`).click();
+  await fillRequiredBlanks(app, item.formSchema);
+
+  await app.getByTestId(`photo-${second!.key}`).click();
+  await expect(app.getByTestId('document-camera')).toHaveAttribute('data-live', 'true');
+  await app.getByTestId('camera-take').click();
+  await expect(app.getByTestId('document-camera')).toHaveCount(0);
+  await expect(app.getByTestId(`material-${second!.key}`)).toHaveAttribute('data-pages', '1');
+  const [width] = await app.getByTestId(`capture-${second!.key}`).evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth));
+  expect(width).toBeGreaterThan(0);
+
+  await app.getByTestId('to-signing').click();
+  await signOn(app, 'signature-applicant');
+  await app.getByTestId('submit-case').click();
+  await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
+  const [received] = backend.cases().filter((c) => c.idNumber === resident.idNumber);
+  await expect.poll(() => backend.uploads().filter((u) => u.caseId === received!.id && u.completed).length, { timeout: 30_000 }).toBe(2);
+  const photos = backend.uploads().map((u) => readFileSync(join(dataDir, 'backend', 'uploads', `${u.id}.part`))).filter((bytes) => bytes[0] === 0xff && bytes[1] === 0xd8);
+  expect(photos).toHaveLength(1);
+  expect(execFileSync('file', ['-b', '-'], { input: photos[0] }).toString()).toMatch(/^JPEG image data/);
 });

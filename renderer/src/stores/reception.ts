@@ -124,6 +124,16 @@ export const useReceptionStore = defineStore('reception', () => {
     }
   }
 
+  async function addPhoto(materialKey: string, data: string): Promise<void> {
+    error.value = undefined;
+    try {
+      const { captureId, size } = await terminal.captures.add({ mimeType: 'image/jpeg', data });
+      captures.value = [...captures.value, { materialKey, captureId, mimeType: 'image/jpeg', size, data }];
+    } catch (caught) {
+      error.value = describeError(caught);
+    }
+  }
+
   function discardCapture(captureId: string): void {
     captures.value = captures.value.filter((capture) => capture.captureId !== captureId);
     void terminal.captures.discard({ captureId }).catch(() => undefined);
@@ -207,7 +217,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   return {
     step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning,
-    load, readCard, usePassport, chooseItem, scanMaterial, discardCapture, toSigning, refreshPreview, sign, formData, submit, reset,
+    load, readCard, usePassport, chooseItem, scanMaterial, addPhoto, discardCapture, toSigning, refreshPreview, sign, formData, submit, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });
