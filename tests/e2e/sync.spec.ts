@@ -30,6 +30,7 @@ test('a case the centre refuses is corrected on the sync screen and arrives once
   await app.getByTestId('nav-sync').click();
   const row = app.locator('[data-testid^="sync-item-"][data-state="dead-letter"]');
   await expect(row).toHaveCount(1);
+  await expect(row).toContainText(`${resident.name} · ${item.name}`);
   await expect(row.locator('[data-testid^="sync-reason-"]')).toHaveText('表单缺少必填项“紧急联系人”，请补填后重新上报。');
   await row.locator('[data-testid^="sync-fix-"]').click();
 
