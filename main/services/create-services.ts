@@ -20,6 +20,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatche
 import { EventBus } from '../rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
 import { createPrinting } from './printing';
+import { refuseUnlawfulMarriage } from './marriage-check';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createSignatureCapture } from './signature-capture';
@@ -164,8 +165,14 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'signaturePad.begin': ({ pdf }) => signatures.begin(pdf).then(() => ({ ok: true as const })),
     'signaturePad.end': () => signatures.end(),
     'signaturePad.cancel': () => signatures.cancel().then(() => ({ ok: true as const })),
-    'certificates.print': (request) => printing.printCertificate(request),
-    'certificates.reprint': (request) => printing.reprintCertificate(request),
+    'certificates.print': (request) => {
+      refuseUnlawfulMarriage(request.type, request.data);
+      return printing.printCertificate(request);
+    },
+    'certificates.reprint': (request) => {
+      refuseUnlawfulMarriage(request.type, request.data);
+      return printing.reprintCertificate(request);
+    },
     'sync.screen': () => sync.syncScreen(),
     'sync.retryDeadLetter': ({ seq, form }) => {
       if (form) refuseProblems(correctedFormProblems(seq, form));

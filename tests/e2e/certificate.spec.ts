@@ -42,6 +42,28 @@ test('a certificate prints under a leased number; a spoiled one is voided and re
   await expect.poll(() => backend.certificateNumbers().find((n) => n.number === first)?.state, { timeout: 30_000 }).toBe('void');
 });
 
+test('a marriage certificate is not printed for a party under the legal age, and the desk says who and why', async ({ app, reader }) => {
+  await app.getByTestId('nav-certificate').click();
+  await app.getByTestId('certificate-date').fill('2026-11-23');
+  reader.placeCard(sampleCards.resident);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
+  await app.getByTestId('party-1-name').fill('李娜');
+  await app.getByTestId('party-1-sex').fill('女');
+  await app.getByTestId('party-1-idNumber').fill('310105200701010020');
+  await app.getByTestId('party-1-birthDate').fill('2007-01-01');
+
+  await expect(app.getByTestId('marriage-problems')).toHaveText('当事人2（李娜）登记日年满 19 周岁，未达法定婚龄 20 周岁。');
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+  // A divorce certificate has no age rule.
+  await app.getByTestId('certificate-type').selectOption('L');
+  await expect(app.getByTestId('marriage-problems')).toHaveCount(0);
+  await app.getByTestId('certificate-type').selectOption('J');
+
+  await app.getByTestId('party-1-birthDate').fill('2006-11-23');
+  await expect(app.getByTestId('marriage-problems')).toHaveCount(0);
+  await expect(app.getByTestId('certificate-print')).toBeEnabled();
+});
+
 test('a certificate printer is calibrated from the measured target', async ({ app, printer }) => {
   await app.getByTestId('nav-devices').click();
   await app.getByTestId('calibration-print').click();

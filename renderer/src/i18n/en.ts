@@ -75,6 +75,11 @@ const en: Messages<typeof zhCN> = {
     amount: 'Amount',
     issuedOn: 'Issued on',
   },
+  marriageProblem: {
+    'marriage-same-person': 'Both parties have the same ID number; they cannot be the same person.',
+    'marriage-same-sex': 'A marriage is registered for a man and a woman; check both parties\' sex.',
+    'marriage-under-age': 'Party {n} ({name}) is {age} on the registration date, under the legal age of {minimum}.',
+  },
   materials: {
     photo: 'Photo',
     takePhoto: 'Take photo',
@@ -183,6 +188,7 @@ const en: Messages<typeof zhCN> = {
     'capture-not-an-image': 'The photo did not come out. Take it again.',
     'document-camera-not-found': 'No document camera or webcam found. Check its USB cable, or use the scanner.',
     'document-camera-denied': 'This PC does not allow the document camera. Ask support; meanwhile use the scanner.',
+    'marriage-not-allowed': 'The parties do not meet the conditions for marriage registration; no marriage certificate can be printed. Check both parties.',
     'internal-error': 'Internal error. Try again; if it keeps failing, call support.',
     'device-not-configured': 'This device is not configured at this window.',
     'case-unknown-service-item': 'This service item is retired or not synced yet. Choose again.',

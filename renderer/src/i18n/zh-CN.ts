@@ -71,6 +71,11 @@ export default {
     amount: '金额',
     issuedOn: '开票日期',
   },
+  marriageProblem: {
+    'marriage-same-person': '双方证件号码相同，不能是同一人。',
+    'marriage-same-sex': '结婚登记须为一男一女，请核对双方性别。',
+    'marriage-under-age': '当事人{n}（{name}）登记日年满 {age} 周岁，未达法定婚龄 {minimum} 周岁。',
+  },
   materials: {
     photo: '拍照',
     takePhoto: '拍照',
@@ -179,6 +184,7 @@ export default {
     'capture-not-an-image': '照片没有拍成功，请重新拍照。',
     'document-camera-not-found': '没有找到高拍仪或摄像头。请检查USB线，或改用扫描仪。',
     'document-camera-denied': '本机不允许使用高拍仪或摄像头。请联系技术支持；在此之前可改用扫描仪。',
+    'marriage-not-allowed': '双方不符合结婚登记条件，不能打印结婚证。请核对双方信息。',
     'internal-error': '终端内部错误，请重试；如仍失败，请联系技术支持。',
     'device-not-configured': '本窗口未配置该设备。',
     'case-unknown-service-item': '该事项已下线或尚未同步，请重新选择。',
