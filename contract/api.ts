@@ -29,6 +29,8 @@ const certificateRequestSchema = z
     printerId: z.string().min(1).max(512),
     data: z.record(z.string(), z.unknown()),
     caseId: z.string().max(64).optional(),
+    /** For a divorce certificate: the day the registry received the joint application. */
+    divorceApplicationReceivedOn: z.iso.date().optional(),
   })
   .strict();
 const certificateOutcomeSchema = z.object({ number: z.string(), job: z.custom<PrintJobRecord>() });
@@ -106,6 +108,11 @@ export const calls = {
   'signaturePad.cancel': call(none, z.object({ ok: z.literal(true) })),
   /** Takes the next number from the leased block, prints the certificate overlay and waits for the printer. */
   'certificates.print': call(certificateRequestSchema, certificateOutcomeSchema),
+  /** The cooling-off period and certificate window of a divorce application, on the backend's working-day calendar. */
+  'certificates.divorcePeriods': call(
+    z.object({ receivedOn: z.iso.date() }).strict(),
+    z.object({ coolingOffEnds: z.string(), windowOpens: z.string(), windowCloses: z.string(), holidayCalendar: z.boolean() }),
+  ),
   /** A spoiled print: its number is voided (reported to the backend) and the certificate prints under a new number. */
   'certificates.reprint': call(
     certificateRequestSchema.extend({ spoiledNumber: z.string().min(1).max(40), reason: z.enum(['spoiled', 'other']) }),

@@ -5,6 +5,7 @@
  */
 import { TerminalError } from '../../contract/errors';
 import { applicationFormData } from '../../domain/application-form';
+import { divorcePeriods } from '../../domain/divorce-periods';
 import { isCompleteJpeg } from '../../domain/jpeg';
 import type { CaseDraft, CaseRecord } from '../../domain/case';
 import { validateCaseDraft, validateSubmission, type FieldProblem } from '../../domain/case-validation';
@@ -20,7 +21,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatche
 import { EventBus } from '../rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
 import { createPrinting } from './printing';
-import { refuseUnlawfulMarriage } from './marriage-check';
+import { refuseAgainstRegistryRules, workCalendar } from './certificate-rules';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createSignatureCapture } from './signature-capture';
@@ -166,12 +167,16 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'signaturePad.end': () => signatures.end(),
     'signaturePad.cancel': () => signatures.cancel().then(() => ({ ok: true as const })),
     'certificates.print': (request) => {
-      refuseUnlawfulMarriage(request.type, request.data);
+      refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       return printing.printCertificate(request);
     },
     'certificates.reprint': (request) => {
-      refuseUnlawfulMarriage(request.type, request.data);
+      refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       return printing.reprintCertificate(request);
+    },
+    'certificates.divorcePeriods': ({ receivedOn }) => {
+      const { calendar, fromBackend } = workCalendar(sync.configuration());
+      return { ...divorcePeriods(receivedOn, calendar), holidayCalendar: fromBackend };
     },
     'sync.screen': () => sync.syncScreen(),
     'sync.retryDeadLetter': ({ seq, form }) => {

@@ -1,0 +1,53 @@
+/**
+ * The registry's rules, enforced where a certificate is printed: the desk
+ * shows the same problems before the registrar gets this far, but the rules
+ * hold whatever sends the request.
+ *  - a marriage certificate ('J') only for two people who may marry;
+ *  - a divorce certificate ('L') only inside the window after the cooling-off
+ *    period, counted on the working-day calendar from the backend.
+ */
+import { z } from 'zod';
+import { TerminalError } from '../../contract/errors';
+import { divorcePeriods, divorceVerdict, type WorkCalendar } from '../../domain/divorce-periods';
+import { marriageProblems } from '../../domain/marriage-rules';
+
+const party = z.object({ name: z.string(), sex: z.string(), birthDate: z.string(), idNumber: z.string() });
+const marriageData = z.object({ registeredOn: z.string(), parties: z.tuple([party, party]) });
+const calendarEntry = z.object({ holidays: z.array(z.string()).default([]), workingWeekends: z.array(z.string()).default([]) });
+
+export interface CertificateRequestFacts {
+  type: string;
+  data: unknown;
+  divorceApplicationReceivedOn?: string | undefined;
+}
+
+/** The working-day calendar from the backend's configuration; weekends only until it has been pulled. */
+export function workCalendar(configuration: { id: string; value: unknown }[]): { calendar: WorkCalendar; fromBackend: boolean } {
+  const parsed = calendarEntry.safeParse(configuration.find((entry) => entry.id === 'holiday-calendar')?.value);
+  return parsed.success ? { calendar: parsed.data, fromBackend: true } : { calendar: { holidays: [], workingWeekends: [] }, fromBackend: false };
+}
+
+export function refuseAgainstRegistryRules(request: CertificateRequestFacts, calendar: WorkCalendar): void {
+  if (request.type === 'J') refuseUnlawfulMarriage(request.data);
+  if (request.type === 'L') refuseOutsideDivorceWindow(request, calendar);
+}
+
+function refuseUnlawfulMarriage(data: unknown): void {
+  // Missing or malformed fields are the document's to report, with their labels.
+  const parsed = marriageData.safeParse(data);
+  if (!parsed.success) return;
+  const problems = marriageProblems(parsed.data.parties, parsed.data.registeredOn);
+  if (problems.length === 0) return;
+  const described = problems.map((problem) => (problem.code === 'marriage-under-age' ? `${problem.code}:${problem.party}:${problem.minimumAge}:${problem.age}` : problem.code));
+  throw new TerminalError('marriage-not-allowed', `marriage refused: ${described.join(', ')}`, { problems: described.join(',') });
+}
+
+function refuseOutsideDivorceWindow(request: CertificateRequestFacts, calendar: WorkCalendar): void {
+  if (!request.divorceApplicationReceivedOn) throw new TerminalError('divorce-application-date-missing', 'a divorce certificate needs the date the application was received');
+  const registeredOn = z.object({ registeredOn: z.string() }).safeParse(request.data);
+  if (!registeredOn.success) return;
+  const periods = divorcePeriods(request.divorceApplicationReceivedOn, calendar);
+  const verdict = divorceVerdict(periods, registeredOn.data.registeredOn);
+  if (verdict === 'cooling-off') throw new TerminalError('divorce-cooling-off', `cooling-off until ${periods.coolingOffEnds}`, { ...periods });
+  if (verdict === 'window-passed') throw new TerminalError('divorce-window-passed', `window closed on ${periods.windowCloses}`, { ...periods });
+}
