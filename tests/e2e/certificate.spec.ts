@@ -4,12 +4,15 @@
  * that number (reported to the backend) and reprints under a new one.
  */
 import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
 
 const NUMBER = /^J310104-\d{4}-\d{6}$/;
 
-test('a certificate prints under a leased number; a spoiled one is voided and reprinted', async ({ app, reader, backend, printer }, testInfo) => {
+/** The desk fills the party it is on from each card placed, then moves to the other. */
+async function fillBothPartiesFromCards(app: Page, reader: IdCardReaderSimulator): Promise<void> {
   await app.getByTestId('nav-certificate').click();
   reader.placeCard(sampleCards.resident);
   await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
@@ -17,6 +20,10 @@ test('a certificate prints under a leased number; a spoiled one is voided and re
   await app.waitForTimeout(1500);
   reader.placeCard(sampleCards.residentLongTerm);
   await expect(app.getByTestId('party-1-name')).toHaveValue(sampleCards.residentLongTerm.name);
+}
+
+test('a certificate prints under a leased number; a spoiled one is voided and reprinted', async ({ app, reader, backend, printer }, testInfo) => {
+  await fillBothPartiesFromCards(app, reader);
 
   await app.getByTestId('certificate-preview').click();
   // One booklet per party.
@@ -40,6 +47,20 @@ test('a certificate prints under a leased number; a spoiled one is voided and re
   expect(second).not.toBe(first);
 
   await expect.poll(() => backend.certificateNumbers().find((n) => n.number === first)?.state, { timeout: 30_000 }).toBe('void');
+});
+
+test('the marriage declaration prints from the desk with both parties, to be signed by hand', async ({ app, reader, printer }) => {
+  await fillBothPartiesFromCards(app, reader);
+
+  const declaration = app.getByTestId('declaration-print');
+  await declaration.getByTestId('print').click();
+  await expect(declaration.getByTestId('print-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('申请结婚登记声明书');
+  expect(text).toContain(sampleCards.resident.name);
+  expect(text).toContain(sampleCards.residentLongTerm.name);
+  expect(text).toContain('声明人（签名并按指纹）');
 });
 
 test('a marriage certificate is not printed for a party under the legal age, and the desk says who and why', async ({ app, reader }) => {

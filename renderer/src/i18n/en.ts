@@ -124,6 +124,8 @@ const en: Messages<typeof zhCN> = {
     jobState: { queued: 'Waiting for the printer (retries by itself)', held: 'Refused by the printer: choose another or cancel', pending: 'Sent to the printer', processing: 'Printing', completed: 'Printed', aborted: 'Print failed', canceled: 'Cancelled' },
   },
   certificate: {
+    declaration: 'Marriage registration declaration',
+    declarationHint: 'Print it for both parties to sign by hand, with a fingerprint, before the registrar.',
     divorceReceivedOn: 'Divorce application received on',
     divorcePeriods: 'Cooling-off until {coolingOffEnds}; certificate from {windowOpens} to {windowCloses}.',
     noHolidayCalendar: 'The centre\'s holiday calendar has not arrived yet; dates count weekends only.',

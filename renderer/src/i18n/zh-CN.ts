@@ -120,6 +120,8 @@ export default {
     jobState: { queued: '等待打印机（会自动重试）', held: '打印机拒绝，请换一台或取消', pending: '已送达打印机', processing: '正在打印', completed: '打印完成', aborted: '打印失败', canceled: '已取消' },
   },
   certificate: {
+    declaration: '申请结婚登记声明书',
+    declarationHint: '打印后由双方当面手写签名并按指纹，登记员监誓。',
     divorceReceivedOn: '离婚申请受理日期',
     divorcePeriods: '冷静期至 {coolingOffEnds}；发证期 {windowOpens} 至 {windowCloses}。',
     noHolidayCalendar: '尚未取得中心的节假日安排，日期暂按周末推算。',
