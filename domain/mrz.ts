@@ -5,6 +5,7 @@
  * the maintained `mrz` library; this module normalises what comes in, maps the
  * library's result to the terminal's shape and never throws.
  */
+import { beijingDate } from './legal-date';
 import { parse as parseWithLibrary } from 'mrz';
 import type { Details, ParseResult } from 'mrz';
 
@@ -254,8 +255,9 @@ export function mrzDateToIso(value: string, direction: 'past' | 'future', today:
   return `${String(year).padStart(4, '0')}-${m[2]}-${m[3]}`;
 }
 
+/** A document expires on the Beijing calendar, like every other legal date. */
 function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return beijingDate(date);
 }
 
 /**

@@ -3,6 +3,7 @@
  * the baud rate, find/select/read a card. Each works on one ReaderSession and
  * throws IdCardReaderError only.
  */
+import { beijingDate } from '../../domain/legal-date';
 import type { CardReading } from '../../domain/identity-card';
 import {
   APPENDED_ADDRESS_LENGTH,
@@ -101,18 +102,13 @@ export interface ReadCardOptions {
   withFingerprint?: boolean;
 }
 
-export function localIsoDate(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** Select and read the card that "find card" just found, and decode it. */
 export async function selectAndRead(session: ReaderSession, options: ReadCardOptions = {}): Promise<CardReading> {
   await selectCard(session);
   const info = await readBaseInformation(session, options.withFingerprint ?? false);
   const readAt = (options.now ?? Date.now)();
-  const { card, warnings } = decodeCard(info.text, info.photo, { today: localIsoDate(readAt) });
+  const { card, warnings } = decodeCard(info.text, info.photo, { today: beijingDate(readAt) });
   return { card, warnings, readAt };
 }
 

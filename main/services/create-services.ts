@@ -6,6 +6,7 @@
 import { TerminalError } from '../../contract/errors';
 import { applicationFormData } from '../../domain/application-form';
 import { divorcePeriods } from '../../domain/divorce-periods';
+import { beijingDate } from '../../domain/legal-date';
 import { isCompleteJpeg } from '../../domain/jpeg';
 import type { CaseDraft, CaseRecord } from '../../domain/case';
 import { validateCaseDraft, validateSubmission, type FieldProblem } from '../../domain/case-validation';
@@ -96,8 +97,10 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     const signed = Object.entries(draft.signatures ?? {}).filter((entry): entry is [SignerRole, Signature] => entry[1] !== undefined);
     let bound: CaseDraft = draft;
     if (signed.length > 0) {
-      const signedAt = new Date().toISOString();
-      const document = await printing.render('application-form', applicationFormData(item, draft, signedAt.slice(0, 10)));
+      const signedAtMs = Date.now();
+      const signedAt = new Date(signedAtMs).toISOString();
+      // The form's date is a legal date: the Beijing calendar day, whatever the PC's time zone.
+      const document = await printing.render('application-form', applicationFormData(item, draft, beijingDate(signedAtMs)));
       const signer = sync.terminalSigner();
       const signatureBindings = Object.fromEntries(
         signed.map(([role, signature]) => [

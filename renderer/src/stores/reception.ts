@@ -7,6 +7,7 @@ import type { MrzReading } from '../../../domain/mrz';
 import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/service-item';
 import type { Signature } from '../../../domain/signature';
 import { applicationFormData } from '../../../domain/application-form';
+import { beijingDate } from '../../../domain/legal-date';
 import { describeError, fieldProblemsOf, type ShownError } from '../errors';
 import { terminal } from '../terminal';
 import { useStatusStore } from './status';
@@ -231,6 +232,7 @@ function caseApplicant(identity: ApplicantIdentity): CaseDraft['applicant'] {
   return { cardType: identity.documentType, name: identity.name, idNumber: identity.idNumber };
 }
 
+/** The form's date is a legal date: the Beijing calendar day, whatever the PC's zone. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return beijingDate();
 }
