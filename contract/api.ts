@@ -8,6 +8,7 @@ import type { PassportReading } from '../domain/mrz';
 import type { ScanReading } from '../domain/scan-payload';
 import type { PrintJobRecord, PrinterInfo } from '../domain/printing';
 import type { Signature } from '../domain/signature';
+import { TERMINAL_PROFILES } from '../domain/terminal-profile';
 import {
   cardReadingSchema,
   caseDraftSchema,
@@ -42,7 +43,14 @@ function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 export const calls = {
   'app.info': call(
     none,
-    z.object({ version: z.string(), terminalId: z.string().optional(), backendUrl: z.string(), registryCode: z.string(), simulatedDevices: z.boolean() }),
+    z.object({
+      version: z.string(),
+      terminalId: z.string().optional(),
+      profile: z.enum(TERMINAL_PROFILES),
+      backendUrl: z.string(),
+      registryCode: z.string(),
+      simulatedDevices: z.boolean(),
+    }),
   ),
   /** The officer-facing text of every error code the services can raise. */
   'app.messages': call(none, z.record(z.string(), z.object({ 'zh-CN': z.string(), en: z.string() }))),

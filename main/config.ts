@@ -7,10 +7,13 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { TERMINAL_PROFILES } from '../domain/terminal-profile';
 
 const configSchema = z
   .object({
     dataDir: z.string().min(1),
+    /** Which user this terminal serves; decides the screens it shows. */
+    profile: z.enum(TERMINAL_PROFILES).default('reception-window'),
     /** Absent: start the embedded reference backend. */
     backendUrl: z.url({ protocol: /^https?$/ }).optional(),
     idCardReader: z
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   const fromFile = env.TERMINAL_CONFIG ? readJson(env.TERMINAL_CONFIG) : {};
   const merged: Record<string, unknown> = { dataDir: join(homedir(), '.window-terminal'), ...fromFile };
   if (env.TERMINAL_DATA_DIR) merged.dataDir = resolve(env.TERMINAL_DATA_DIR);
+  if (env.TERMINAL_PROFILE) merged.profile = env.TERMINAL_PROFILE;
   if (env.TERMINAL_BACKEND_URL) merged.backendUrl = env.TERMINAL_BACKEND_URL;
   if (env.TERMINAL_ID_CARD_PORT || env.TERMINAL_ID_CARD_BAUD) {
     const reader = { ...(merged.idCardReader as object | undefined) } as Record<string, unknown>;

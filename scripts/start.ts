@@ -10,12 +10,21 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { startIdCardReaderSimulator } from '../fixtures/id-card-reader/simulator';
 import { sampleCards } from '../fixtures/id-card-reader/sample-cards';
 import { startSaneTestScanner } from '../fixtures/document-scanner/sane-test-scanner';
+import { TERMINAL_PROFILES, isTerminalProfile } from '../domain/terminal-profile';
 
 const root = resolve(import.meta.dirname, '..');
-const dataDir = process.env.TERMINAL_DATA_DIR ?? join(root, '.data', 'dev');
+const { values: options } = parseArgs({ options: { profile: { type: 'string' } } });
+const terminalProfile = options.profile ?? process.env.TERMINAL_PROFILE ?? 'reception-window';
+if (!isTerminalProfile(terminalProfile)) {
+  console.error(`Unknown profile "${terminalProfile}": use one of ${TERMINAL_PROFILES.join(', ')}.`);
+  process.exit(2);
+}
+// Each profile keeps its own local store, as separate counter PCs would.
+const dataDir = process.env.TERMINAL_DATA_DIR ?? join(root, '.data', terminalProfile);
 
 function electronBinary(): string | undefined {
   try {
@@ -31,7 +40,7 @@ function findChromium(): string | undefined {
 }
 
 async function main(): Promise<void> {
-  console.log('Building the terminal…');
+  console.log(`Building the terminal (profile ${terminalProfile})…`);
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
@@ -41,6 +50,7 @@ async function main(): Promise<void> {
     ...documentScanner.env,
     TERMINAL_DOCUMENT_SCANNER: documentScanner.device,
     TERMINAL_DATA_DIR: dataDir,
+    TERMINAL_PROFILE: terminalProfile,
     TERMINAL_ID_CARD_PORT: reader.devicePath,
     TERMINAL_SIMULATED_DEVICES: '1',
     TERMINAL_SIGNATURE_PAD: 'simulated',

@@ -128,7 +128,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   }
 
   const handlers: Handlers = {
-    'app.info': () => ({ version, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
+    'app.info': () => ({ version, profile: config.profile, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
     'app.messages': () => OFFICER_MESSAGES,
     'app.storage': () => storage.check(),
     'devices.list': () => devices.list(),

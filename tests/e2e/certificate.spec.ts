@@ -11,6 +11,18 @@ import { expect, test } from './harness';
 
 const NUMBER = /^J310104-\d{4}-\d{6}$/;
 
+test.use({ profile: 'registry-desk' });
+
+test('a registry desk opens on the certificate desk and shows no reception screen', async ({ app, reader }) => {
+  await expect(app.getByTestId('party-0-name')).toBeVisible();
+  await expect(app.getByTestId('nav-certificate')).toHaveClass(/current/);
+  await expect(app.getByTestId('nav-reception')).toHaveCount(0);
+  // The card fills the desk's party; nothing of the reception flow hears it.
+  reader.placeCard(sampleCards.resident);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
+  await expect(app.getByTestId('card-summary')).toHaveCount(0);
+});
+
 /** The desk fills the party it is on from each card placed, then moves to the other. */
 async function fillBothPartiesFromCards(app: Page, reader: IdCardReaderSimulator): Promise<void> {
   await app.getByTestId('nav-certificate').click();

@@ -16,6 +16,7 @@ import { ScannerGunSimulator } from '../../fixtures/scanner-gun/simulator';
 import { startSaneTestScanner, type SaneTestScanner } from '../../fixtures/document-scanner/sane-test-scanner';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { certificateMedia } from '../../drivers/printer/media';
+import type { TerminalProfile } from '../../domain/terminal-profile';
 import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
 
 export type Transport = 'web-host' | 'electron';
@@ -38,6 +39,8 @@ interface Fixtures {
   transport: Transport;
   /** Leave the backend to the terminal, as `npm start` does, instead of the test's own. */
   embeddedBackend: boolean;
+  /** The terminal's profile (TERMINAL_PROFILE): which user it serves and which screens it shows. */
+  profile: TerminalProfile;
   /** Put the terminal's data on a disk of this many MiB (a tmpfs), so a spec can fill it. */
   terminalDiskMiB: number | undefined;
   dataDir: string;
@@ -66,6 +69,7 @@ let skipReasonPrinted = false;
 export const test = base.extend<Fixtures>({
   transport: ['web-host', { option: true }],
   embeddedBackend: [false, { option: true }],
+  profile: ['reception-window', { option: true }],
   terminalDiskMiB: [undefined, { option: true }],
 
   dataDir: async ({}, use) => {
@@ -122,11 +126,12 @@ export const test = base.extend<Fixtures>({
     await printer.stop();
   },
 
-  app: async ({ transport, embeddedBackend, terminalDir, backend, reader, scanner, printer, documentScanner }, use, testInfo) => {
+  app: async ({ transport, embeddedBackend, profile, terminalDir, backend, reader, scanner, printer, documentScanner }, use, testInfo) => {
     const env: NodeJS.ProcessEnv = {
       ...documentScanner.env,
       TERMINAL_DOCUMENT_SCANNER: documentScanner.device,
       TERMINAL_DATA_DIR: terminalDir,
+      TERMINAL_PROFILE: profile,
       TERMINAL_BACKEND_URL: backend.url,
       TERMINAL_ID_CARD_PORT: reader.devicePath,
       TERMINAL_SCANNER_PORT: scanner.devicePath,

@@ -14,6 +14,9 @@ const item = loadSampleCatalogue().serviceItems[0]!;
 test('a card on the reader becomes exactly one synced case on the backend', async ({ app, reader, backend }, testInfo) => {
   await expect(app.getByTestId('device-id-card-reader')).toHaveAttribute('data-state', 'ready');
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
+  // A reception window shows reception only: the registrar's certificate desk is not one of its screens.
+  await expect(app.getByTestId('nav-reception')).toHaveClass(/current/);
+  await expect(app.getByTestId('nav-certificate')).toHaveCount(0);
 
   await readCard(app, reader, resident);
   await expect(app.getByTestId('card-id-number')).toHaveText(resident.idNumber);

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { DeviceStatus } from '../../../domain/device';
 import type { StorageStatus } from '../../../domain/storage';
 import type { SyncStatus } from '../../../domain/sync-status';
+import type { TerminalProfile } from '../../../domain/terminal-profile';
 import { terminal } from '../terminal';
 
 /** What the status bar shows: devices, the backend link, the outbox, free disk space. */
@@ -12,6 +13,8 @@ export const useStatusStore = defineStore('status', () => {
   const version = ref('');
   const simulatedDevices = ref(false);
   const registryCode = ref('');
+  /** Unknown until the services answer; the shell shows no screen before then. */
+  const profile = ref<TerminalProfile>();
   const storage = ref<StorageStatus>();
 
   async function load(): Promise<void> {
@@ -30,6 +33,7 @@ export const useStatusStore = defineStore('status', () => {
     version.value = info.version;
     simulatedDevices.value = info.simulatedDevices;
     registryCode.value = info.registryCode;
+    profile.value = info.profile;
     devices.value = list;
     sync.value = syncStatus;
     storage.value = storageStatus;
@@ -40,5 +44,5 @@ export const useStatusStore = defineStore('status', () => {
     storage.value = await terminal.app.storage();
   }
 
-  return { devices, sync, version, simulatedDevices, registryCode, storage, load, refreshStorage };
+  return { devices, sync, version, simulatedDevices, registryCode, profile, storage, load, refreshStorage };
 });

@@ -1,0 +1,26 @@
+/**
+ * A terminal serves one kind of user. Its profile, from configuration, decides
+ * which screens it shows and which it opens on: a registrar never sees the
+ * reception flow, a reception window never sees the certificate desk.
+ */
+export const TERMINAL_PROFILES = ['reception-window', 'registry-desk', 'extension-terminal'] as const;
+export type TerminalProfile = (typeof TERMINAL_PROFILES)[number];
+
+export const TERMINAL_VIEWS = ['reception', 'certificate', 'cases', 'sync', 'devices'] as const;
+export type TerminalView = (typeof TERMINAL_VIEWS)[number];
+
+/** The screens of each profile, the first being the one it opens on. */
+const PROFILE_VIEWS: Record<TerminalProfile, readonly TerminalView[]> = {
+  'reception-window': ['reception', 'cases', 'sync', 'devices'],
+  'registry-desk': ['certificate', 'cases', 'sync', 'devices'],
+  // Unattended and resident-facing: only the self-check until the kiosk journey exists.
+  'extension-terminal': ['devices'],
+};
+
+export function viewsOf(profile: TerminalProfile): readonly TerminalView[] {
+  return PROFILE_VIEWS[profile];
+}
+
+export function isTerminalProfile(value: unknown): value is TerminalProfile {
+  return typeof value === 'string' && (TERMINAL_PROFILES as readonly string[]).includes(value);
+}
