@@ -5,26 +5,34 @@
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../contract/wire';
-import { loadConfig } from '../config';
+import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { createTerminalServices, type TerminalServices } from '../services/create-services';
 import { APP_VERSION } from '../shared/version';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { SealedKeyProvider } from '../services/sealed-key';
 import { APP_ORIGIN, isTrustedSender, lockNavigation, restrictPermissions } from './security';
+import { checkBackendUrl } from '../startup/backend-url';
+import { checkCredentialStore, guardProductionWindow, refuseToStart, suppressDefaultMenu } from './production-guards';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
   app.enableSandbox();
-  void start();
+  suppressDefaultMenu(app.isPackaged);
+  start().catch((error: unknown) => {
+    process.stderr.write(`failed to start: ${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   const config = loadConfig();
   const logger = createLogger({ dir: join(config.dataDir, 'logs'), base: { entry: 'electron' } });
+  const refusal = checkBackendUrl(config.backendUrl, { packaged: app.isPackaged }) ?? checkCredentialStore(app.isPackaged, logger);
+  if (refusal) return refuseToStart(refusal, logger);
   const sealer = {
     available: () => safeStorage.isEncryptionAvailable(),
     seal: (plain: string) => safeStorage.encryptString(plain),
@@ -51,8 +59,10 @@ async function start(): Promise<void> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
+  guardProductionWindow(window.webContents, app.isPackaged);
 
   ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => {
     if (!isTrustedSender(event, window.webContents)) {

@@ -11,9 +11,14 @@ import { createLogger } from '../logger';
 import { createTerminalServices } from '../services/create-services';
 import { startWebHost } from './server';
 import { APP_VERSION } from '../shared/version';
+import { checkBackendUrl } from '../startup/backend-url';
+import { describeRefusal, StartupRefusedError } from '../startup/messages';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Never packaged: the embedded backend and http to loopback are allowed, plain http elsewhere is not.
+  const refusal = checkBackendUrl(config.backendUrl, { packaged: false });
+  if (refusal) throw new StartupRefusedError(refusal);
   const logger = createLogger({ dir: join(config.dataDir, 'logs'), echo: process.env.TERMINAL_LOG_ECHO === '1', base: { entry: 'web-host' } });
   const services = await createTerminalServices(config, logger, APP_VERSION);
   const rendererDir = process.env.TERMINAL_RENDERER_DIR ?? fileURLToPath(new URL('../renderer', import.meta.url));
@@ -35,7 +40,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error).stack ?? String(error)}`;
+  const message =
+    error instanceof StartupRefusedError
+      ? `${describeRefusal(error.refusal, 'zh-CN')}\n\n${describeRefusal(error.refusal, 'en')}`
+      : error instanceof ConfigError
+        ? error.message
+        : `failed to start: ${(error as Error).stack ?? String(error)}`;
   process.stderr.write(message + '\n');
   process.exit(1);
 });

@@ -1,0 +1,50 @@
+/**
+ * What a packaged terminal refuses or hides, wired to Electron: start-up
+ * refusals shown in a native dialog (no window exists yet), the credential
+ * store check, and a window without menu, DevTools or reload keys. The rules
+ * themselves are pure and tested: ../startup/backend-url.ts,
+ * ./credential-store.ts, ./dev-shortcuts.ts.
+ */
+import { app, dialog, Menu, safeStorage, type WebContents } from 'electron';
+import type { Logger } from '../../domain/logger';
+import { describeRefusal, type StartupRefusal } from '../startup/messages';
+import { judgeCredentialStore } from './credential-store';
+import { isDevShortcut } from './dev-shortcuts';
+
+/** Call before `app.whenReady()`: with no application menu there are no menu accelerators either. */
+export function suppressDefaultMenu(packaged: boolean): void {
+  if (packaged) Menu.setApplicationMenu(null);
+}
+
+/** A refusal when safeStorage would not protect the data key in a packaged terminal (call after ready). */
+export function checkCredentialStore(packaged: boolean, logger: Logger): StartupRefusal | null {
+  const verdict = judgeCredentialStore(
+    {
+      platform: process.platform,
+      encryptionAvailable: safeStorage.isEncryptionAvailable(),
+      linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+    },
+    { packaged },
+  );
+  if (verdict.verdict === 'protected') return null;
+  logger[verdict.refuse ? 'error' : 'warn']('credential store does not protect the data key', { backend: verdict.refusal.value, refused: verdict.refuse });
+  return verdict.refuse ? verdict.refusal : null;
+}
+
+/** Swallow reload and DevTools keys, and close DevTools should they open anyway. */
+export function guardProductionWindow(contents: WebContents, packaged: boolean): void {
+  if (!packaged) return;
+  contents.on('before-input-event', (event, input) => {
+    if (isDevShortcut(input)) event.preventDefault();
+  });
+  contents.on('devtools-opened', () => contents.closeDevTools());
+}
+
+/** Tell the officer (and the administrator) why the terminal will not start, then quit. */
+export function refuseToStart(refusal: StartupRefusal, logger?: Logger): void {
+  logger?.error('start-up refused', { code: refusal.code, setting: refusal.setting });
+  const text = `${describeRefusal(refusal, 'zh-CN')}\n\n${describeRefusal(refusal, 'en')}`;
+  process.stderr.write(text + '\n');
+  dialog.showErrorBox('窗口终端无法启动 / Window Terminal cannot start', text);
+  app.exit(1);
+}
