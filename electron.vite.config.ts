@@ -19,6 +19,8 @@ export default defineConfig({
         input: {
           electron: resolve(root, 'main/electron/main.ts'),
           'web-host': resolve(root, 'main/web-host/entry.ts'),
+          // The services process: forked by the Electron entry (utilityProcess) and by the web host (child_process).
+          services: resolve(root, 'services/entry.ts'),
         },
       },
     },

@@ -6,12 +6,20 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
 
-/** Layers by folder. `main-electron` is the only place besides the preload allowed to import Electron. */
+/**
+ * Layers by folder. `main-electron` is the only place besides the preload allowed to import Electron. The window
+ * side (`main-*`) reaches the services only through the supervisor's port; the services process (`services`) never
+ * imports the window side except the plumbing both share (`main-shared`: configuration, logger, version).
+ */
 const layers = [
   { type: 'domain', pattern: 'domain' },
   { type: 'contract', pattern: 'contract' },
   { type: 'main-electron', pattern: 'main/electron' },
-  { type: 'main', pattern: 'main' },
+  { type: 'main-web-host', pattern: 'main/web-host' },
+  { type: 'main-supervisor', pattern: 'main/supervisor' },
+  { type: 'main-shared', pattern: 'main/shared' },
+  { type: 'main-startup', pattern: 'main/startup' },
+  { type: 'services-process', pattern: 'services' },
   { type: 'preload', pattern: 'preload' },
   { type: 'renderer', pattern: 'renderer' },
   { type: 'drivers', pattern: 'drivers' },
@@ -30,15 +38,25 @@ const allowed = [
   ...services.map((service) => ({ from: service, allow: ['domain', 'contract', service] })),
   { from: 'renderer', allow: ['renderer', 'contract', 'domain'] },
   { from: 'preload', allow: ['preload', 'contract'] },
-  { from: 'main', allow: ['main', 'contract', 'domain', ...services, 'fixtures'] },
-  { from: 'main-electron', allow: ['main-electron', 'main', 'contract', 'domain'] },
+  { from: 'main-shared', allow: ['main-shared', 'contract', 'domain'] },
+  { from: 'main-supervisor', allow: ['main-supervisor', 'main-shared', 'contract', 'domain'] },
+  { from: 'main-startup', allow: ['main-startup', 'main-shared', 'contract', 'domain'] },
+  { from: 'main-web-host', allow: ['main-web-host', 'main-supervisor', 'main-startup', 'main-shared', 'contract', 'domain'] },
+  { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-shared', 'contract', 'domain'] },
+  { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', ...services, 'fixtures'] },
   { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', ...services] },
-  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'main', 'fixtures', ...services] },
-  { from: 'tests', allow: ['tests', 'domain', 'contract', 'fixtures', 'main', ...services] },
+  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'main-shared', 'fixtures', ...services] },
+  { from: 'tests', allow: ['tests', 'domain', 'contract', 'fixtures', 'main-shared', ...services] },
 ];
 
-/** Tests may also reach the real peers in fixtures/ (simulators, the reference backend). */
-const allowedInTests = allowed.map(({ from, allow }) => ({ from, allow: allow.includes('fixtures') ? allow : [...allow, 'fixtures'] }));
+/**
+ * Tests may also reach the real peers in fixtures/ (simulators, the reference backend), and a window-side test may
+ * stand a real dispatcher of the services behind the transport it tests.
+ */
+const allowedInTests = allowed.map(({ from, allow }) => ({
+  from,
+  allow: [...new Set([...allow, 'fixtures', ...(from.startsWith('main-') ? ['services-process'] : [])])],
+}));
 
 function layerRule(policies) {
   return [

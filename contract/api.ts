@@ -20,6 +20,7 @@ import {
   syncScreenSchema,
   syncStatusSchema,
 } from './schemas';
+import { SERVICES_STATES } from './services-port';
 
 const none = z.object({}).strict().optional();
 const calibrationSchema = z.object({ x: z.number(), y: z.number() });
@@ -140,6 +141,8 @@ export const events = {
   'print.jobChanged': z.custom<PrintJobRecord>(),
   /** The storage level changed (ok, low, critical). */
   'storage.changed': storageStatusSchema,
+  /** Sent by the window side's supervisor: the services process died and is restarting, or serves again. */
+  'services.status': z.object({ state: z.enum(SERVICES_STATES) }),
 } as const;
 
 export type Calls = typeof calls;

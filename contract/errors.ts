@@ -10,6 +10,8 @@ export const RPC_ERROR_CODES = [
   'rpc-invalid-params',
   'rpc-malformed-message',
   'rpc-unauthorized',
+  /** The services process died and is being restarted; the call did not complete (or its reply was lost). */
+  'services-restarting',
   'storage-full',
   'internal-error',
 ] as const;

@@ -34,3 +34,11 @@ export const IPC_CHANNELS = { call: 'terminal:call', event: 'terminal:event' } a
 export const WEB_RPC_PATH = '/rpc';
 export const WEB_RPC_PROTOCOL = 'terminal.v1';
 export const WEB_TOKEN_PROTOCOL_PREFIX = 'token.';
+
+/** One call from either transport to the services, answered with a reply and never a throw. */
+export type Dispatch = (method: unknown, params: unknown) => Promise<Reply>;
+
+/** Where a transport subscribes to the services' events; returns the unsubscribe function. */
+export interface EventSource {
+  connect(sink: (event: string, payload: unknown) => void): () => void;
+}

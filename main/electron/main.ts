@@ -1,16 +1,18 @@
 /**
- * Electron entry: a thin, hardened shell around the same services the web
- * host serves. Everything that is not about windows and IPC lives elsewhere.
+ * Electron entry: a thin, hardened shell. It owns the window, permissions,
+ * the app:// protocol and safeStorage; every service runs in the services
+ * process (a utility process under the supervisor), to which this relays the
+ * contract. A native crash there restarts the services, not the window.
  */
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../contract/wire';
-import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
-import { createTerminalServices, type TerminalServices } from '../services/create-services';
-import { APP_VERSION } from '../shared/version';
+import { ConfigError, loadConfig } from '../shared/config';
+import { createLogger } from '../shared/logger';
+import { ServicesSupervisor } from '../supervisor/supervisor';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { SealedKeyProvider } from '../services/sealed-key';
+import { SealedKeyProvider } from './sealed-key';
+import { utilityProcessFork } from './utility-process';
 import { APP_ORIGIN, isTrustedSender, lockNavigation, restrictPermissions } from './security';
 import { checkBackendUrl } from '../startup/backend-url';
 import { checkCredentialStore, guardProductionWindow, refuseToStart, suppressDefaultMenu } from './production-guards';
@@ -38,8 +40,15 @@ async function start(): Promise<void> {
     seal: (plain: string) => safeStorage.encryptString(plain),
     open: (sealed: Buffer) => safeStorage.decryptString(sealed),
   };
-  const keys = new SealedKeyProvider(sealer, join(config.dataDir, 'keys', 'data.key.sealed'), join(config.dataDir, 'keys', 'data.key'), logger);
-  const services: TerminalServices = await createTerminalServices(config, logger, APP_VERSION, keys);
+  const keys = new SealedKeyProvider(sealer, join(config.dataDir, 'keys', 'data.key.sealed'), logger);
+  // Unsealed here, where safeStorage lives, and handed to each services process over its port: never written in clear.
+  const dataKey = await keys.loadDataKey();
+  const services = new ServicesSupervisor({
+    fork: utilityProcessFork(join(import.meta.dirname, 'services.js')),
+    startMessage: () => (dataKey ? { type: 'start', dataKey } : { type: 'start' }),
+    logger: logger.child({ area: 'supervisor' }),
+  });
+  await services.start();
 
   serveRenderer(join(import.meta.dirname, '../renderer'));
   restrictPermissions(session.defaultSession);
@@ -84,7 +93,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     event.preventDefault();
-    void services.close().finally(() => app.exit(0));
+    void services.stop().finally(() => app.exit(0));
   });
 
   await window.loadURL(`${APP_ORIGIN}/index.html`);

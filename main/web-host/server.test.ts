@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { silentLogger } from '../../domain/logger';
 import { WEB_RPC_PROTOCOL, WEB_TOKEN_PROTOCOL_PREFIX } from '../../contract/wire';
-import { createDispatcher, type Handlers } from '../rpc/dispatcher';
-import { EventBus } from '../rpc/event-bus';
+import { createDispatcher, type Handlers } from '../../services/rpc/dispatcher';
+import { EventBus } from '../../services/rpc/event-bus';
 import { assertLoopback, startWebHost, type WebHost } from './server';
 
 const handlers = {

@@ -9,9 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../domain/logger';
-import { WEB_RPC_PATH, WEB_RPC_PROTOCOL, WEB_TOKEN_PROTOCOL_PREFIX, type RequestMessage, type ResponseMessage } from '../../contract/wire';
-import type { Dispatch } from '../rpc/dispatcher';
-import type { EventBus } from '../rpc/event-bus';
+import { WEB_RPC_PATH, WEB_RPC_PROTOCOL, WEB_TOKEN_PROTOCOL_PREFIX, type Dispatch, type EventSource, type RequestMessage, type ResponseMessage } from '../../contract/wire';
 import { contentSecurityPolicy } from '../shared/csp';
 import { readRendererFile } from '../shared/static-files';
 
@@ -21,7 +19,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 export interface WebHostOptions {
   rendererDir: string;
   dispatch: Dispatch;
-  events: EventBus;
+  events: EventSource;
   logger: Logger;
   port?: number;
   host?: string;

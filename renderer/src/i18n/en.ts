@@ -188,6 +188,7 @@ const en: Messages<typeof zhCN> = {
     'rpc-unknown-method': 'Terminal versions do not match. Restart the terminal.',
     'rpc-malformed-message': 'Internal communication error. Restart the terminal.',
     'rpc-unauthorized': 'Unauthorised access was refused.',
+    'services-restarting': 'The terminal services are restarting… try again in a moment; what you typed is still here.',
     'storage-full': 'This PC\'s disk is full and nothing was saved. Ask a technician to free disk space, then try again; what you entered is still on the screen.',
     'capture-not-found': 'A scanned material is no longer held (the terminal restarted, or it is over 4 hours old). Remove it and scan again.',
     'capture-not-an-image': 'The photo did not come out. Take it again.',

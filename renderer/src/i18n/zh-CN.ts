@@ -184,6 +184,7 @@ export default {
     'rpc-unknown-method': '终端版本不一致，请重启终端。',
     'rpc-malformed-message': '终端内部通信出错，请重启终端。',
     'rpc-unauthorized': '未授权的访问已被拒绝。',
+    'services-restarting': '终端服务正在重启…请稍候再试，已填写的内容仍在。',
     'storage-full': '本机磁盘已满，本次操作没有保存。请联系技术人员清理磁盘后重试；已填写的内容仍在界面上。',
     'capture-not-found': '扫描的材料已失效（终端重启或超过 4 小时），请删除后重新扫描。',
     'capture-not-an-image': '照片没有拍成功，请重新拍照。',

@@ -5,7 +5,7 @@
  * (the officer scans again). Bounded in size and age.
  */
 import { randomUUID } from 'node:crypto';
-import { TerminalError } from '../../contract/errors';
+import { TerminalError } from '../contract/errors';
 
 export interface Capture {
   data: Uint8Array;

@@ -7,9 +7,9 @@
  *    period, counted on the working-day calendar from the backend.
  */
 import { z } from 'zod';
-import { TerminalError } from '../../contract/errors';
-import { divorcePeriods, divorceVerdict, type WorkCalendar } from '../../domain/divorce-periods';
-import { marriageProblems } from '../../domain/marriage-rules';
+import { TerminalError } from '../contract/errors';
+import { divorcePeriods, divorceVerdict, type WorkCalendar } from '../domain/divorce-periods';
+import { marriageProblems } from '../domain/marriage-rules';
 
 const party = z.object({ name: z.string(), sex: z.string(), birthDate: z.string(), idNumber: z.string() });
 const marriageData = z.object({ registeredOn: z.string(), parties: z.tuple([party, party]) });

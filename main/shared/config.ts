@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { TERMINAL_PROFILES } from '../domain/terminal-profile';
+import { TERMINAL_PROFILES } from '../../domain/terminal-profile';
 
 const configSchema = z
   .object({

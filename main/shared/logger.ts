@@ -5,7 +5,7 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../domain/logger';
+import type { Logger } from '../../domain/logger';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 

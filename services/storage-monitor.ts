@@ -4,8 +4,8 @@
  * save fails for want of room.
  */
 import { statfs } from 'node:fs/promises';
-import type { Logger } from '../../domain/logger';
-import { storageLevel, type StorageLevel, type StorageStatus } from '../../domain/storage';
+import type { Logger } from '../domain/logger';
+import { storageLevel, type StorageLevel, type StorageStatus } from '../domain/storage';
 
 export interface StorageMonitor {
   /** Measures now; reports a change of level like the periodic check does. */

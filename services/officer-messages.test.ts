@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnErrorCode } from '../../domain/coded-error';
+import { isOwnErrorCode } from '../domain/coded-error';
 import { OFFICER_MESSAGES } from './officer-messages';
 
 describe('officer messages', () => {

@@ -1,15 +1,15 @@
 /**
  * The data key that seals personal data at rest (SM4), wrapped by an
- * operating-system credential store (Electron's safeStorage in production),
- * so a copied disk image does not carry a usable key. Without such a store
- * the key falls back to a file readable by the terminal's user only, and the
- * log says so.
+ * operating-system credential store (Electron's safeStorage), so a copied disk
+ * image does not carry a usable key. It is unsealed here, in Electron's main
+ * process, and handed to the services process over its port. Without such a
+ * store there is no sealed key: the services process keeps its key in a file
+ * readable by the terminal's user only, and the log says so.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '../../domain/logger';
-import { FileKeyProvider, type KeyProvider } from '../../sync';
 
 export interface KeySealer {
   available(): boolean;
@@ -17,18 +17,18 @@ export interface KeySealer {
   open(sealed: Buffer): string;
 }
 
-export class SealedKeyProvider implements KeyProvider {
+export class SealedKeyProvider {
   constructor(
     private readonly sealer: KeySealer,
     private readonly sealedPath: string,
-    private readonly plainFallbackPath: string,
     private readonly logger: Logger,
   ) {}
 
-  async loadDataKey(): Promise<Uint8Array> {
+  /** The 32-byte data key, or undefined when no credential store exists (the services fall back to their key file). */
+  async loadDataKey(): Promise<Uint8Array | undefined> {
     if (!this.sealer.available()) {
       this.logger.error('no credential store: the data key is protected by file permissions only');
-      return new FileKeyProvider(this.plainFallbackPath).loadDataKey();
+      return undefined;
     }
     try {
       const key = Buffer.from(this.sealer.open(readFileSync(this.sealedPath)), 'hex');

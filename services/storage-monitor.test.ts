@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../domain/logger';
-import { storageLevel, type StorageStatus } from '../../domain/storage';
+import { silentLogger } from '../domain/logger';
+import { storageLevel, type StorageStatus } from '../domain/storage';
 import { startStorageMonitor, type StorageMonitor } from './storage-monitor';
 
 let monitor: StorageMonitor | undefined;

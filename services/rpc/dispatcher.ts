@@ -5,14 +5,14 @@
  */
 import { calls, isCallName, type CallInput, type CallName, type CallOutput } from '../../contract/api';
 import { toErrorShape } from '../../contract/errors';
-import type { Reply } from '../../contract/wire';
+import type { Dispatch } from '../../contract/wire';
 import type { Logger } from '../../domain/logger';
 
 export type Handlers = {
   [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> | CallOutput<K>;
 };
 
-export type Dispatch = (method: unknown, params: unknown) => Promise<Reply>;
+export type { Dispatch };
 
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async (method, params) => {

@@ -3,11 +3,11 @@
  * resident signs, the officer ends the capture and gets the point series.
  * A simulated pad (for `npm start` and tests) signs by itself a moment later.
  */
-import { TerminalError } from '../../contract/errors';
-import type { Logger } from '../../domain/logger';
-import type { Signature } from '../../domain/signature';
-import type { SignaturePadDriver } from '../../drivers/signature-pad/driver';
-import { renderPdfForPad } from '../../drivers/signature-pad/screen-render';
+import { TerminalError } from '../contract/errors';
+import type { Logger } from '../domain/logger';
+import type { Signature } from '../domain/signature';
+import type { SignaturePadDriver } from '../drivers/signature-pad/driver';
+import { renderPdfForPad } from '../drivers/signature-pad/screen-render';
 
 export interface SignatureCapture {
   begin(pdfBase64?: string): Promise<void>;

@@ -5,18 +5,18 @@
  * The document engine opens its fonts on first use, not at start-up.
  */
 import { join } from 'node:path';
-import { TerminalError } from '../../contract/errors';
-import type { Logger } from '../../domain/logger';
-import type { PrintJobRecord, PrinterTarget } from '../../domain/printing';
-import type { DocumentEngine } from '../../documents';
-import { openDocumentEngine } from '../../documents/node';
-import { CALIBRATION_TARGET_MM, FileCalibrationStore, offsetsFromMeasurement } from '../../drivers/printer/calibration';
-import { calibrationPagePdf } from '../../drivers/printer/calibration-page';
-import { certificateMedia } from '../../drivers/printer/media';
-import { FilePrintQueueStore } from '../../drivers/printer/print-queue';
-import { PrintService } from '../../drivers/printer/print-service';
-import { CertificatePrintFlow, type CertificateNumberSource, type CertificatePrintOutcome } from '../../drivers/printer/certificate-printing';
-import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
+import { TerminalError } from '../contract/errors';
+import type { Logger } from '../domain/logger';
+import type { PrintJobRecord, PrinterTarget } from '../domain/printing';
+import type { DocumentEngine } from '../documents';
+import { openDocumentEngine } from '../documents/node';
+import { CALIBRATION_TARGET_MM, FileCalibrationStore, offsetsFromMeasurement } from '../drivers/printer/calibration';
+import { calibrationPagePdf } from '../drivers/printer/calibration-page';
+import { certificateMedia } from '../drivers/printer/media';
+import { FilePrintQueueStore } from '../drivers/printer/print-queue';
+import { PrintService } from '../drivers/printer/print-service';
+import { CertificatePrintFlow, type CertificateNumberSource, type CertificatePrintOutcome } from '../drivers/printer/certificate-printing';
+import certificateLayout from '../documents/layouts/marriage-certificate.json' with { type: 'json' };
 
 const CERTIFICATE_KINDS = new Set(['marriage-certificate']);
 const CERTIFICATE_MEDIA = certificateMedia(certificateLayout.page.width, certificateLayout.page.height);

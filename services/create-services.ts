@@ -1,32 +1,32 @@
 /**
- * Composition root of the terminal's Node services. Both entries (Electron
- * and the web host) call this and attach a transport to what it returns, so
+ * Composition root of the terminal's Node services, run by the services
+ * process entry (./entry.ts), which relays what it returns to the window side;
  * the services never know how the renderer reaches them.
  */
-import { TerminalError } from '../../contract/errors';
-import { applicationFormData } from '../../domain/application-form';
-import { divorcePeriods } from '../../domain/divorce-periods';
-import { beijingDate } from '../../domain/legal-date';
-import { isCompleteJpeg } from '../../domain/jpeg';
-import type { CaseDraft, CaseRecord } from '../../domain/case';
-import { validateCaseDraft, validateSubmission, type FieldProblem } from '../../domain/case-validation';
-import type { ServiceItem, SignerRole } from '../../domain/service-item';
-import type { Signature } from '../../domain/signature';
-import { bindSignatureWith } from '../../signing/signature-binding';
-import type { Logger } from '../../domain/logger';
-import { DeviceRegistry } from '../../drivers/registry';
-import { createSyncService, type KeyProvider, type MaterialFile } from '../../sync';
-import { startReferenceBackend } from '../../fixtures/backend/server';
-import type { TerminalConfig } from '../config';
-import { createDispatcher, type Dispatch, type Handlers } from '../rpc/dispatcher';
-import { EventBus } from '../rpc/event-bus';
+import { TerminalError } from '../contract/errors';
+import { applicationFormData } from '../domain/application-form';
+import { divorcePeriods } from '../domain/divorce-periods';
+import { beijingDate } from '../domain/legal-date';
+import { isCompleteJpeg } from '../domain/jpeg';
+import type { CaseDraft, CaseRecord } from '../domain/case';
+import { validateCaseDraft, validateSubmission, type FieldProblem } from '../domain/case-validation';
+import type { ServiceItem, SignerRole } from '../domain/service-item';
+import type { Signature } from '../domain/signature';
+import { bindSignatureWith } from '../signing/signature-binding';
+import type { Logger } from '../domain/logger';
+import { DeviceRegistry } from '../drivers/registry';
+import { createSyncService, type KeyProvider, type MaterialFile } from '../sync';
+import { startReferenceBackend } from '../fixtures/backend/server';
+import type { TerminalConfig } from '../main/shared/config';
+import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
+import { EventBus } from './rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
 import { createPrinting } from './printing';
 import { refuseAgainstRegistryRules, workCalendar } from './certificate-rules';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createSignatureCapture } from './signature-capture';
-import { SimulatedPadBus, SimulatedStuPad, sampleSignature } from '../../fixtures/signature-pad/simulator';
+import { SimulatedPadBus, SimulatedStuPad, sampleSignature } from '../fixtures/signature-pad/simulator';
 import { join } from 'node:path';
 
 export interface TerminalServices {

@@ -1,0 +1,185 @@
+/**
+ * Keeps the services process alive and relays the contract to it. Both window
+ * sides (Electron's main and the web host) use this class; only the way the
+ * process is forked differs (see ./services-process.ts).
+ *
+ * A dead services process is restarted with exponential backoff. Calls in
+ * flight when it dies, and calls made while it restarts, are answered at once
+ * with `services-restarting`: a caller never hangs. The renderer is told
+ * through the `services.status` event, so it can say so and refresh what it
+ * shows once the services serve again.
+ */
+import type { ReadyMessage, ServicesState, StartMessage } from '../../contract/services-port';
+import type { Dispatch, EventSource, Reply } from '../../contract/wire';
+import type { Logger } from '../../domain/logger';
+import type { ForkServices, ServicesProcess } from './services-process';
+
+export interface SupervisorOptions {
+  fork: ForkServices;
+  /** What each services process is started with (asked again for each restart). */
+  startMessage: () => StartMessage | Promise<StartMessage>;
+  logger: Logger;
+  /** Delay before the first restart, doubled for each restart that follows quickly, up to maxMs. */
+  backoff?: { initialMs: number; maxMs: number };
+  /** A process that served this long before dying counts as a first failure again. */
+  stableAfterMs?: number;
+  /** Told of every start, first and restarts (launchers print the pid). */
+  onReady?: (ready: ReadyMessage) => void;
+}
+
+type Sink = (event: string, payload: unknown) => void;
+type State = 'idle' | 'starting' | ServicesState | 'stopped';
+
+const RESTARTING: Reply = { ok: false, error: { code: 'services-restarting', message: 'the services process is restarting' } };
+
+export class ServicesSupervisor {
+  readonly events: EventSource = { connect: (sink) => this.#connect(sink) };
+  #state: State = 'idle';
+  #process: ServicesProcess | undefined;
+  readonly #pending = new Map<number, (reply: Reply) => void>();
+  readonly #sinks = new Set<Sink>();
+  #nextId = 1;
+  #restarts = 0;
+  #readyAt = 0;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #backoff: { initialMs: number; maxMs: number };
+  readonly #stableAfterMs: number;
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.#backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
+    this.#stableAfterMs = options.stableAfterMs ?? 30_000;
+  }
+
+  /** The first start: fails (with the services' own words) if the services cannot start at all. */
+  async start(): Promise<ReadyMessage> {
+    if (this.#state !== 'idle') throw new Error('the supervisor starts once');
+    this.#state = 'starting';
+    return this.#launch();
+  }
+
+  get state(): State {
+    return this.#state;
+  }
+
+  get pid(): number | undefined {
+    return this.#process?.pid;
+  }
+
+  readonly dispatch: Dispatch = (method, params) => {
+    const child = this.#process;
+    if (this.#state !== 'ready' || !child) return Promise.resolve(RESTARTING);
+    if (typeof method !== 'string') {
+      return Promise.resolve({ ok: false, error: { code: 'rpc-unknown-method', message: `unknown method ${String(method).slice(0, 80)}` } });
+    }
+    const id = this.#nextId++;
+    return new Promise<Reply>((resolve) => {
+      this.#pending.set(id, resolve);
+      try {
+        child.send({ type: 'request', id, method, params });
+      } catch (error) {
+        this.#pending.delete(id);
+        resolve({ ok: false, error: { code: 'rpc-malformed-message', message: `the call cannot be relayed: ${(error as Error).message}` } });
+      }
+    });
+  };
+
+  /** Asks the services to close their stores and devices; kills them if they take too long. */
+  async stop(graceMs = 5_000): Promise<void> {
+    const previous = this.#state;
+    this.#state = 'stopped';
+    clearTimeout(this.#timer);
+    const child = this.#process;
+    if (!child || previous === 'idle') return;
+    await new Promise<void>((resolve) => {
+      const killer = setTimeout(() => child.kill(), graceMs);
+      child.onExit(() => {
+        clearTimeout(killer);
+        resolve();
+      });
+      child.send({ type: 'stop' });
+    });
+  }
+
+  #launch(): Promise<ReadyMessage> {
+    return new Promise<ReadyMessage>((resolve, reject) => {
+      const child = this.options.fork();
+      this.#process = child;
+      let ready = false;
+      let failure: string | undefined;
+      child.onMessage((message) => {
+        if (this.#process !== child) return;
+        switch (message.type) {
+          case 'ready': {
+            ready = true;
+            const restarted = this.#state === 'restarting';
+            if (this.#state !== 'stopped') this.#state = 'ready';
+            this.#readyAt = Date.now();
+            this.options.logger.info('services process ready', { pid: message.pid, restarts: this.#restarts });
+            this.options.onReady?.(message);
+            if (restarted) this.#fanOut('services.status', { state: 'ready' });
+            resolve(message);
+            return;
+          }
+          case 'failed':
+            failure = message.message;
+            return;
+          case 'response': {
+            const settle = this.#pending.get(message.id);
+            this.#pending.delete(message.id);
+            settle?.(message.ok ? { ok: true, result: message.result } : { ok: false, error: message.error });
+            return;
+          }
+          case 'event':
+            this.#fanOut(message.event, message.payload);
+            return;
+        }
+      });
+      child.onExit((code, signal) => {
+        if (this.#process !== child) return;
+        this.#process = undefined;
+        for (const settle of this.#pending.values()) settle(RESTARTING);
+        this.#pending.clear();
+        if (!ready) reject(new Error(failure ?? `the services process ended (${signal ?? code}) before it was ready`));
+        if (this.#state === 'stopped') return;
+        this.options.logger.error('services process ended', { code, signal, ready });
+        if (ready) this.#scheduleRestart();
+      });
+      Promise.resolve()
+        .then(() => this.options.startMessage())
+        .then(
+          (start) => child.send(start),
+          (error: unknown) => {
+            failure = `cannot start the services: ${(error as Error).message}`;
+            child.kill();
+          },
+        );
+    });
+  }
+
+  #scheduleRestart(): void {
+    if (this.#state === 'stopped') return;
+    if (this.#state !== 'restarting') {
+      this.#state = 'restarting';
+      this.#fanOut('services.status', { state: 'restarting' });
+      if (Date.now() - this.#readyAt >= this.#stableAfterMs) this.#restarts = 0;
+    }
+    const delay = Math.min(this.#backoff.maxMs, this.#backoff.initialMs * 2 ** this.#restarts);
+    this.#restarts += 1;
+    this.#timer = setTimeout(() => {
+      if (this.#state === 'stopped') return;
+      this.#launch().catch((error: unknown) => {
+        this.options.logger.error('services process failed to restart', { detail: (error as Error).message });
+        this.#scheduleRestart();
+      });
+    }, delay);
+  }
+
+  #connect(sink: Sink): () => void {
+    this.#sinks.add(sink);
+    return () => this.#sinks.delete(sink);
+  }
+
+  #fanOut(event: string, payload: unknown): void {
+    for (const sink of this.#sinks) sink(event, payload);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The officer-facing text of every error and warning code, gathered from the
+ * layers that define the codes. The renderer loads this table into vue-i18n
+ * at start-up, so a code's words live next to the code that raises it and
+ * nowhere else.
+ */
+import type { OfficerMessage } from '../contract/errors';
+import { DOCUMENT_MESSAGES } from '../documents/messages';
+import { DOCUMENT_SCANNER_MESSAGES } from '../drivers/document-scanner/messages';
+import { ID_CARD_MESSAGES } from '../drivers/id-card/messages';
+import { PASSPORT_READER_MESSAGES } from '../drivers/passport-reader/messages';
+import { PRINTER_MESSAGES } from '../drivers/printer/messages';
+import { SIGNATURE_PAD_MESSAGES } from '../drivers/signature-pad/messages';
+import { SIGNING_MESSAGES } from '../signing/messages';
+import { SCANNER_GUN_MESSAGES } from '../drivers/scanner-gun/messages';
+import { SYNC_MESSAGES } from '../sync/messages';
+
+export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
+  ...ID_CARD_MESSAGES,
+  ...PASSPORT_READER_MESSAGES,
+  ...DOCUMENT_SCANNER_MESSAGES,
+  ...SCANNER_GUN_MESSAGES,
+  ...SYNC_MESSAGES,
+  ...DOCUMENT_MESSAGES,
+  ...PRINTER_MESSAGES,
+  ...SIGNATURE_PAD_MESSAGES,
+  ...SIGNING_MESSAGES,
+};
