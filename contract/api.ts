@@ -21,6 +21,7 @@ import {
   syncStatusSchema,
 } from './schemas';
 import { SERVICES_STATES } from './services-port';
+import { kioskCalls, kioskEvents } from './kiosk';
 
 const none = z.object({}).strict().optional();
 const calibrationSchema = z.object({ x: z.number(), y: z.number() });
@@ -127,6 +128,7 @@ export const calls = {
     certificateRequestSchema.extend({ spoiledNumber: z.string().min(1).max(40), reason: z.enum(['spoiled', 'other']) }),
     certificateOutcomeSchema.extend({ voided: z.string() }),
   ),
+  ...kioskCalls,
 } as const;
 
 export const events = {
@@ -143,6 +145,7 @@ export const events = {
   'storage.changed': storageStatusSchema,
   /** Sent by the window side's supervisor: the services process died and is restarting, or serves again. */
   'services.status': z.object({ state: z.enum(SERVICES_STATES) }),
+  ...kioskEvents,
 } as const;
 
 export type Calls = typeof calls;

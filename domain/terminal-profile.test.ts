@@ -12,6 +12,12 @@ describe('terminal profiles', () => {
     expect(viewsOf('reception-window')).not.toContain('certificate');
   });
 
+  it('shows an extension terminal only the kiosk, and no other profile the kiosk', () => {
+    expect(viewsOf('extension-terminal')).toEqual(['kiosk']);
+    expect(viewsOf('reception-window')).not.toContain('kiosk');
+    expect(viewsOf('registry-desk')).not.toContain('kiosk');
+  });
+
   it('gives every profile known screens without repeats', () => {
     for (const profile of TERMINAL_PROFILES) {
       const views = viewsOf(profile);

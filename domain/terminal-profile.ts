@@ -6,15 +6,15 @@
 export const TERMINAL_PROFILES = ['reception-window', 'registry-desk', 'extension-terminal'] as const;
 export type TerminalProfile = (typeof TERMINAL_PROFILES)[number];
 
-export const TERMINAL_VIEWS = ['reception', 'certificate', 'cases', 'sync', 'devices'] as const;
+export const TERMINAL_VIEWS = ['reception', 'certificate', 'cases', 'sync', 'devices', 'kiosk'] as const;
 export type TerminalView = (typeof TERMINAL_VIEWS)[number];
 
 /** The screens of each profile, the first being the one it opens on. */
 const PROFILE_VIEWS: Record<TerminalProfile, readonly TerminalView[]> = {
   'reception-window': ['reception', 'cases', 'sync', 'devices'],
   'registry-desk': ['certificate', 'cases', 'sync', 'devices'],
-  // Unattended and resident-facing: only the self-check until the kiosk journey exists.
-  'extension-terminal': ['devices'],
+  // Unattended and resident-facing: the full-screen kiosk and nothing else (no navigation, no way out).
+  'extension-terminal': ['kiosk'],
 };
 
 export function viewsOf(profile: TerminalProfile): readonly TerminalView[] {

@@ -28,6 +28,7 @@ import { startStorageMonitor } from './storage-monitor';
 import { createSignatureCapture } from './signature-capture';
 import { SimulatedPadBus, SimulatedStuPad, sampleSignature } from '../fixtures/signature-pad/simulator';
 import { join } from 'node:path';
+import { startExtensionTerminal } from './kiosk/extension-terminal';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -81,6 +82,13 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   closers.unshift(async () => storage.close());
 
   const captures = new MaterialCaptures();
+
+  // An extension terminal keeps a live channel to its centre and checks itself (kiosk/).
+  const kiosk =
+    config.profile === 'extension-terminal'
+      ? startExtensionTerminal({ dataDir: config.dataDir, backendUrl, printers: config.printers, sync, devices, printService: printing.service, storage, events, logger })
+      : undefined;
+  if (kiosk) closers.unshift(() => kiosk.close());
 
   /**
    * Captured materials become the case's materials. A signed case is saved with each signature bound (SM3 + the terminal's SM2 key) to the application form it
@@ -186,6 +194,10 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       if (form) refuseProblems(correctedFormProblems(seq, form));
       sync.retryDeadLetter(seq, form ? { form } : undefined);
       return { ok: true as const };
+    },
+    'selfCheck.run': (input) => {
+      if (!kiosk) throw new TerminalError('not-an-extension-terminal', 'only an extension terminal checks itself for the centre');
+      return kiosk.selfCheck.run(input?.media);
     },
     'sync.retryNow': () => {
       sync.retryNow();

@@ -14,6 +14,7 @@ import { SIGNATURE_PAD_MESSAGES } from '../drivers/signature-pad/messages';
 import { SIGNING_MESSAGES } from '../signing/messages';
 import { SCANNER_GUN_MESSAGES } from '../drivers/scanner-gun/messages';
 import { SYNC_MESSAGES } from '../sync/messages';
+import { KIOSK_MESSAGES } from './kiosk/messages';
 
 export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...ID_CARD_MESSAGES,
@@ -25,4 +26,5 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...PRINTER_MESSAGES,
   ...SIGNATURE_PAD_MESSAGES,
   ...SIGNING_MESSAGES,
+  ...KIOSK_MESSAGES,
 };

@@ -1,0 +1,41 @@
+/** The resident-facing words of the extension terminal (kiosk), both languages side by side. */
+export const kioskMessages = {
+  'zh-CN': {
+    welcome: '欢迎使用远程虚拟窗口',
+    welcomeHint: '工作人员将通过视频为您办理业务',
+    highContrast: '高对比度',
+    language: 'English',
+    checkAgain: '重新检查',
+    checking: '正在检查…',
+    alarmTitle: '设备故障，请按提示处理',
+    allOk: '设备正常',
+    component: {
+      'id-card-reader': '身份证阅读器',
+      printer: '打印机',
+      'scanner-gun': '扫码枪',
+      camera: '摄像头',
+      microphone: '麦克风',
+      'centre-network': '与受理中心的网络',
+      disk: '存储空间',
+    },
+  },
+  en: {
+    welcome: 'Welcome to the virtual window',
+    welcomeHint: 'A centre officer will serve you over video',
+    highContrast: 'High contrast',
+    language: '中文',
+    checkAgain: 'Check again',
+    checking: 'Checking…',
+    alarmTitle: 'A device needs attention',
+    allOk: 'All devices working',
+    component: {
+      'id-card-reader': 'ID card reader',
+      printer: 'Printer',
+      'scanner-gun': 'Scanner gun',
+      camera: 'Camera',
+      microphone: 'Microphone',
+      'centre-network': 'Network to the centre',
+      disk: 'Disk space',
+    },
+  },
+} as const;

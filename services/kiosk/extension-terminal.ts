@@ -1,0 +1,98 @@
+/**
+ * What an extension terminal adds to the services: the live channel to its
+ * centre and the self-check, run at start-up, on demand, whenever a device or
+ * the centre link changes and once a minute, and reported to the centre
+ * whenever its verdict changes. The centre may ask for the live state at any
+ * time (command `terminal.state`).
+ */
+import { join } from 'node:path';
+import type { Logger } from '../../domain/logger';
+import { sameVerdict, type SelfCheckReport } from '../../domain/self-check';
+import type { PrinterTarget } from '../../domain/printing';
+import type { DeviceRegistry } from '../../drivers/registry';
+import { printerDeviceStatus } from '../../drivers/printer/device-status';
+import type { PrintService } from '../../drivers/printer/print-service';
+import { CentreChannel } from '../../sync/centre-channel/centre-channel';
+import type { SyncService } from '../../sync';
+import type { EventBus } from '../rpc/event-bus';
+import type { StorageMonitor } from '../storage-monitor';
+import { KioskSelfCheck } from './self-check';
+
+const PERIODIC_CHECK_MS = 60_000;
+/** Several devices changing at once (a USB hub unplugged) make one check. */
+const SETTLE_MS = 300;
+
+export interface ExtensionTerminalDeps {
+  dataDir: string;
+  backendUrl: string;
+  printers: PrinterTarget[];
+  sync: SyncService;
+  devices: DeviceRegistry;
+  printService: PrintService;
+  storage: StorageMonitor;
+  events: EventBus;
+  logger: Logger;
+  address?: string | undefined;
+}
+
+export interface ExtensionTerminal {
+  channel: CentreChannel;
+  selfCheck: KioskSelfCheck;
+  close(): Promise<void>;
+}
+
+export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTerminal {
+  const own = deps.sync.terminalSigner();
+  const channel = new CentreChannel({
+    backendUrl: deps.backendUrl,
+    signer: { terminalId: own.terminalId, sign: (message) => own.sign(message) },
+    storePath: join(deps.dataDir, 'centre-channel.sqlite'),
+    logger: deps.logger.child({ area: 'centre-channel' }),
+  });
+  const selfCheck = new KioskSelfCheck(
+    {
+      devices: () => deps.devices.list(),
+      printers: async () => {
+        const { printers } = await deps.printService.listPrinters();
+        return deps.printers.map((target) => printerDeviceStatus(printers.find((info) => info.id === target.id), { id: target.id, address: 'uri' in target ? target.uri : target.queue }));
+      },
+      storage: () => deps.storage.check(),
+      centre: () => channel.status(),
+      location: deps.address ? { address: deps.address } : undefined,
+    },
+    deps.logger.child({ area: 'self-check' }),
+  );
+
+  let reported: SelfCheckReport | undefined;
+  selfCheck.on('report', (report) => {
+    deps.events.emit('selfCheck.reported', report);
+    // The centre hears each change of verdict (and the first), not every periodic run.
+    if (!sameVerdict(reported, report)) channel.publish('self-check', report);
+    reported = report;
+  });
+  channel.handle('terminal.state', () => selfCheck.run());
+
+  let settle: NodeJS.Timeout | undefined;
+  const soon = () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => void selfCheck.run(), SETTLE_MS);
+  };
+  deps.devices.on('deviceChanged', soon);
+  channel.on('status', soon);
+  const periodic = setInterval(() => void selfCheck.run(), PERIODIC_CHECK_MS);
+  periodic.unref();
+
+  channel.start();
+  void selfCheck.run();
+
+  return {
+    channel,
+    selfCheck,
+    async close() {
+      clearInterval(periodic);
+      clearTimeout(settle);
+      deps.devices.off('deviceChanged', soon);
+      await channel.stop();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Words for the extension terminal's self-check faults: what is wrong and
+ * what the person at the extension point (no IT staff) can do about it.
+ */
+import type { OfficerMessage } from '../../contract/errors';
+import type { SelfCheckProblem } from '../../domain/self-check';
+
+export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<string, OfficerMessage> = {
+  'self-check-reader-missing': {
+    'zh-CN': '找不到身份证阅读器。请检查阅读器的USB线是否插好，然后点“重新检查”；仍不行请联系受理中心。',
+    en: 'The ID card reader is not found. Check that its USB cable is plugged in, then press "Check again"; if it persists, call the centre.',
+  },
+  'self-check-reader-unplugged': {
+    'zh-CN': '身份证阅读器已断开。请把阅读器的USB线重新插紧，稍等几秒会自动恢复。',
+    en: 'The ID card reader was disconnected. Plug its USB cable back in firmly; it recovers by itself within seconds.',
+  },
+  'self-check-reader-faulty': {
+    'zh-CN': '身份证阅读器工作不正常。请拔下USB线等5秒再插上；仍不行请联系受理中心。',
+    en: 'The ID card reader is not working properly. Unplug its USB cable, wait 5 seconds and plug it in again; if it persists, call the centre.',
+  },
+  'self-check-printer-missing': {
+    'zh-CN': '本机没有配置打印机。请联系受理中心配置打印机。',
+    en: 'No printer is set up on this terminal. Ask the centre to set one up.',
+  },
+  'self-check-printer-unreachable': {
+    'zh-CN': '打印机没有响应。请确认打印机电源已打开、网线或USB线已插好，然后点“重新检查”。',
+    en: 'The printer does not answer. Check that it is switched on and its network or USB cable is plugged in, then press "Check again".',
+  },
+  'self-check-printer-stopped': {
+    'zh-CN': '打印机暂停了（可能缺纸、卡纸、缺碳粉或机盖未合上）。请检查纸盒和碳粉、合上机盖，然后点“重新检查”。',
+    en: 'The printer has stopped (out of paper, a jam, no toner or a cover open). Check the paper and toner, close the covers, then press "Check again".',
+  },
+  'self-check-scanner-gun-missing': {
+    'zh-CN': '找不到扫码枪。请检查扫码枪的连接线，然后点“重新检查”。',
+    en: 'The scanner gun is not found. Check its cable, then press "Check again".',
+  },
+  'self-check-scanner-gun-unplugged': {
+    'zh-CN': '扫码枪已断开。请把连接线重新插紧，稍等几秒会自动恢复。',
+    en: 'The scanner gun was disconnected. Plug its cable back in firmly; it recovers by itself within seconds.',
+  },
+  'self-check-camera-missing': {
+    'zh-CN': '找不到摄像头，无法视频办理。请检查摄像头的USB线，然后点“重新检查”。',
+    en: 'No camera is found, so video service is not possible. Check the camera USB cable, then press "Check again".',
+  },
+  'self-check-microphone-missing': {
+    'zh-CN': '找不到麦克风，工作人员将听不到您。请检查麦克风或耳麦的连接，然后点“重新检查”。',
+    en: 'No microphone is found, so the officer cannot hear you. Check the microphone or headset, then press "Check again".',
+  },
+  'self-check-media-unchecked': {
+    'zh-CN': '摄像头和麦克风尚未检查。请稍候，屏幕打开后会自动检查。',
+    en: 'Camera and microphone have not been checked yet. They are checked when the screen opens.',
+  },
+  'self-check-centre-unreachable': {
+    'zh-CN': '连不上受理中心，暂时无法取号和视频办理。请检查网线或无线网络是否连接；网络恢复后会自动连上。',
+    en: 'The centre cannot be reached, so tickets and video service are unavailable. Check the network cable or Wi-Fi; it reconnects by itself.',
+  },
+  'self-check-centre-refused': {
+    'zh-CN': '受理中心拒绝了本机的连接（设备身份未登记或时间不准）。请联系受理中心处理。',
+    en: 'The centre refused this terminal (identity not registered or clock wrong). Call the centre.',
+  },
+  'self-check-disk-low': {
+    'zh-CN': '本机存储空间不足，请联系受理中心清理。暂不影响办理。',
+    en: 'This terminal is running out of disk space; ask the centre to clear it. Service is not affected yet.',
+  },
+  'self-check-disk-full': {
+    'zh-CN': '本机存储空间已满，无法保存办件。请联系受理中心立即处理。',
+    en: 'The disk is full and cases cannot be saved. Call the centre now.',
+  },
+  'not-an-extension-terminal': {
+    'zh-CN': '本机不是虚拟窗口延伸端，不能执行此操作。',
+    en: 'This terminal is not an extension terminal; this action is not available.',
+  },
+};
