@@ -14,6 +14,11 @@ export interface SyncStatus {
   uploadsPending?: number;
   uploadBytesSent?: number;
   uploadBytesTotal?: number;
+  /** After the centre was restored from a backup: what this terminal sent again (cases at once, materials as they go up). */
+  resentAfterRestore?: { at: string; cases: number; materials: number };
+  /** Uploaded materials kept on this disk until the centre confirms them archived, and the budget for them. */
+  keptMaterialBytes?: number;
+  materialBudgetBytes?: number;
 }
 
 /** One outbox item as the sync screen lists it. */

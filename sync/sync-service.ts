@@ -5,6 +5,7 @@
  * carry them to the backend whenever it can be reached.
  */
 import { EventEmitter } from 'node:events';
+import { z } from 'zod';
 import { join } from 'node:path';
 import type { CaseDraft, CaseRecord } from '../domain/case';
 import { silentLogger, type Logger } from '../domain/logger';
@@ -18,11 +19,12 @@ import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
 import { Sm4Box, sm2Sign } from './crypto/sm';
 import { errorCode, SyncError } from './errors';
 import { splitReason } from './messages';
-import type { BackoffOptions } from './outbox/backoff';
+import { nextDelay, type BackoffOptions } from './outbox/backoff';
 import { OutboxDrainer } from './outbox/drainer';
 import { Loop, type StepResult } from './outbox/loop';
 import { FEEDS, FeedPuller } from './pull/feed-puller';
 import { openDatabase, type Db } from './store/database';
+import { MaterialsStore } from './store/materials-store';
 import { SyncStore } from './store/sync-store';
 import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type VoidReason } from './leases/certificate-numbers';
 import { MaterialCipher } from './uploads/material-file';
@@ -54,6 +56,12 @@ export interface SyncServiceOptions {
   upload?: Partial<UploaderOptions>;
   /** How often leases are checked (refill below low water, expiry), default 60 s. */
   leaseIntervalMs?: number;
+  /**
+   * How long delivered items and uploaded materials are kept for a centre restored from an older backup,
+   * when the centre has not confirmed them archived first (default 30 days), and the disk budget for kept
+   * materials (default 2 GiB; over it the oldest uploaded ones go first).
+   */
+  retention?: { retentionMs?: number; materialBudgetBytes?: number };
 }
 
 /** What the printing helper needs; served by SyncService.certificateNumberSource(). */
@@ -100,7 +108,17 @@ export interface SyncService {
 }
 
 const CATALOGUE_REASONS = new Set(['form-field-missing', 'unknown-service-item', 'service-item-retired']);
-const DELIVERED_RETENTION_MS = 30 * 86_400_000;
+const DEFAULT_RETENTION_MS = 30 * 86_400_000;
+const DEFAULT_MATERIAL_BUDGET = 2 * 1024 ** 3;
+
+/** GET /v1/terminals/{id}/state: what the centre holds from this terminal (openapi.yaml, TerminalState). */
+const terminalStateSchema = z.object({
+  terminalId: z.string(),
+  lastSeq: z.number().int().min(0),
+  contiguousSeq: z.number().int().min(0),
+  archivedSeq: z.number().int().min(0),
+  epoch: z.string().min(1),
+});
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
   return new TerminalSyncService(options);
@@ -128,6 +146,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
   #running: Running | undefined;
   #registered = false;
   #restoreCheckNeeded = false;
+  #restoreCheck: Promise<void> | undefined;
   #backend: SyncStatus['backend'] = 'unknown';
   #lastError: string | undefined;
   #lastSyncAt: string | undefined;
@@ -166,11 +185,18 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     });
     client.setIdentity(identity);
     client.onEpoch((epoch) => {
-      if (store.getMeta('backend_epoch') !== epoch) this.#restoreCheckNeeded = true;
+      if (store.getMeta('backend_epoch') === epoch) return;
+      // Whatever request saw the new epoch first, the drain asks the centre what it still holds.
+      this.#restoreCheckNeeded = true;
+      this.#running?.drain.wake(true);
     });
     this.#registered = store.getMeta('registered') === '1';
 
     const drainer = new OutboxDrainer(store, client, {
+      // The centre refused the batch, unapplied, because it carried an epoch it no longer has (a restore).
+      epochChanged: () => {
+        this.#restoreCheckNeeded = true;
+      },
       casesChanged: (ids) => this.#emitCases(ids),
       delivered: (count) => {
         if (count > 0) this.#lastSyncAt = new Date(this.#clock()).toISOString();
@@ -180,7 +206,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       rejected: (reasons) => {
         if (reasons.some((reason) => CATALOGUE_REASONS.has(splitReason(reason).code))) pull.wake();
       },
-    }, this.#options.batchSize ?? 200);
+    }, this.#options.batchSize ?? 200, () => store.getMeta('backend_epoch'));
     const random = this.#options.random;
     /** A queue's loop: runs when woken, backs off on failure, and tells online from offline. */
     const queueLoop = (name: string, work: () => Promise<StepResult>): Loop =>
@@ -218,9 +244,9 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       step: async () => {
         await this.#ensureRegistered();
         await this.#pullAll(puller);
+        await this.#checkBackendRestore();
+        await this.#followArchive();
         this.#markOnline();
-        // Delivered items are kept 30 days so a backend restored from an older backup can be re-fed.
-        store.pruneDelivered(new Date(client.serverNow() - DELIVERED_RETENTION_MS).toISOString());
         return 'idle';
       },
       onFailure: (error) => this.#markFailure(error),
@@ -245,7 +271,19 @@ class TerminalSyncService extends EventEmitter implements SyncService {
         return 'idle';
       },
     });
-    const uploader = new Uploader(store, audit, new MaterialCipher(dataKey), dataDir, () => this.#uploadOptions(store), () => this.#emitStatus());
+    const uploader = new Uploader(
+      new MaterialsStore(db),
+      audit,
+      new MaterialCipher(dataKey),
+      dataDir,
+      () => this.#uploadOptions(store),
+      () => this.#emitStatus(),
+      () => {
+        store.countResentMaterial();
+        this.#emitStatus();
+      },
+      (attempt) => nextDelay(attempt, undefined, { baseMs: this.#options.backoff?.baseMs ?? 1_000, capMs: this.#options.backoff?.capMs ?? 300_000, random: () => 0.5 + 0.5 * (random ?? Math.random)() }),
+    );
     uploader.cleanOrphans();
     const uploads = queueLoop('uploads', () => uploader.step(client));
     // Any call that gets through after an outage wakes the queues: reconnect is noticed without a new write.
@@ -294,23 +332,74 @@ class TerminalSyncService extends EventEmitter implements SyncService {
   }
 
   /**
-   * The backend's epoch changed (first contact, or a restore from an older
-   * backup). Ask what it holds from us and re-queue what it lost.
+   * The backend's epoch changed (a restore from an older backup, or first contact). Ask what it holds from
+   * us and re-queue what it lost: delivered items above its contiguous high-water mark, and uploaded
+   * materials it has not confirmed archived. Submissions carry the epoch last reconciled, so the centre
+   * refuses (unapplied) any batch sent before this ran: sound whichever request met the new epoch first.
    */
-  async #checkBackendRestore(): Promise<void> {
-    if (!this.#restoreCheckNeeded) return;
+  #checkBackendRestore(): Promise<void> {
+    if (!this.#restoreCheckNeeded) return Promise.resolve();
+    this.#restoreCheck ??= this.#reconcileWithBackend().finally(() => {
+      this.#restoreCheck = undefined;
+    });
+    return this.#restoreCheck;
+  }
+
+  async #reconcileWithBackend(): Promise<void> {
     const running = this.#require();
-    const epoch = running.client.epoch;
-    const response = await running.client.request<{ lastSeq: number }>('GET', `/v1/terminals/${running.identity.terminalId}/state`);
-    const lastSeq = Number(response.data?.lastSeq);
-    if (!Number.isInteger(lastSeq)) throw new SyncError('backend-bad-response', 'terminal state without lastSeq');
-    const requeued = running.store.requeueDeliveredAfter(lastSeq);
-    if (requeued > 0) {
-      this.#logger.warn('backend lost items (restored from backup?); re-sending', { lastSeq, requeued });
-      this.#emitCases(running.store.db.prepare("SELECT ref_id FROM outbox WHERE kind = 'case' AND state = 'pending' AND seq > ?").all(lastSeq).map((row) => (row as { ref_id: string }).ref_id));
+    this.#restoreCheckNeeded = false;
+    let state: z.infer<typeof terminalStateSchema>;
+    try {
+      state = await this.#terminalState(running);
+    } catch (error) {
+      this.#restoreCheckNeeded = true;
+      throw error;
     }
-    if (epoch) running.store.setMeta('backend_epoch', epoch);
-    this.#restoreCheckNeeded = running.client.epoch !== epoch;
+    const previous = running.store.getMeta('backend_epoch');
+    const requeued = running.store.requeueDeliveredAfter(state.contiguousSeq);
+    const materials = previous !== undefined && previous !== state.epoch ? running.uploader.requeueAfterRestore() : 0;
+    if (requeued.items > 0 || materials > 0) {
+      this.#logger.warn('backend lost items (restored from backup?); re-sending', { contiguousSeq: state.contiguousSeq, items: requeued.items, materials });
+      running.store.setRestoreReport({ at: new Date(this.#clock()).toISOString(), epoch: state.epoch, contiguousSeq: state.contiguousSeq, cases: requeued.caseIds.length, items: requeued.items, materials: 0 });
+      this.#emitCases(requeued.caseIds);
+      running.uploads.wake(true);
+    }
+    running.store.setMeta('backend_epoch', state.epoch);
+    running.store.markArchivedThrough(state.archivedSeq);
+    // Another restore while we asked: go round again.
+    if (running.client.epoch !== undefined && running.client.epoch !== state.epoch) this.#restoreCheckNeeded = true;
+  }
+
+  async #terminalState(running: Running): Promise<z.infer<typeof terminalStateSchema>> {
+    const response = await running.client.request('GET', `/v1/terminals/${running.identity.terminalId}/state`);
+    const parsed = terminalStateSchema.safeParse(response.data);
+    if (!parsed.success) throw new SyncError('backend-bad-response', 'terminal state did not match the schema');
+    return parsed.data;
+  }
+
+  /**
+   * Follows what the centre has durably archived: cases up to its archived seq, materials it confirms on HEAD.
+   * What is archived (or older than the retention, or over the disk budget for materials) is released here.
+   */
+  async #followArchive(): Promise<void> {
+    const running = this.#require();
+    const state = await this.#terminalState(running);
+    if (state.epoch !== running.store.getMeta('backend_epoch')) {
+      this.#restoreCheckNeeded = true;
+      await this.#checkBackendRestore();
+      return;
+    }
+    running.store.markArchivedThrough(state.archivedSeq);
+    await running.uploader.checkArchived(running.client);
+    const retentionMs = this.#options.retention?.retentionMs ?? DEFAULT_RETENTION_MS;
+    const retainedSince = new Date(this.#clock() - retentionMs).toISOString();
+    running.uploader.release(retainedSince, this.#materialBudget());
+    running.store.pruneDelivered(retainedSince, state.archivedSeq);
+    this.#emitStatus();
+  }
+
+  #materialBudget(): number {
+    return this.#options.retention?.materialBudgetBytes ?? DEFAULT_MATERIAL_BUDGET;
   }
 
   async #pullAll(puller: FeedPuller): Promise<void> {
@@ -422,6 +511,13 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     const status: SyncStatus = { backend: this.#backend, queued: counts.pending, failed: counts.failed, deadLettered: counts.dead };
     if (this.#lastSyncAt) status.lastSyncAt = this.#lastSyncAt;
     if (this.#lastError) status.lastError = this.#lastError;
+    const report = this.#require().store.restoreReport();
+    if (report) status.resentAfterRestore = { at: report.at, cases: report.cases, materials: report.materials };
+    const kept = this.#require().uploader.keptBytes();
+    if (kept > 0) {
+      status.keptMaterialBytes = kept;
+      status.materialBudgetBytes = this.#materialBudget();
+    }
     const uploads = this.#require().uploader.totals();
     if (uploads.pending > 0) {
       status.uploadsPending = uploads.pending;
@@ -478,6 +574,8 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     const running = this.#require();
     await this.#ensureRegistered();
     await this.#pullAll(this.#puller!);
+    await this.#checkBackendRestore();
+    await this.#followArchive();
     this.#markOnline();
     void running;
   }

@@ -53,6 +53,7 @@ export class BackendClient {
   readonly #http: AxiosInstance;
   readonly #options: BackendClientOptions;
   readonly #basePath: string;
+  readonly #origin: string;
   #identity: TerminalIdentity | undefined;
   /** server time − terminal time, learned from X-Server-Time. */
   #clockOffsetMs = 0;
@@ -67,6 +68,7 @@ export class BackendClient {
     this.#options = options;
     const url = new URL(options.baseUrl);
     this.#basePath = url.pathname.replace(/\/$/, '');
+    this.#origin = url.origin;
     this.#http = axios.create({
       baseURL: url.origin,
       timeout: options.timeoutMs ?? 15_000,
@@ -113,6 +115,31 @@ export class BackendClient {
     return this.#epoch;
   }
 
+  /**
+   * Resolves a `Location` the backend sent (absolute URL, absolute path or relative path, RFC 3986 §5.2)
+   * against the URL of the request that got it. The result is an absolute URL on the backend's origin;
+   * any other origin is refused, so material bytes and signatures never go elsewhere.
+   */
+  resolve(location: string, requestPath: string): string {
+    let url: URL;
+    try {
+      url = new URL(location, this.#origin + this.#basePath + requestPath);
+    } catch (error) {
+      throw new SyncError('backend-bad-response', `unusable Location ${JSON.stringify(location.slice(0, 200))}`, { cause: error });
+    }
+    if (url.origin !== this.#origin) throw new SyncError('backend-bad-response', `Location on another origin: ${url.origin}`);
+    url.hash = '';
+    return url.href;
+  }
+
+  /** The path (and query) as it goes on the wire: a backend path gets the deployment prefix, an absolute URL (a resolved Location) is used as is. */
+  #wirePath(path: string): string {
+    if (!/^https?:\/\//i.test(path)) return this.#basePath + path;
+    const url = new URL(path);
+    if (url.origin !== this.#origin) throw new SyncError('backend-bad-response', `refusing a request to another origin: ${url.origin}`);
+    return url.pathname + url.search;
+  }
+
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<BackendResponse<T>> {
     const response = await this.#send(method, path, options);
     if (response.status === 401 && (response.data as { code?: string } | undefined)?.code === 'clock-skew') {
@@ -124,10 +151,10 @@ export class BackendClient {
 
   async #send(method: string, path: string, options: RequestOptions): Promise<BackendResponse> {
     const breaker = this.#options.breaker;
+    const fullPath = this.#wirePath(path);
     if (!breaker.tryAcquire()) {
       throw new SyncError('backend-circuit-open', `circuit open for ${Math.round(breaker.remainingOpenMs())} ms`);
     }
-    const fullPath = this.#basePath + path;
     const body = options.raw ?? (options.body === undefined ? new Uint8Array(0) : Buffer.from(JSON.stringify(options.body)));
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined && options.raw === undefined) headers['content-type'] = 'application/json';

@@ -20,6 +20,8 @@ export interface DrainerHooks {
   delivered(count: number): void;
   /** Reasons the backend gave for the items it refused in this batch. */
   rejected(reasons: string[]): void;
+  /** The backend refused the whole batch, unapplied: the epoch we sent is not its own (it was restored). */
+  epochChanged(): void;
 }
 
 export class OutboxDrainer {
@@ -28,6 +30,8 @@ export class OutboxDrainer {
     private readonly client: BackendClient,
     private readonly hooks: DrainerHooks,
     private readonly batchSize: number,
+    /** The backend epoch this terminal last reconciled with; sent with every batch. */
+    private readonly epoch: () => string | undefined = () => undefined,
   ) {}
 
   async step(): Promise<StepResult> {
@@ -35,9 +39,17 @@ export class OutboxDrainer {
     if (batch.length === 0) return 'idle';
     let data: unknown;
     try {
+      const epoch = this.epoch();
       const response = await this.client.request('POST', '/v1/submissions', {
-        body: { items: batch.map((item) => ({ seq: item.seq, kind: item.kind, payload: item.payload })) },
+        body: { ...(epoch ? { epoch } : {}), items: batch.map((item) => ({ seq: item.seq, kind: item.kind, payload: item.payload })) },
+        accept: [409],
       });
+      if (response.status === 409) {
+        if ((response.data as { code?: unknown } | undefined)?.code !== 'epoch-changed') throw new SyncError('backend-bad-response', 'submission refused with 409 but not epoch-changed');
+        // Nothing was applied. The loop runs again at once and reconciles before the next batch.
+        this.hooks.epochChanged();
+        return 'progress';
+      }
       data = response.data;
     } catch (error) {
       this.#failed(batch, error instanceof SyncError ? error.code : 'internal-error');

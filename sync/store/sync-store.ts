@@ -61,6 +61,17 @@ interface OutboxRow {
 /** Everything personal about a case: sealed with SM4 at rest. */
 type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings'>;
 
+/** Shown on the sync screen after the centre was restored from a backup. */
+export interface RestoreReport {
+  at: string;
+  epoch: string;
+  /** The centre's contiguous high-water mark for this terminal after the restore. */
+  contiguousSeq: number;
+  cases: number;
+  items: number;
+  materials: number;
+}
+
 export interface OutboxCounts {
   pending: number;
   failed: number;
@@ -260,18 +271,58 @@ export class SyncStore {
 
   /**
    * After the backend was restored from an older backup it no longer holds
-   * what it acknowledged above `lastAppliedSeq`: put those items back in the
-   * queue (same seq; the backend's idempotency makes this safe).
+   * what it acknowledged above `contiguousSeq` (its contiguous high-water mark
+   * for this terminal): put those items back in the queue under the same seq.
+   * Anything it still holds comes back `duplicate`, so erring high is safe.
    */
-  requeueDeliveredAfter(lastAppliedSeq: number): number {
+  requeueDeliveredAfter(contiguousSeq: number): { items: number; caseIds: string[] } {
     return this.db
       .transaction(() => {
-        const result = this.db.prepare("UPDATE outbox SET state = 'pending', delivered_at = NULL WHERE state = 'delivered' AND seq > ?").run(lastAppliedSeq);
-        this.db
-          .prepare("UPDATE cases SET sync_state = 'queued', synced_at = NULL WHERE id IN (SELECT ref_id FROM outbox WHERE kind = 'case' AND state = 'pending' AND seq > ?)")
-          .run(lastAppliedSeq);
-        if (result.changes > 0) this.audit.append('outbox.requeued-after-restore', null, { lastAppliedSeq, items: result.changes });
-        return result.changes;
+        const caseIds = (this.db.prepare("SELECT ref_id FROM outbox WHERE kind = 'case' AND state = 'delivered' AND seq > ? ORDER BY seq").all(contiguousSeq) as { ref_id: string }[]).map((row) => row.ref_id);
+        const result = this.db.prepare("UPDATE outbox SET state = 'pending', delivered_at = NULL WHERE state = 'delivered' AND seq > ?").run(contiguousSeq);
+        const markCase = this.db.prepare("UPDATE cases SET sync_state = 'queued', synced_at = NULL, archived_at = NULL WHERE id = ?");
+        for (const id of caseIds) markCase.run(id);
+        if (result.changes > 0) this.audit.append('outbox.requeued-after-restore', null, { contiguousSeq, items: result.changes, cases: caseIds.length });
+        return { items: result.changes, caseIds };
+      })
+      .immediate();
+  }
+
+  /**
+   * The centre confirmed it holds everything of ours up to `archivedSeq` durably (in every backup it may
+   * restore from): those cases are archived, and their outbox rows need no longer be kept for a re-send.
+   */
+  markArchivedThrough(archivedSeq: number): number {
+    return this.db
+      .prepare("UPDATE cases SET archived_at = ? WHERE archived_at IS NULL AND sync_state = 'synced' AND seq <= ?")
+      .run(this.#iso(), archivedSeq).changes;
+  }
+
+  /**
+   * Cases whose personal data may be removed from this terminal: confirmed archived by the centre, and
+   * synced longer ago than `retentionMs`. (The officer-accountability work purges them; nothing here does.)
+   */
+  purgeableCases(now: number, retentionMs: number): string[] {
+    const before = new Date(now - retentionMs).toISOString();
+    return (this.db.prepare('SELECT id FROM cases WHERE archived_at IS NOT NULL AND synced_at <= ? ORDER BY seq').all(before) as { id: string }[]).map((row) => row.id);
+  }
+
+  /** What the sync screen says after the centre lost data in a restore: what was sent again. */
+  restoreReport(): RestoreReport | undefined {
+    const value = this.getMeta('restore_report');
+    return value === undefined ? undefined : (JSON.parse(value) as RestoreReport);
+  }
+
+  setRestoreReport(report: RestoreReport): void {
+    this.setMeta('restore_report', JSON.stringify(report));
+  }
+
+  /** One more material the restore lost went up again (counted once its creation showed the centre lacked it). */
+  countResentMaterial(): void {
+    this.db
+      .transaction(() => {
+        const report = this.restoreReport();
+        if (report) this.setRestoreReport({ ...report, materials: report.materials + 1 });
       })
       .immediate();
   }
@@ -307,9 +358,12 @@ export class SyncStore {
     }));
   }
 
-  /** Keeps delivered rows a while so a backend restored from backup can be re-fed; prunes older ones. */
-  pruneDelivered(olderThanIso: string): number {
-    return this.db.prepare("DELETE FROM outbox WHERE state = 'delivered' AND delivered_at < ?").run(olderThanIso).changes;
+  /**
+   * Keeps delivered rows so a backend restored from backup can be re-fed: until the centre confirms them
+   * archived (`archivedSeq`), or at most until `olderThanIso` (the configured retention).
+   */
+  pruneDelivered(olderThanIso: string, archivedSeq = 0): number {
+    return this.db.prepare("DELETE FROM outbox WHERE state = 'delivered' AND (delivered_at < ? OR seq <= ?)").run(olderThanIso, archivedSeq).changes;
   }
 
   // Pulled reference data

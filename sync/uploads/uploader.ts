@@ -13,11 +13,14 @@ import type { AuditLog } from '../audit/audit-log';
 import type { BackendClient } from '../client/backend-client';
 import { SyncError } from '../errors';
 import type { StepResult } from '../outbox/loop';
-import type { SyncStore } from '../store/sync-store';
+import type { MaterialRow, MaterialsStore } from '../store/materials-store';
 import { MaterialCipher } from './material-file';
 
 export const MAX_MATERIAL_BYTES = 50 * 1024 * 1024;
 const TUS = { 'tus-resumable': '1.0.0' };
+const CREATE_PATH = '/v1/uploads';
+/** Chunks refused for their checksum in a row before the upload is given up as one the centre will never take. */
+const MAX_CHECKSUM_REFUSALS = 5;
 
 /** A captured material before it belongs to a case. */
 export interface MaterialFile {
@@ -41,21 +44,6 @@ export interface StagedMaterial {
   sm3: string;
 }
 
-interface MaterialRow {
-  id: string;
-  case_id: string;
-  material_key: string;
-  file_name: string;
-  mime_type: string;
-  size: number;
-  sm3: string;
-  state: 'pending' | 'uploading' | 'done' | 'dead';
-  upload_url: string | null;
-  confirmed_offset: number;
-  attempts: number;
-  last_error: string | null;
-}
-
 export interface UploaderOptions {
   chunkBytes: number;
   parallel: number;
@@ -67,12 +55,16 @@ export class Uploader {
   readonly #inFlight = new Map<string, number>();
 
   constructor(
-    private readonly store: SyncStore,
+    private readonly store: MaterialsStore,
     private readonly audit: AuditLog,
     private readonly cipher: MaterialCipher,
     dataDir: string,
     private readonly options: () => UploaderOptions,
     private readonly onProgress: () => void,
+    /** A material the centre lost in a restore went up again. */
+    private readonly onResent: () => void = () => {},
+    /** How long one failing upload waits before its next attempt (the others go on meanwhile). */
+    private readonly backoffMs: (attempt: number) => number = (attempt) => Math.min(300_000, 1_000 * 2 ** Math.min(attempt, 20)),
   ) {
     this.#dir = join(dataDir, 'materials');
   }
@@ -86,7 +78,7 @@ export class Uploader {
     } catch {
       return 0;
     }
-    const live = new Set((this.store.db.prepare("SELECT id FROM materials WHERE state IN ('pending', 'uploading')").all() as { id: string }[]).map((row) => row.id));
+    const live = this.store.idsWithFiles();
     for (const name of names) {
       const id = name.replace(/\.sm4(\.tmp)?$/, '');
       if (name.endsWith('.tmp') || !live.has(id)) {
@@ -130,9 +122,7 @@ export class Uploader {
 
   /** Queues a staged material for upload; call inside the caller's transaction. */
   record(caseId: string, staged: StagedMaterial): void {
-    this.store.db
-      .prepare("INSERT INTO materials (id, case_id, material_key, file_name, mime_type, size, sm3, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)")
-      .run(staged.id, caseId, staged.materialKey, staged.fileName, staged.mimeType, staged.size, staged.sm3, new Date().toISOString());
+    this.store.insert({ ...staged, caseId, createdAt: new Date().toISOString() });
     this.audit.append('material.captured', staged.id, { caseId, materialKey: staged.materialKey, size: staged.size });
   }
 
@@ -141,17 +131,19 @@ export class Uploader {
     rmSync(this.#path(staged.id), { force: true });
   }
 
-  /** Uploads up to `parallel` materials at once; 'progress' while any remain. */
+  /**
+   * Uploads up to `parallel` materials at once; 'progress' while any remain. A failing upload waits out its
+   * own backoff while the ones behind it go on; only when nothing else is due does the loop's backoff decide.
+   */
   async step(client: BackendClient): Promise<StepResult> {
     const { parallel } = this.options();
-    const rows = this.store.db
-      .prepare("SELECT * FROM materials WHERE state IN ('pending', 'uploading') ORDER BY created_at, id LIMIT ?")
-      .all(Math.max(1, parallel)) as MaterialRow[];
+    const now = new Date().toISOString();
+    let rows = this.store.queued(parallel, now);
+    if (rows.length === 0) rows = this.store.queued(parallel);
     if (rows.length === 0) return 'idle';
     const outcomes = await Promise.allSettled(rows.map((row) => this.#upload(client, row)));
-    const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-    if (failure) throw failure.reason;
-    return 'progress';
+    if (outcomes.some((outcome) => outcome.status === 'fulfilled')) return 'progress';
+    throw (outcomes[0] as PromiseRejectedResult).reason;
   }
 
   async #upload(client: BackendClient, row: MaterialRow): Promise<void> {
@@ -161,39 +153,14 @@ export class Uploader {
       return;
     }
     try {
-      let url = row.upload_url;
-      let offset: number;
-      if (!url) {
-        const metadata = { materialId: row.id, caseId: row.case_id, sm3: row.sm3, fileName: row.file_name, mimeType: row.mime_type };
-        const response = await client.request('POST', '/v1/uploads', {
-          headers: {
-            ...TUS,
-            'upload-length': String(row.size),
-            'upload-metadata': Object.entries(metadata)
-              .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
-              .join(','),
-          },
-        });
-        const location = response.headers.location;
-        if (!location) throw new SyncError('backend-bad-response', 'tus creation without Location');
-        url = location;
-        offset = Number(response.headers['upload-offset'] ?? 0);
-        this.store.db.prepare("UPDATE materials SET upload_url = ?, state = 'uploading' WHERE id = ?").run(url, row.id);
-      } else {
-        const response = await client.request('HEAD', url, { headers: TUS, accept: [404, 410] });
-        if (response.status === 404 || response.status === 410) {
-          // The backend lost the upload (restored from backup, or expired): start over.
-          this.store.db.prepare('UPDATE materials SET upload_url = NULL, confirmed_offset = 0 WHERE id = ?').run(row.id);
-          throw new SyncError('backend-bad-response', 'upload unknown to the backend; recreating');
-        }
-        offset = Number(response.headers['upload-offset']);
-      }
-      if (!Number.isInteger(offset) || offset < 0 || offset > row.size) throw new SyncError('backend-bad-response', 'bad Upload-Offset');
+      const { url, offset: start } = row.upload_url ? await this.#resume(client, row, row.upload_url) : await this.#create(client, row);
+      if (url === undefined) return;
+      let offset = start;
       this.#confirm(row.id, offset);
       const { chunkBytes } = this.options();
       while (offset < row.size) {
         const length = Math.min(chunkBytes, row.size - offset);
-        const chunk = this.cipher.readRange(path, offset, length);
+        const chunk = this.#readPlain(path, offset, length);
         this.#inFlight.set(row.id, 0);
         const response = await client.request('PATCH', url, {
           raw: chunk,
@@ -203,55 +170,140 @@ export class Uploader {
             'upload-offset': String(offset),
             'upload-checksum': `sm3 ${createHash('sm3').update(chunk).digest('base64')}`,
           },
-          accept: [409, 460],
+          accept: [404, 409, 410, 460],
           timeoutMs: 120_000,
         });
         this.#inFlight.delete(row.id);
+        if (response.status === 404 || response.status === 410) {
+          this.store.forgetUpload(row.id);
+          throw new SyncError('backend-bad-response', 'upload unknown to the backend; recreating');
+        }
         if (response.status === 409 || response.status === 460) {
+          if (response.status === 460 && this.store.checksumRefused(row.id) >= MAX_CHECKSUM_REFUSALS) {
+            this.#markDead(row.id, `upload-refused:${centreCode(response, 'checksum-mismatch')}`);
+            return;
+          }
           // Offset moved or the chunk was damaged on the way: ask where the server is and go on from there.
           const head = await client.request('HEAD', url, { headers: TUS });
-          offset = Number(head.headers['upload-offset']);
-          if (response.status === 460) this.store.db.prepare('UPDATE materials SET last_error = ? WHERE id = ?').run('upload-checksum-mismatch', row.id);
+          offset = parseOffset(head.headers['upload-offset'], row.size);
+          if (response.status === 460) this.store.noteError(row.id, 'upload-checksum-mismatch');
           continue;
         }
-        offset = Number(response.headers['upload-offset']);
-        if (!Number.isInteger(offset)) throw new SyncError('backend-bad-response', 'PATCH answer without Upload-Offset');
+        offset = parseOffset(response.headers['upload-offset'], row.size);
+        this.store.checksumAccepted(row.id);
         this.#confirm(row.id, offset);
       }
       this.store.db
         .transaction(() => {
-          this.store.db.prepare("UPDATE materials SET state = 'done', completed_at = ?, last_error = NULL WHERE id = ?").run(new Date().toISOString(), row.id);
+          this.store.markDone(row.id, new Date().toISOString());
           this.audit.append('material.uploaded', row.id, { caseId: row.case_id, size: row.size });
         })
         .immediate();
-      rmSync(path, { force: true });
+      // The file stays until the centre confirms the material archived (or the retention passes): see release().
       this.onProgress();
     } catch (error) {
       this.#inFlight.delete(row.id);
-      this.store.db
-        .prepare('UPDATE materials SET attempts = attempts + 1, last_error = ? WHERE id = ?')
-        .run(error instanceof SyncError ? error.code : 'internal-error', row.id);
+      const refusal = permanentRefusal(error);
+      if (refusal) {
+        this.#markDead(row.id, `upload-refused:${refusal}`);
+        return;
+      }
+      this.store.attemptFailed(row.id, error instanceof SyncError ? error.code : 'internal-error', new Date(Date.now() + this.backoffMs(row.attempts + 1)).toISOString());
       this.onProgress();
       throw error;
     }
   }
 
+  /** Creates the upload (idempotent per material id); the centre may answer with a Location in any RFC 3986 form. */
+  async #create(client: BackendClient, row: MaterialRow): Promise<{ url?: string; offset: number }> {
+    const metadata = { materialId: row.id, caseId: row.case_id, sm3: row.sm3, fileName: row.file_name, mimeType: row.mime_type };
+    const response = await client.request('POST', CREATE_PATH, {
+      headers: {
+        ...TUS,
+        'upload-length': String(row.size),
+        'upload-metadata': Object.entries(metadata)
+          .map(([key, value]) => `${key} ${Buffer.from(value).toString('base64')}`)
+          .join(','),
+      },
+    });
+    const location = response.headers.location;
+    if (!location) throw new SyncError('backend-bad-response', 'tus creation without Location');
+    const url = client.resolve(location, CREATE_PATH);
+    this.store.created(row.id, url);
+    // Creation answers need not carry Upload-Offset (tus 1.0.0); without one, ask.
+    const header = response.headers['upload-offset'];
+    const offset = header === undefined ? parseOffset((await client.request('HEAD', url, { headers: TUS })).headers['upload-offset'], row.size) : parseOffset(header, row.size);
+    if (this.store.takeResendMark(row.id) && offset < row.size) this.onResent();
+    return { url, offset };
+  }
+
+  async #resume(client: BackendClient, row: MaterialRow, url: string): Promise<{ url?: string; offset: number }> {
+    const response = await client.request('HEAD', url, { headers: TUS, accept: [404, 410] });
+    if (response.status === 404 || response.status === 410) {
+      // The backend lost the upload (restored from backup, or expired): start over.
+      this.store.forgetUpload(row.id);
+      return this.#create(client, row);
+    }
+    return { url, offset: parseOffset(response.headers['upload-offset'], row.size) };
+  }
+
+  /** Plaintext [offset, offset + length): the cipher reads whole blocks, so an unaligned server offset is read from the block before. */
+  #readPlain(path: string, offset: number, length: number): Buffer {
+    const aligned = offset - (offset % 16);
+    return this.cipher.readRange(path, aligned, length + (offset - aligned)).subarray(offset - aligned);
+  }
+
+  /**
+   * Asks the centre whether uploaded materials are durably archived (HEAD answers `Upload-Archived: true`),
+   * a bounded number per call so a backlog never turns into a burst.
+   */
+  async checkArchived(client: BackendClient, limit = 20): Promise<number> {
+    let archived = 0;
+    for (const row of this.store.awaitingArchive(limit)) {
+      const response = await client.request('HEAD', row.upload_url!, { headers: TUS, accept: [404, 410] });
+      if (response.status === 200 && response.headers['upload-archived'] === 'true') {
+        this.store.markArchived(row.id, new Date().toISOString());
+        archived += 1;
+      }
+    }
+    return archived;
+  }
+
+  /** Deletes the local files the centre no longer needs from us: archived, past the retention, or over the disk budget. */
+  release(retainedSinceIso: string, budgetBytes: number): number {
+    const ids = this.store.releasable(retainedSinceIso, budgetBytes);
+    for (const id of ids) {
+      rmSync(this.#path(id), { force: true });
+      this.store.fileRemoved(id, new Date().toISOString());
+    }
+    if (ids.length > 0) this.onProgress();
+    return ids.length;
+  }
+
+  /** After the centre was restored from a backup: upload again what it has not confirmed archived. */
+  requeueAfterRestore(): number {
+    const ids = this.store.db.transaction(() => this.store.requeueUnarchived()).immediate();
+    if (ids.length > 0) this.audit.append('material.requeued-after-restore', null, { materials: ids.length });
+    return ids.length;
+  }
+
+  keptBytes(): number {
+    return this.store.keptBytes();
+  }
+
   #confirm(id: string, offset: number): void {
-    this.store.db.prepare('UPDATE materials SET confirmed_offset = ? WHERE id = ?').run(offset, id);
+    this.store.confirm(id, offset);
     this.onProgress();
   }
 
   #markDead(id: string, reason: string): void {
-    this.store.db.prepare("UPDATE materials SET state = 'dead', last_error = ? WHERE id = ?").run(reason, id);
+    this.store.markDead(id, reason);
     this.audit.append('material.dead-lettered', id, { reason });
     this.onProgress();
   }
 
   views(limit = 200): UploadView[] {
-    const rows = this.store.db
-      .prepare("SELECT * FROM materials WHERE state != 'done' ORDER BY created_at LIMIT ?")
-      .all(limit) as MaterialRow[];
-    return rows.map((row) => {
+    return this.store.unfinished(limit).map((row) => {
       const view: UploadView = {
         materialId: row.id,
         caseId: row.case_id,
@@ -266,9 +318,30 @@ export class Uploader {
   }
 
   totals(): { pending: number; sent: number; total: number } {
-    const row = this.store.db
-      .prepare("SELECT COUNT(*) AS pending, COALESCE(SUM(confirmed_offset), 0) AS sent, COALESCE(SUM(size), 0) AS total FROM materials WHERE state IN ('pending', 'uploading')")
-      .get() as { pending: number; sent: number; total: number };
-    return row;
+    return this.store.totals();
   }
+}
+
+/** The tus `Upload-Offset`: a missing or malformed one is an error, never "done". */
+function parseOffset(header: string | undefined, size: number): number {
+  const offset = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header) : Number.NaN;
+  if (!Number.isSafeInteger(offset) || offset > size) throw new SyncError('backend-bad-response', `bad Upload-Offset ${JSON.stringify(header ?? null)}`);
+  return offset;
+}
+
+function centreCode(response: { data: unknown }, fallback: string): string {
+  const code = (response.data as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^[a-z0-9-]{1,60}$/.test(code) ? code : fallback;
+}
+
+/**
+ * Answers that no retry can change: the upload is dead-lettered with the centre's reason. A 401 is not one of
+ * them: it refuses the terminal (key, clock, registration), not this upload, and every loop backs off on it.
+ */
+function permanentRefusal(error: unknown): string | undefined {
+  if (!(error instanceof SyncError) || error.code !== 'request-rejected') return undefined;
+  const status = Number(error.params?.status);
+  if (![400, 403, 404, 409, 413, 415].includes(status)) return undefined;
+  const reason = String(error.params?.reason ?? 'unknown');
+  return /^[a-z0-9-]{1,60}$/.test(reason) ? reason : `http-${status}`;
 }

@@ -24,8 +24,12 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     const { sync, backend } = pair;
     const record = sync.createCase(sampleDraft(1));
     const inputs = [material(record.id, 300_000), material(record.id, 5, 'photo'), material(record.id, 0, 'empty')];
+    // Offline while they are added, so none can finish before the count is read.
+    await backend.pause();
     const ids = await Promise.all(inputs.map((input) => sync.addMaterial(input)));
     expect(sync.status().uploadsPending).toBe(3);
+    await backend.resume();
+    sync.retryNow();
     await waitFor(() => sync.status().uploadsPending === undefined, 10_000, 'uploads done');
     const uploads = backend.uploads();
     expect(uploads.every((upload) => upload.completed)).toBe(true);
@@ -130,6 +134,8 @@ describe('material uploads (tus 1.0 + checksum)', () => {
     expect(sync.listCases().map((c) => c.id)).toEqual([record.id]);
     expect(sync.status()).toMatchObject({ queued: 0 });
     expect(sync.status().uploadsPending).toBeUndefined();
-    expect(readdirSync(join(pair.dir, 'terminal', 'materials'))).toEqual([]);
+    // Only the delivered material's file remains, kept until the centre confirms it archived.
+    expect(sync.status().keptMaterialBytes).toBe(100_000);
+    expect(readdirSync(join(pair.dir, 'terminal', 'materials'))).toHaveLength(1);
   });
 });

@@ -7,7 +7,8 @@ import { migration002 } from './002-audit-log';
 import { migration003 } from './003-certificate-leases';
 import { migration004 } from './004-uploads';
 import { migration005 } from './005-outbox-failed-index';
+import { migration006 } from './006-archive-confirmation';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 export type { Migration } from './types';
