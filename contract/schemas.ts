@@ -94,6 +94,9 @@ export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({
   uploadsPending: z.number().int().optional(),
   uploadBytesSent: z.number().optional(),
   uploadBytesTotal: z.number().optional(),
+  resentAfterRestore: z.object({ at: z.string(), cases: z.number().int(), materials: z.number().int() }).optional(),
+  keptMaterialBytes: z.number().optional(),
+  materialBudgetBytes: z.number().optional(),
 });
 
 export const storageStatusSchema: z.ZodType<StorageStatus, StorageStatus> = z.object({

@@ -172,6 +172,8 @@ const en: Messages<typeof zhCN> = {
     itemKind: { case: 'Case', 'certificate-issued': 'Certificate issued', 'certificate-void': 'Number voided' },
     itemState: { queued: 'Queued', failed: 'Failed, retrying', 'dead-letter': 'Returned by the centre' },
     uploadState: { queued: 'Queued', uploading: 'Uploading', done: 'Done', 'dead-letter': 'Returned by the centre' },
+    resentAfterRestore: 'The central system was restored from a backup; this terminal sent {cases} cases and {materials} materials again ({time}).',
+    keptMaterials: 'Uploaded materials kept here until the centre confirms them archived: {kept} of {budget}',
   },
   cases: { title: 'Cases on this terminal', empty: 'No cases yet', item: 'Service item', applicant: 'Applicant', createdAt: 'Accepted', state: 'State' },
   fieldProblem: {

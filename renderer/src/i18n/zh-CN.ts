@@ -168,6 +168,8 @@ export default {
     itemKind: { case: '办件', 'certificate-issued': '证书发放', 'certificate-void': '证号作废' },
     itemState: { queued: '排队中', failed: '失败，自动重试', 'dead-letter': '被中心退回' },
     uploadState: { queued: '排队中', uploading: '上传中', done: '已完成', 'dead-letter': '被中心退回' },
+    resentAfterRestore: '市级系统从备份恢复后，本机已重新上报 {cases} 件办件、{materials} 份材料（{time}）。',
+    keptMaterials: '已上传材料在本机保留至中心确认归档：{kept} / 上限 {budget}',
   },
   cases: { title: '本机办件', empty: '暂无办件', item: '事项', applicant: '申请人', createdAt: '受理时间', state: '状态' },
   fieldProblem: {
