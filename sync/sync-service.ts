@@ -26,7 +26,7 @@ import { FEEDS, FeedPuller } from './pull/feed-puller';
 import { openDatabase, type Db } from './store/database';
 import { MaterialsStore } from './store/materials-store';
 import { SyncStore } from './store/sync-store';
-import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type VoidReason } from './leases/certificate-numbers';
+import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type NumberAccounting, type VoidReason } from './leases/certificate-numbers';
 import { MaterialCipher } from './uploads/material-file';
 import { Uploader, type MaterialFile, type MaterialInput, type StagedMaterial, type UploaderOptions } from './uploads/uploader';
 
@@ -102,6 +102,8 @@ export interface SyncService {
   takeCertificateNumber(type: string, caseId?: string): Promise<string>;
   voidCertificateNumber(number: string, reason: string, note?: string): Promise<void>;
   certificateNumberSource(): CertificateNumberSource;
+  /** End-of-day view of every leased number: issued, void or still available, and none unaccounted. */
+  certificateAccounting(): NumberAccounting;
   on(event: 'status', listener: (status: SyncStatus) => void): this;
   on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
   on(event: 'catalogueChanged', listener: () => void): this;
@@ -620,6 +622,10 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     running.numbers.void(number, why, why === 'other' && reason !== 'other' ? reason.slice(0, 200) : note);
     this.#emitStatus();
     running.drain.nudge();
+  }
+
+  certificateAccounting(): NumberAccounting {
+    return this.#require().numbers.accounting();
   }
 
   certificateNumberSource(): CertificateNumberSource {

@@ -6,10 +6,12 @@
  * and the unused rest of an expired block are reported void through the
  * outbox.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log';
 import type { BackendClient } from '../client/backend-client';
 import { SyncError } from '../errors';
+import { formatNumber, LeaseStore } from '../store/lease-store';
 import type { SyncStore } from '../store/sync-store';
 
 export const CERTIFICATE_TYPES = ['J', 'L', 'BJ', 'BL'] as const;
@@ -31,87 +33,99 @@ const leaseSchema = z.object({
   expiresAt: z.string(),
 });
 
-interface LeaseRow {
-  id: string;
+/** One block in the end-of-day accounting: every number of it issued, void, or still to hand out. */
+export interface LeaseAccount {
+  leaseId: string;
   type: string;
   prefix: string;
-  first_serial: number;
-  last_serial: number;
-  next_serial: number;
-  expires_at: string;
+  firstSerial: number;
+  lastSerial: number;
+  leased: number;
+  issued: number;
+  void: number;
+  available: number;
+  /** Numbers below the block's next number that are neither issued nor void (must be empty). */
+  unaccounted: string[];
 }
 
-function formatNumber(prefix: string, serial: number): string {
-  return `${prefix}${String(serial).padStart(6, '0')}`;
+export interface NumberAccounting {
+  leases: LeaseAccount[];
+  /** leased = issued + void + available for every block, and nothing unaccounted. */
+  balanced: boolean;
 }
 
 export class CertificateNumbers {
+  readonly #leases: LeaseStore;
+
   constructor(
     private readonly store: SyncStore,
     private readonly audit: AuditLog,
     /** Server time (terminal clock corrected by the backend's): lease expiry is the backend's notion. */
     private readonly serverNow: () => number,
     private readonly policy: () => LeasePolicy,
-  ) {}
+  ) {
+    this.#leases = new LeaseStore(store.db);
+  }
+
+  #now(): string {
+    return new Date(this.serverNow()).toISOString();
+  }
 
   isType(type: string): type is CertificateType {
     return (CERTIFICATE_TYPES as readonly string[]).includes(type);
   }
 
   remaining(type: CertificateType): number {
-    const row = this.store.db
-      .prepare('SELECT COALESCE(SUM(last_serial - next_serial + 1), 0) AS n FROM number_leases WHERE type = ? AND closed = 0 AND expires_at > ?')
-      .get(type, new Date(this.serverNow()).toISOString()) as { n: number };
-    return row.n;
+    return this.#leases.remaining(type, this.#now());
   }
 
   /** Types this terminal uses: those it ever leased, plus any configured. */
   typesInUse(configured: readonly CertificateType[]): CertificateType[] {
-    const leased = (this.store.db.prepare('SELECT DISTINCT type FROM number_leases').all() as { type: string }[]).map((row) => row.type);
-    return [...new Set([...configured, ...leased])].filter((type): type is CertificateType => this.isType(type));
+    return [...new Set([...configured, ...this.#leases.leasedTypes()])].filter((type): type is CertificateType => this.isType(type));
   }
 
   needsRefill(type: CertificateType): boolean {
     return this.remaining(type) < this.policy().lowWater;
   }
 
-  /** Takes the next number, records the certificate as issued and queues that fact, in one transaction. */
+  /**
+   * Takes the next number, records the certificate as issued and queues that fact, in one transaction.
+   * Numbers voided before their turn (a spoiled blank) are stepped over, never handed out.
+   */
   take(type: CertificateType, caseId?: string): string | undefined {
     return this.store.db
       .transaction((): string | undefined => {
-        const lease = this.store.db
-          .prepare('SELECT * FROM number_leases WHERE type = ? AND closed = 0 AND expires_at > ? AND next_serial <= last_serial ORDER BY expires_at, first_serial LIMIT 1')
-          .get(type, new Date(this.serverNow()).toISOString()) as LeaseRow | undefined;
-        if (!lease) return undefined;
-        const number = formatNumber(lease.prefix, lease.next_serial);
-        this.store.db.prepare('UPDATE number_leases SET next_serial = next_serial + 1 WHERE id = ?').run(lease.id);
-        this.store.db
-          .prepare("INSERT INTO certificate_numbers (number, lease_id, type, state, case_id, taken_at) VALUES (?, ?, ?, 'issued', ?, ?)")
-          .run(number, lease.id, type, caseId ?? null, new Date(this.serverNow()).toISOString());
-        this.store.enqueue('certificate-issued', number, { number, type, ...(caseId ? { caseId } : {}) });
-        this.audit.append('certificate-number.taken', number, { type, leaseId: lease.id, ...(caseId ? { caseId } : {}) });
-        return number;
+        const now = this.#now();
+        for (;;) {
+          const lease = this.#leases.openLease(type, now);
+          if (!lease) return undefined;
+          const number = formatNumber(lease.prefix, lease.next_serial);
+          this.#leases.setNextSerial(lease.id, lease.next_serial + 1);
+          if (this.#leases.numberState(number)) continue;
+          this.#leases.recordIssued(number, lease.id, type, caseId ?? null, now);
+          this.store.enqueue('certificate-issued', number, { number, type, ...(caseId ? { caseId } : {}) });
+          this.audit.append('certificate-number.taken', number, { type, leaseId: lease.id, ...(caseId ? { caseId } : {}) });
+          return number;
+        }
       })
       .immediate();
   }
 
-  /** A spoiled print (or a number never used): void it and tell the backend. */
+  /**
+   * A spoiled print, or a blank spoiled before its number's turn: void it and tell the backend. Voiding a
+   * number ahead of the next one does not move the next one, so the numbers in between stay to be issued.
+   */
   void(number: string, reason: VoidReason, note?: string): void {
     this.store.db
       .transaction(() => {
-        const existing = this.store.db.prepare('SELECT state, lease_id FROM certificate_numbers WHERE number = ?').get(number) as { state: string; lease_id: string } | undefined;
+        const existing = this.#leases.numberState(number);
         if (existing?.state === 'void') return;
         if (existing) {
-          this.store.db.prepare("UPDATE certificate_numbers SET state = 'void', void_reason = ?, voided_at = ? WHERE number = ?").run(reason, new Date(this.serverNow()).toISOString(), number);
+          this.#leases.voidIssued(number, reason, this.#now());
         } else {
-          // A number of one of our blocks that was never taken (e.g. skipped by the printer): take it as void.
-          const lease = this.#leaseOf(number);
+          const lease = this.#leases.leaseOf(number);
           if (!lease) throw new SyncError('certificate-number-unknown', `number ${number} is not in a block leased to this terminal`, { params: { number } });
-          const serial = Number(number.slice(-6));
-          if (serial >= lease.next_serial) this.store.db.prepare('UPDATE number_leases SET next_serial = MAX(next_serial, ?) WHERE id = ?').run(serial + 1, lease.id);
-          this.store.db
-            .prepare("INSERT INTO certificate_numbers (number, lease_id, type, state, taken_at, void_reason, voided_at) VALUES (?, ?, ?, 'void', ?, ?, ?)")
-            .run(number, lease.id, lease.type, new Date(this.serverNow()).toISOString(), reason, new Date(this.serverNow()).toISOString());
+          this.#leases.recordVoid(number, lease.id, lease.type, reason, this.#now());
         }
         this.store.enqueue('certificate-void', number, { number, reason, ...(note ? { note } : {}) });
         this.audit.append('certificate-number.voided', number, { reason });
@@ -119,16 +133,18 @@ export class CertificateNumbers {
       .immediate();
   }
 
-  #leaseOf(number: string): LeaseRow | undefined {
-    const match = /^(.*-)(\d{6})$/.exec(number);
-    if (!match) return undefined;
-    const serial = Number(match[2]);
-    return this.store.db.prepare('SELECT * FROM number_leases WHERE prefix = ? AND first_serial <= ? AND last_serial >= ?').get(match[1], serial, serial) as LeaseRow | undefined;
-  }
-
-  /** Asks the backend for a new block and stores it. */
+  /**
+   * Asks the backend for a new block and stores it. The request carries an idempotency key kept in the
+   * store until the block is stored, so an answer lost in transit (or a crash) asks again for the same block.
+   */
   async refill(client: BackendClient, type: CertificateType): Promise<void> {
-    const response = await client.request('POST', '/v1/certificate-leases', { body: { type, count: this.policy().blockSize } });
+    const keyName = `lease_request_${type}`;
+    let requestKey = this.store.getMeta(keyName);
+    if (!requestKey) {
+      requestKey = randomUUID();
+      this.store.setMeta(keyName, requestKey);
+    }
+    const response = await client.request('POST', '/v1/certificate-leases', { body: { type, count: this.policy().blockSize, requestKey } });
     const parsed = leaseSchema.safeParse(response.data);
     if (!parsed.success || parsed.data.type !== type || parsed.data.lastSerial < parsed.data.firstSerial) {
       throw new SyncError('backend-bad-response', 'lease answer did not match the schema');
@@ -136,35 +152,71 @@ export class CertificateNumbers {
     const lease = parsed.data;
     this.store.db
       .transaction(() => {
-        this.store.db
-          .prepare('INSERT OR IGNORE INTO number_leases (id, type, prefix, first_serial, last_serial, next_serial, expires_at, leased_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(lease.leaseId, type, lease.prefix, lease.firstSerial, lease.lastSerial, lease.firstSerial, new Date(lease.expiresAt).toISOString(), new Date(this.serverNow()).toISOString());
-        this.audit.append('certificate-lease.received', lease.leaseId, { type, prefix: lease.prefix, first: lease.firstSerial, last: lease.lastSerial });
+        const stored = this.#leases.insertLease({
+          id: lease.leaseId,
+          type,
+          prefix: lease.prefix,
+          firstSerial: lease.firstSerial,
+          lastSerial: lease.lastSerial,
+          expiresAt: new Date(lease.expiresAt).toISOString(),
+          leasedAt: this.#now(),
+        });
+        this.store.deleteMeta(keyName);
+        if (stored) this.audit.append('certificate-lease.received', lease.leaseId, { type, prefix: lease.prefix, first: lease.firstSerial, last: lease.lastSerial });
       })
       .immediate();
   }
 
-  /** Closes expired blocks and voids their unused numbers (reason "expired") through the outbox. */
+  /**
+   * Closes expired blocks and voids their unused numbers (reason "expired") through the outbox. The terminal,
+   * which alone knows which numbers it used, reports them; the backend voids nothing by itself.
+   */
   expireLeases(): number {
-    const now = new Date(this.serverNow()).toISOString();
+    const now = this.#now();
     return this.store.db
       .transaction(() => {
-        const expired = this.store.db.prepare('SELECT * FROM number_leases WHERE closed = 0 AND expires_at <= ?').all(now) as LeaseRow[];
         let voided = 0;
-        for (const lease of expired) {
+        for (const lease of this.#leases.expiredOpen(now)) {
+          let count = 0;
           for (let serial = lease.next_serial; serial <= lease.last_serial; serial += 1) {
             const number = formatNumber(lease.prefix, serial);
-            this.store.db
-              .prepare("INSERT INTO certificate_numbers (number, lease_id, type, state, taken_at, void_reason, voided_at) VALUES (?, ?, ?, 'void', ?, 'expired', ?)")
-              .run(number, lease.id, lease.type, now, now);
+            if (this.#leases.numberState(number)) continue;
+            this.#leases.recordVoid(number, lease.id, lease.type, 'expired', now);
             this.store.enqueue('certificate-void', number, { number, reason: 'expired' });
-            voided += 1;
+            count += 1;
           }
-          this.store.db.prepare('UPDATE number_leases SET closed = 1, next_serial = last_serial + 1 WHERE id = ?').run(lease.id);
-          this.audit.append('certificate-lease.expired', lease.id, { voided: lease.last_serial - lease.next_serial + 1 });
+          this.#leases.close(lease.id);
+          this.audit.append('certificate-lease.expired', lease.id, { voided: count });
+          voided += count;
         }
         return voided;
       })
       .immediate();
+  }
+
+  /** End-of-day view: for every block, leased = issued + void + still available, and which numbers are neither. */
+  accounting(): NumberAccounting {
+    const leases = this.#leases.leases().map((lease): LeaseAccount => {
+      const numbers = this.#leases.numbersOf(lease.id);
+      const recorded = new Set(numbers.map((row) => row.serial));
+      const unaccounted: string[] = [];
+      const taken = Math.min(lease.next_serial, lease.last_serial + 1);
+      for (let serial = lease.first_serial; serial < taken; serial += 1) if (!recorded.has(serial)) unaccounted.push(formatNumber(lease.prefix, serial));
+      let available = 0;
+      for (let serial = taken; serial <= lease.last_serial; serial += 1) if (!recorded.has(serial)) available += 1;
+      return {
+        leaseId: lease.id,
+        type: lease.type,
+        prefix: lease.prefix,
+        firstSerial: lease.first_serial,
+        lastSerial: lease.last_serial,
+        leased: lease.last_serial - lease.first_serial + 1,
+        issued: numbers.filter((row) => row.state === 'issued').length,
+        void: numbers.filter((row) => row.state === 'void').length,
+        available,
+        unaccounted,
+      };
+    });
+    return { leases, balanced: leases.every((lease) => lease.unaccounted.length === 0 && lease.leased === lease.issued + lease.void + lease.available) };
   }
 }

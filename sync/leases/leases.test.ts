@@ -73,3 +73,39 @@ describe('certificate number leases', () => {
     expect(backend.certificateNumbers().filter((n) => n.reason === 'expired')).toHaveLength(0);
   });
 });
+
+describe('every number accounted for', () => {
+  it('voiding a blank ahead of its turn skips nothing before it, and the day balances', async () => {
+    pair = await startPair({ leasePolicy: { blockSize: 6, lowWater: 0 }, registryCode: '310105' });
+    const { sync, backend } = pair;
+    const prefix = `J310105-${new Date().getUTCFullYear()}-`;
+    expect(await sync.takeCertificateNumber('J')).toBe(`${prefix}000001`);
+    // 000003's blank booklet is spoiled before it was printed on; 000002 is still next.
+    await sync.voidCertificateNumber(`${prefix}000003`, 'spoiled');
+    expect(await sync.takeCertificateNumber('J')).toBe(`${prefix}000002`);
+    expect(await sync.takeCertificateNumber('J')).toBe(`${prefix}000004`);
+    const day = sync.certificateAccounting();
+    expect(day.balanced).toBe(true);
+    expect(day.leases).toEqual([expect.objectContaining({ leased: 6, issued: 3, void: 1, available: 2, unaccounted: [] })]);
+    await waitFor(() => sync.status().queued === 0, 10_000, 'drained');
+    expect(backend.certificateNumbers().map((n) => [n.number.slice(-6), n.state])).toEqual([
+      ['000001', 'issued'],
+      ['000002', 'issued'],
+      ['000003', 'void'],
+      ['000004', 'issued'],
+    ]);
+  });
+
+  it('a lease answer lost in transit, asked again, returns the same block', async () => {
+    pair = await startPair({ leasePolicy: { blockSize: 5, lowWater: 0 } });
+    const { sync, backend } = pair;
+    await sync.pullNow();
+    backend.setFaults({ dropAfterApplyRate: 1, pathPrefix: '/v1/certificate-leases' });
+    await expect(sync.takeCertificateNumber('L')).rejects.toMatchObject({ code: 'certificate-numbers-exhausted' });
+    expect(backend.leases()).toHaveLength(1);
+    backend.clearFaults();
+    expect(await sync.takeCertificateNumber('L')).toMatch(/-000001$/);
+    expect(backend.leases()).toHaveLength(1);
+    expect(sync.certificateAccounting()).toMatchObject({ balanced: true, leases: [expect.objectContaining({ leased: 5, issued: 1, available: 4 })] });
+  });
+});

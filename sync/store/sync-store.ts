@@ -98,6 +98,10 @@ export class SyncStore {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
+  deleteMeta(key: string): void {
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  }
+
   /** Sealed secrets (the SM2 private key) live in meta too, under the data key. */
   getSealedMeta<T>(key: string): T | undefined {
     const value = this.getMeta(key);
