@@ -12,7 +12,7 @@ import { silentLogger, type Logger } from '../domain/logger';
 import type { ServiceItem } from '../domain/service-item';
 import type { SyncItemView, SyncScreen, SyncStatus } from '../domain/sync-status';
 import { AuditLog } from './audit/audit-log';
-import { BackendClient, type TerminalIdentity } from './client/backend-client';
+import { BackendClient, type BackendResponse, type RequestOptions, type TerminalIdentity } from './client/backend-client';
 import { CircuitBreaker, type CircuitBreakerOptions } from './client/circuit-breaker';
 import { loadOrCreateIdentity, registerTerminal } from './client/identity';
 import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
@@ -90,6 +90,8 @@ export interface SyncService {
   /** The officer fixed a dead-lettered item (optionally correcting the case's form) and sends it again. */
   retryDeadLetter(seq: number, patch?: { form?: Record<string, string>; serviceItemId?: string }): void;
   terminalId(): string | undefined;
+  /** One signed request to the backend through the shared client and circuit breaker (fleet: updates, reports). */
+  backendRequest<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<BackendResponse<T>>;
   /** The hash-chained audit log (read-only view). */
   audit(): AuditLog;
   /** Pull every feed now; resolves when done (tests, and the officer's "refresh catalogue"). */
@@ -566,6 +568,11 @@ class TerminalSyncService extends EventEmitter implements SyncService {
 
   terminalId(): string | undefined {
     return this.#running?.identity.terminalId;
+  }
+
+  async backendRequest<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<BackendResponse<T>> {
+    await this.#ensureRegistered();
+    return this.#require().client.request<T>(method, path, options);
   }
 
   audit(): AuditLog {

@@ -36,6 +36,8 @@ export interface RequestOptions {
   /** Registration signs with a key the backend does not know yet. */
   identity?: TerminalIdentity;
   timeoutMs?: number;
+  /** The answer's body as raw bytes (a Buffer), not decoded: update payloads. */
+  binary?: boolean;
 }
 
 export interface BackendClientOptions {
@@ -182,7 +184,7 @@ export class BackendClient {
     }
     this.#learnClock(flatHeaders, sentAt, receivedAt);
     this.#learnEpoch(flatHeaders);
-    const data = decodeBody(response.data, flatHeaders['content-type']);
+    const data = options.binary ? Buffer.from(response.data ?? new ArrayBuffer(0)) : decodeBody(response.data, flatHeaders['content-type']);
     if (response.status >= 500 || response.status === 429) breaker.failure();
     else breaker.success();
     return { status: response.status, headers: flatHeaders, data };

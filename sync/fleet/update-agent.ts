@@ -1,0 +1,253 @@
+/**
+ * The terminal's update agent: checks the backend on its schedule, checks
+ * the offered manifest before downloading anything, downloads in the
+ * background with resume, has the slot store stage it, and applies it only
+ * when the terminal is idle (no case open on screen, no print job, no video
+ * session). Every step the slot store records, and every refusal here, is
+ * reported to the backend; reports that do not get through are re-sent.
+ *
+ * The slot store (main/updater/slot-store.ts) belongs to the shell side;
+ * the agent sees it through ReleaseStager, so it works the same whether the
+ * store is in its process or behind the supervisor's channel.
+ */
+import type { Logger } from '../../domain/logger';
+import { silentLogger } from '../../domain/logger';
+import { FleetError } from './fleet-error';
+import { downloadPayload, type BackendRequest, type DownloadProgress } from './payload-download';
+import { signedManifestSchema, verifyManifest, type ReleaseChannel, type ReleaseManifest } from './release-manifest';
+
+export interface StagerEvent {
+  at: string;
+  step: string;
+  version: string;
+  fromVersion?: string;
+  reason?: string;
+  detail?: string;
+}
+
+export interface ReleaseStager {
+  runningVersion(): string;
+  failedVersions(): string[];
+  state(): { staged: { version: string } | null; trying: { version: string } | null };
+  stage(envelope: unknown, archivePath: string): Promise<ReleaseManifest>;
+  beginTrial(): { version: string; fromVersion: string };
+  pendingEvents(): StagerEvent[];
+  acknowledgeEvents(count: number): void;
+}
+
+export type IdleState = { idle: true } | { idle: false; reason: 'case-open' | 'printing' | 'video-session' | 'busy' };
+
+export type UpdateState = 'up-to-date' | 'downloading' | 'ready' | 'applying' | 'trying';
+
+export interface UpdateStatus {
+  state: UpdateState;
+  running: string;
+  available?: string;
+  /** Why a ready update waits (the status bar says "新版本已就绪，空闲时更新"). */
+  waitingFor?: Exclude<IdleState, { idle: true }>['reason'];
+  progress?: DownloadProgress;
+  lastError?: string;
+}
+
+export interface UpdateAgentOptions {
+  request: BackendRequest;
+  stager: ReleaseStager;
+  pinnedKeys: readonly string[];
+  shellVersion: string;
+  channel: ReleaseChannel;
+  downloadDir: string;
+  isIdle: () => IdleState;
+  /** Restart into the trial slot (the supervisor's job); resolves when the restart is under way. */
+  applyUpdate: () => Promise<void>;
+  /** What the admin's status table shows for this terminal. */
+  terminalStatus?: () => { profile?: string; health?: string; queueDepth?: number };
+  chunkBytes?: number;
+  /** Until the backend says otherwise. */
+  checkIntervalMs?: number;
+  /** How often a ready update looks for an idle moment (default 2 s). */
+  idlePollMs?: number;
+  logger?: Logger;
+  onStatus?: (status: UpdateStatus) => void;
+}
+
+export class UpdateAgent {
+  readonly #options: UpdateAgentOptions;
+  readonly #logger: Logger;
+  #status: UpdateStatus;
+  #checkIntervalMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #idleTimer: NodeJS.Timeout | undefined;
+  #running = false;
+  #busy: Promise<void> | undefined;
+  /** Versions refused in this run: reported once, not downloaded again at every check. */
+  readonly #refused = new Set<string>();
+
+  constructor(options: UpdateAgentOptions) {
+    this.#options = options;
+    this.#logger = options.logger ?? silentLogger;
+    this.#checkIntervalMs = options.checkIntervalMs ?? 15 * 60_000;
+    const state = options.stager.state();
+    this.#status = {
+      state: state.trying ? 'trying' : state.staged ? 'ready' : 'up-to-date',
+      running: options.stager.runningVersion(),
+      ...(state.staged ? { available: state.staged.version } : {}),
+    };
+  }
+
+  status(): UpdateStatus {
+    return { ...this.#status };
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    const tick = () => {
+      if (!this.#running) return;
+      void this.checkOnce()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.#running) this.#timer = setTimeout(tick, this.#checkIntervalMs);
+        });
+    };
+    tick();
+    const poll = () => {
+      if (!this.#running) return;
+      void this.applyIfIdle()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.#running) this.#idleTimer = setTimeout(poll, this.#options.idlePollMs ?? 2_000);
+        });
+    };
+    this.#idleTimer = setTimeout(poll, this.#options.idlePollMs ?? 2_000);
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    clearTimeout(this.#timer);
+    clearTimeout(this.#idleTimer);
+    await this.#busy?.catch(() => undefined);
+  }
+
+  /** One check: report, ask for an offer, verify it, download, stage. Serialised with itself. */
+  async checkOnce(): Promise<UpdateStatus> {
+    while (this.#busy) await this.#busy.catch(() => undefined);
+    const work = this.#check();
+    this.#busy = work;
+    try {
+      await work;
+    } finally {
+      this.#busy = undefined;
+    }
+    return this.status();
+  }
+
+  async #check(): Promise<void> {
+    const { stager } = this.#options;
+    await this.report();
+    const running = stager.runningVersion();
+    const response = await this.#options.request<{ release: unknown; checkIntervalMs?: number }>('GET', `/v1/updates?version=${encodeURIComponent(running)}&channel=${this.#options.channel}`);
+    if (typeof response.data?.checkIntervalMs === 'number' && response.data.checkIntervalMs >= 1_000) this.#checkIntervalMs = response.data.checkIntervalMs;
+    const offer = response.data?.release;
+    if (!offer) return;
+    const envelope = signedManifestSchema.safeParse(offer);
+    const version = envelope.success ? versionHint(envelope.data.manifest) : 'unknown';
+    const state = stager.state();
+    if (state.trying || state.staged?.version === version || this.#refused.has(version)) return;
+    let manifest: ReleaseManifest;
+    try {
+      manifest = verifyManifest(offer, {
+        pinnedKeys: this.#options.pinnedKeys,
+        runningVersion: running,
+        shellVersion: this.#options.shellVersion,
+        channel: this.#options.channel,
+        failedVersions: stager.failedVersions(),
+      });
+    } catch (error) {
+      if (!(error instanceof FleetError)) throw error;
+      this.#refused.add(version);
+      await this.#sendReport([{ at: new Date().toISOString(), step: 'refused', version, fromVersion: running, reason: error.code, detail: error.message }]);
+      return;
+    }
+    this.#setStatus({ state: 'downloading', available: manifest.version });
+    let archivePath: string;
+    try {
+      archivePath = await downloadPayload(this.#options.request, manifest, this.#options.downloadDir, {
+        ...(this.#options.chunkBytes ? { chunkBytes: this.#options.chunkBytes } : {}),
+        onProgress: (progress) => this.#setStatus({ progress }),
+      });
+    } catch (error) {
+      this.#setStatus({ state: 'up-to-date', lastError: (error as FleetError).code ?? 'payload-download-failed' });
+      if (error instanceof FleetError && error.code !== 'payload-download-failed') {
+        this.#refused.add(manifest.version);
+        await this.#sendReport([{ at: new Date().toISOString(), step: 'refused', version: manifest.version, fromVersion: running, reason: error.code, detail: error.message }]);
+      }
+      throw error;
+    }
+    try {
+      await stager.stage(offer, archivePath);
+    } catch (error) {
+      this.#refused.add(manifest.version);
+      this.#setStatus({ state: 'up-to-date', lastError: (error as FleetError).code ?? 'payload-archive-invalid' });
+      await this.report();
+      throw error;
+    }
+    this.#setStatus({ state: 'ready', available: manifest.version });
+    this.#logger.info('update staged', { version: manifest.version });
+    await this.report();
+  }
+
+  /** Applies a staged update if the terminal is idle now; otherwise says what it waits for. */
+  async applyIfIdle(): Promise<boolean> {
+    const { stager } = this.#options;
+    if (!stager.state().staged || this.#busy) return false;
+    const idle = this.#options.isIdle();
+    if (!idle.idle) {
+      if (this.#status.waitingFor !== idle.reason) this.#setStatus({ state: 'ready', waitingFor: idle.reason });
+      return false;
+    }
+    const { version } = stager.beginTrial();
+    this.#setStatus({ state: 'applying', available: version, waitingFor: undefined });
+    await this.report();
+    await this.#options.applyUpdate();
+    return true;
+  }
+
+  /** Sends the stager's pending events with this terminal's status; drops them once the backend has them. */
+  async report(): Promise<boolean> {
+    const events = this.#options.stager.pendingEvents();
+    const sent = await this.#sendReport(events);
+    if (sent && events.length > 0) this.#options.stager.acknowledgeEvents(events.length);
+    return sent;
+  }
+
+  async #sendReport(events: StagerEvent[]): Promise<boolean> {
+    try {
+      await this.#options.request('POST', '/v1/fleet/reports', {
+        body: {
+          events,
+          status: { version: this.#options.stager.runningVersion(), channel: this.#options.channel, updateState: this.#status.state, ...(this.#options.terminalStatus?.() ?? {}) },
+        },
+      });
+      return true;
+    } catch (error) {
+      this.#logger.warn('fleet report not delivered; kept for the next check', { error: (error as Error).message });
+      return false;
+    }
+  }
+
+  #setStatus(patch: Partial<UpdateStatus>): void {
+    const next: UpdateStatus = { ...this.#status, ...patch, running: this.#options.stager.runningVersion() };
+    for (const key of Object.keys(next) as (keyof UpdateStatus)[]) if (next[key] === undefined) delete next[key];
+    this.#status = next;
+    this.#options.onStatus?.(this.status());
+  }
+}
+
+function versionHint(manifestText: string): string {
+  try {
+    const version = (JSON.parse(manifestText) as { version?: unknown }).version;
+    return typeof version === 'string' ? version.slice(0, 40) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
