@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TERMINAL_PROFILES } from '../../domain/terminal-profile';
 
-const configSchema = z
+export const configSchema = z
   .object({
     dataDir: z.string().min(1),
     /** Which user this terminal serves; decides the screens it shows. */
@@ -59,6 +59,29 @@ const configSchema = z
   .strict();
 
 export type TerminalConfig = z.infer<typeof configSchema>;
+
+/**
+ * What the backend may push (configuration feed, entry terminal-config:…):
+ * the same schema as the local file, minus what decides where the terminal
+ * keeps its data and which backend it trusts, which only the counter PC's
+ * own file may set.
+ */
+export const LOCAL_ONLY_KEYS = ['dataDir', 'backendUrl', 'simulatedDevices'] as const;
+
+/**
+ * A pushed configuration over the local one, checked with the local file's
+ * schema. The merge happens before parsing, so defaults never overwrite a
+ * local setting the push did not name.
+ */
+export function mergePushedConfig(local: TerminalConfig, pushed: unknown): { ok: true; config: TerminalConfig; changed: string[] } | { ok: false; detail: string } {
+  if (typeof pushed !== 'object' || pushed === null || Array.isArray(pushed)) return { ok: false, detail: 'configuration is not a JSON object' };
+  const forbidden = Object.keys(pushed).filter((key) => (LOCAL_ONLY_KEYS as readonly string[]).includes(key));
+  if (forbidden.length > 0) return { ok: false, detail: `${forbidden.join(', ')}: set only by the terminal's own file` };
+  const parsed = configSchema.safeParse({ ...local, ...pushed });
+  if (!parsed.success) return { ok: false, detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
+  const changed = Object.keys(parsed.data).filter((key) => JSON.stringify(parsed.data[key as keyof TerminalConfig]) !== JSON.stringify(local[key as keyof TerminalConfig]));
+  return { ok: true, config: parsed.data, changed };
+}
 
 export class ConfigError extends Error {}
 
