@@ -19,6 +19,7 @@ const layers = [
   { type: 'main-supervisor', pattern: 'main/supervisor' },
   { type: 'main-shared', pattern: 'main/shared' },
   { type: 'main-startup', pattern: 'main/startup' },
+  { type: 'main-updater', pattern: 'main/updater' },
   { type: 'services-process', pattern: 'services' },
   { type: 'preload', pattern: 'preload' },
   { type: 'renderer', pattern: 'renderer' },
@@ -41,8 +42,11 @@ const allowed = [
   { from: 'main-shared', allow: ['main-shared', 'contract', 'domain'] },
   { from: 'main-supervisor', allow: ['main-supervisor', 'main-shared', 'contract', 'domain'] },
   { from: 'main-startup', allow: ['main-startup', 'main-shared', 'contract', 'domain'] },
-  { from: 'main-web-host', allow: ['main-web-host', 'main-supervisor', 'main-startup', 'main-shared', 'contract', 'domain'] },
-  { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-shared', 'contract', 'domain'] },
+  // The shell's payload loader verifies SM2 manifests and SM3 file lists before any payload code runs, so it uses the
+  // one crypto module and the release format in sync/ (crypto/, fleet/) directly: nothing else of the window side does.
+  { from: 'main-updater', allow: ['main-updater', 'main-shared', 'contract', 'domain', 'sync'] },
+  { from: 'main-web-host', allow: ['main-web-host', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
+  { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
   { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', ...services, 'fixtures'] },
   { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', ...services] },
   { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'main-shared', 'fixtures', ...services] },

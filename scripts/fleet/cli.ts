@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
 import type { FleetStatus } from '../../fixtures/backend/fleet/routes';
-import { mergePushedConfig, type TerminalConfig } from '../../main/config';
+import { mergePushedConfig, type TerminalConfig } from '../../main/shared/config';
 import { generateSm2KeyPair, type Sm2KeyPair } from '../../sync/crypto/sm';
 import { buildRelease } from '../../sync/fleet/release-builder';
 import { releaseKeyId, RELEASE_CHANNELS, type ReleaseChannel } from '../../sync/fleet/release-manifest';

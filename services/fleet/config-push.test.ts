@@ -3,7 +3,7 @@ import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
 import { freePort } from '../../fixtures/printer/ippeveprinter';
 import { printingTestKit } from '../../fixtures/printer/test-kit';
 import { startPair } from '../../sync/testing/harness';
-import { mergePushedConfig, type TerminalConfig } from '../config';
+import { mergePushedConfig, type TerminalConfig } from '../../main/shared/config';
 import { ConfigurationPush } from './config-push';
 import { printerExists } from './printer-probe';
 

@@ -9,7 +9,7 @@
  * outcomes are reported to the backend with the reason.
  */
 import { sm3Hex } from '../../sync/crypto/sm';
-import { mergePushedConfig, type TerminalConfig } from '../config';
+import { mergePushedConfig, type TerminalConfig } from '../../main/shared/config';
 
 export type PrinterConfig = TerminalConfig['printers'][number];
 
