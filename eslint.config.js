@@ -47,7 +47,8 @@ const allowed = [
   { from: 'main-updater', allow: ['main-updater', 'main-shared', 'contract', 'domain', 'sync'] },
   { from: 'main-web-host', allow: ['main-web-host', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
   { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
-  { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', ...services, 'fixtures'] },
+  /** No fixtures: simulators and the reference backend never enter the production bundle. */
+  { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', ...services] },
   { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', ...services] },
   { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'main-shared', 'fixtures', ...services] },
   { from: 'tests', allow: ['tests', 'domain', 'contract', 'fixtures', 'main-shared', ...services] },
@@ -55,11 +56,11 @@ const allowed = [
 
 /**
  * Tests may also reach the real peers in fixtures/ (simulators, the reference backend), and a window-side test may
- * stand a real dispatcher of the services behind the transport it tests.
+ * stand real services (a dispatcher, keys, a release) behind what it tests.
  */
 const allowedInTests = allowed.map(({ from, allow }) => ({
   from,
-  allow: [...new Set([...allow, 'fixtures', ...(from.startsWith('main-') ? ['services-process'] : [])])],
+  allow: [...new Set([...allow, 'fixtures', ...(from.startsWith('main-') ? ['services-process', ...services] : [])])],
 }));
 
 function layerRule(policies) {

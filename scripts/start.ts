@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { startIdCardReaderSimulator } from '../fixtures/id-card-reader/simulator';
 import { sampleCards } from '../fixtures/id-card-reader/sample-cards';
 import { startSaneTestScanner } from '../fixtures/document-scanner/sane-test-scanner';
+import { startEmbeddedBackend } from '../fixtures/backend/embedded';
+import { startPadBridge } from '../fixtures/signature-pad/bridge';
 import { TERMINAL_PROFILES, isTerminalProfile } from '../domain/terminal-profile';
 
 const root = resolve(import.meta.dirname, '..');
@@ -46,6 +48,9 @@ async function main(): Promise<void> {
 
   const reader = await startIdCardReaderSimulator();
   const documentScanner = startSaneTestScanner();
+  const padBridge = await startPadBridge();
+  // The terminal never starts the reference backend itself: the launcher runs it and hands over its URL.
+  const backend = process.env.TERMINAL_BACKEND_URL ? undefined : await startEmbeddedBackend(dataDir);
   const env = {
     ...documentScanner.env,
     TERMINAL_DOCUMENT_SCANNER: documentScanner.device,
@@ -53,7 +58,8 @@ async function main(): Promise<void> {
     TERMINAL_PROFILE: terminalProfile,
     TERMINAL_ID_CARD_PORT: reader.devicePath,
     TERMINAL_SIMULATED_DEVICES: '1',
-    TERMINAL_SIGNATURE_PAD: 'simulated',
+    TERMINAL_SIGNATURE_PAD_BRIDGE: padBridge.socketPath,
+    ...(backend ? { TERMINAL_BACKEND_URL: backend.url } : {}),
   };
 
   const children: ChildProcess[] = [];
@@ -103,6 +109,8 @@ async function main(): Promise<void> {
     for (const child of children) child.kill('SIGTERM');
     await reader.close();
     documentScanner.close();
+    await padBridge.close();
+    await backend?.close();
     process.exit(0);
   }
   process.on('SIGINT', () => void shutdown());

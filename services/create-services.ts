@@ -16,8 +16,8 @@ import { bindSignatureWith } from '../signing/signature-binding';
 import type { Logger } from '../domain/logger';
 import { DeviceRegistry } from '../drivers/registry';
 import { createSyncService, type KeyProvider, type MaterialFile } from '../sync';
-import { startReferenceBackend } from '../fixtures/backend/server';
-import type { TerminalConfig } from '../main/shared/config';
+import { BridgePadTransportFactory } from '../drivers/signature-pad/bridge-transport';
+import { ConfigError, type TerminalConfig } from '../main/shared/config';
 import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher';
 import { EventBus } from './rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
@@ -26,8 +26,6 @@ import { refuseAgainstRegistryRules, workCalendar } from './certificate-rules';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createSignatureCapture } from './signature-capture';
-import { SimulatedPadBus, SimulatedStuPad, sampleSignature } from '../fixtures/signature-pad/simulator';
-import { join } from 'node:path';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 
 export interface TerminalServices {
@@ -41,7 +39,9 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   const events = new EventBus();
   const closers: (() => Promise<void>)[] = [];
 
-  const backendUrl = config.backendUrl ?? (await startEmbeddedBackend(config, logger, closers));
+  // The reference backend is a fixture: `npm start` and the tests run it and pass its URL; the services never start it.
+  if (!config.backendUrl) throw new ConfigError('invalid terminal configuration: backendUrl: the central backend is not set (npm start runs the reference backend and sets it)');
+  const backendUrl = config.backendUrl;
 
   const sync = createSyncService({
     dataDir: config.dataDir,
@@ -56,12 +56,12 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   await sync.start();
   closers.unshift(() => sync.stop());
 
-  const simulatedPad = config.signaturePad?.simulated ? new SimulatedStuPad() : undefined;
+  const padBridge = config.signaturePad?.bridge;
   const devices = new DeviceRegistry(
-    { ...config, signaturePad: config.signaturePad && (simulatedPad ? { factory: new SimulatedPadBus(simulatedPad) } : {}) },
+    { ...config, signaturePad: config.signaturePad && (padBridge ? { factory: new BridgePadTransportFactory(padBridge) } : {}) },
     logger.child({ area: 'devices' }),
   );
-  const signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }), simulatedPad && (() => simulatedPad.replay(sampleSignature())));
+  const signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }));
   devices.on('cardRead', (reading) => events.emit('idCard.cardRead', reading));
   devices.on('scan', (reading) => events.emit('scanner.scanned', reading));
   devices.on('passportRead', (reading) => events.emit('passport.read', reading));
@@ -220,12 +220,4 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
 /** Field problems reach the renderer as one `case-invalid` error listing `field:problem` pairs. */
 function refuseProblems(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new TerminalError('case-invalid', 'form has problems', { fields: problems.map((p) => `${p.field}:${p.problem}`).join(',') });
-}
-
-/** The reference backend, in-process, for a terminal not pointed at a real one. */
-async function startEmbeddedBackend(config: TerminalConfig, logger: Logger, closers: (() => Promise<void>)[]): Promise<string> {
-  const backend = await startReferenceBackend({ dataDir: join(config.dataDir, 'reference-backend'), port: 0 });
-  closers.push(() => backend.close());
-  logger.info('embedded reference backend started', { url: backend.url });
-  return backend.url;
 }

@@ -1,7 +1,6 @@
 /**
  * Signing on the pad: the pad's screen shows the page being signed, the
  * resident signs, the officer ends the capture and gets the point series.
- * A simulated pad (for `npm start` and tests) signs by itself a moment later.
  */
 import { TerminalError } from '../contract/errors';
 import type { Logger } from '../domain/logger';
@@ -15,7 +14,7 @@ export interface SignatureCapture {
   cancel(): Promise<void>;
 }
 
-export function createSignatureCapture(pad: SignaturePadDriver | undefined, logger: Logger, signBySimulation?: () => Promise<void>): SignatureCapture {
+export function createSignatureCapture(pad: SignaturePadDriver | undefined, logger: Logger): SignatureCapture {
   const requirePad = (): SignaturePadDriver => {
     if (!pad || pad.status().state !== 'ready') throw new TerminalError('signature-pad-not-ready', 'no signature pad is ready');
     return pad;
@@ -34,7 +33,6 @@ export function createSignatureCapture(pad: SignaturePadDriver | undefined, logg
         }
       }
       await driver.beginCapture(screen ? { screen } : {});
-      if (signBySimulation) setTimeout(() => void signBySimulation().catch(() => undefined), 300);
     },
     async end() {
       return (await requirePad().endCapture()).signature;

@@ -14,7 +14,7 @@ export const configSchema = z
     dataDir: z.string().min(1),
     /** Which user this terminal serves; decides the screens it shows. */
     profile: z.enum(TERMINAL_PROFILES).default('reception-window'),
-    /** Absent: start the embedded reference backend. */
+    /** Required by the services; `npm start` runs the reference backend and sets it. */
     backendUrl: z.url({ protocol: /^https?$/ }).optional(),
     idCardReader: z
       .object({ path: z.string().min(1).optional(), baudRate: z.number().int().positive().optional() })
@@ -40,8 +40,14 @@ export const configSchema = z
     passportReader: z.object({ path: z.string().min(1), baudRate: z.number().int().positive().optional() }).optional(),
     /** A document scanner by its SANE device name (`scanimage -L` lists them). */
     documentScanner: z.object({ device: z.string().min(1) }).optional(),
-    /** A Wacom STU signature pad over USB HID; `simulated` for training and tests. */
-    signaturePad: z.object({ simulated: z.boolean().default(false) }).optional(),
+    /** A Wacom STU signature pad over USB HID (node-hid), or behind a local HID bridge. */
+    signaturePad: z
+      .object({
+        /** A local HID bridge (Unix socket) instead of node-hid: how `npm start` and the tests give the terminal their simulated pad. */
+        bridge: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** IPP printers by URI, or CUPS queues by name. */
     printers: z
       .array(
@@ -103,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
     merged.printers = [{ kind: 'ipp', id: `ipp:${env.TERMINAL_PRINTER_URI}`, name: env.TERMINAL_PRINTER_NAME ?? 'IPP', uri: env.TERMINAL_PRINTER_URI }];
   }
   if (env.TERMINAL_DOCUMENT_SCANNER) merged.documentScanner = { device: env.TERMINAL_DOCUMENT_SCANNER };
-  if (env.TERMINAL_SIGNATURE_PAD) merged.signaturePad = { simulated: env.TERMINAL_SIGNATURE_PAD === 'simulated' };
+  if (env.TERMINAL_SIGNATURE_PAD) merged.signaturePad = {};
+  if (env.TERMINAL_SIGNATURE_PAD_BRIDGE) merged.signaturePad = { bridge: env.TERMINAL_SIGNATURE_PAD_BRIDGE };
   if (env.TERMINAL_REGISTRY_CODE) merged.registryCode = env.TERMINAL_REGISTRY_CODE;
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
 

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
+import { startEmbeddedBackend } from '../../fixtures/backend/embedded';
+import { startPadBridge, type PadBridge } from '../../fixtures/signature-pad/bridge';
 import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { ScannerGunSimulator } from '../../fixtures/scanner-gun/simulator';
 import { startSaneTestScanner, type SaneTestScanner } from '../../fixtures/document-scanner/sane-test-scanner';
@@ -37,7 +39,7 @@ const CHROMIUM_ARGS = [
 
 interface Fixtures {
   transport: Transport;
-  /** Leave the backend to the terminal, as `npm start` does, instead of the test's own. */
+  /** Run the backend as `npm start` does (in the terminal's data folder) instead of the test's own. */
   embeddedBackend: boolean;
   /** The terminal's profile (TERMINAL_PROFILE): which user it serves and which screens it shows. */
   profile: TerminalProfile;
@@ -51,7 +53,28 @@ interface Fixtures {
   scanner: ScannerGunSimulator;
   printer: RunningIppEvePrinter;
   documentScanner: SaneTestScanner;
+  /** The simulated signature pad behind the terminal's local HID bridge; it signs when inking starts. */
+  padBridge: PadBridge;
+  /** The terminal's services process (web host only): its pid, and a way to wait for its next start. */
+  services: ServicesProcessHandle;
   app: Page;
+}
+
+/** Follows the web host's JSON lines: `ready` carries the services pid, `services-ready` each restart. */
+export class ServicesProcessHandle {
+  pid: number | undefined;
+  readonly #waiters = new Set<(pid: number) => void>();
+
+  started(pid: number): void {
+    this.pid = pid;
+    for (const waiter of this.#waiters) waiter(pid);
+    this.#waiters.clear();
+  }
+
+  /** Resolves with the pid of the next services process to become ready. */
+  nextStart(): Promise<number> {
+    return new Promise((resolve) => this.#waiters.add(resolve));
+  }
 }
 
 /** Where the Electron binary would be, or why there is none. */
@@ -126,21 +149,31 @@ export const test = base.extend<Fixtures>({
     await printer.stop();
   },
 
-  app: async ({ transport, embeddedBackend, profile, terminalDir, backend, reader, scanner, printer, documentScanner }, use, testInfo) => {
+  padBridge: async ({}, use) => {
+    const bridge = await startPadBridge();
+    await use(bridge);
+    await bridge.close();
+  },
+
+  services: async ({}, use) => {
+    await use(new ServicesProcessHandle());
+  },
+
+  app: async ({ transport, embeddedBackend, profile, terminalDir, backend, reader, scanner, printer, documentScanner, padBridge, services }, use, testInfo) => {
+    const embedded = embeddedBackend ? await startEmbeddedBackend(terminalDir) : undefined;
     const env: NodeJS.ProcessEnv = {
       ...documentScanner.env,
       TERMINAL_DOCUMENT_SCANNER: documentScanner.device,
       TERMINAL_DATA_DIR: terminalDir,
       TERMINAL_PROFILE: profile,
-      TERMINAL_BACKEND_URL: backend.url,
+      TERMINAL_BACKEND_URL: embedded?.url ?? backend.url,
       TERMINAL_ID_CARD_PORT: reader.devicePath,
       TERMINAL_SCANNER_PORT: scanner.devicePath,
       TERMINAL_PRINTER_URI: printer.uri,
       TERMINAL_PRINTER_NAME: '窗口A4打印机',
-      TERMINAL_SIGNATURE_PAD: 'simulated',
+      TERMINAL_SIGNATURE_PAD_BRIDGE: padBridge.socketPath,
       TERMINAL_SIMULATED_DEVICES: '1',
     };
-    if (embeddedBackend) delete env.TERMINAL_BACKEND_URL;
     if (transport === 'electron') {
       const binary = electronBinary();
       if (!binary.path) {
@@ -152,9 +185,10 @@ export const test = base.extend<Fixtures>({
       const electronApp = await _electron.launch({ executablePath: binary.path!, args: ['out/main/electron.js'], env: env as Record<string, string> });
       await use(await electronApp.firstWindow());
       await electronApp.close();
+      await embedded?.close();
       return;
     }
-    const host = await startWebHost(env);
+    const host = await startWebHost(env, services);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     page.on('console', (message) => {
@@ -165,20 +199,25 @@ export const test = base.extend<Fixtures>({
     await use(page);
     await browser.close();
     await host.stop();
+    await embedded?.close();
   },
 });
 
 export const expect = test.expect;
 
-async function startWebHost(env: NodeJS.ProcessEnv): Promise<{ appUrl: string; stop(): Promise<void> }> {
+async function startWebHost(env: NodeJS.ProcessEnv, services: ServicesProcessHandle): Promise<{ appUrl: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['out/main/web-host.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const appUrl = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`web host exited with ${code} before it was ready`)));
     lines.on('line', (line) => {
       try {
-        const message = JSON.parse(line) as { event?: string; appUrl?: string };
-        if (message.event === 'ready' && message.appUrl) resolve(message.appUrl);
+        const message = JSON.parse(line) as { event?: string; appUrl?: string; servicesPid?: number; pid?: number };
+        if (message.event === 'ready' && message.appUrl) {
+          if (message.servicesPid) services.started(message.servicesPid);
+          resolve(message.appUrl);
+        }
+        if (message.event === 'services-ready' && message.pid) services.started(message.pid);
       } catch {
         // not a JSON line: ignore
       }
