@@ -22,6 +22,7 @@ import {
 } from './schemas';
 import { SERVICES_STATES } from './services-port';
 import { kioskCalls, kioskEvents } from './kiosk';
+import { registryCalls } from './registry';
 
 const none = z.object({}).strict().optional();
 const calibrationSchema = z.object({ x: z.number(), y: z.number() });
@@ -129,6 +130,7 @@ export const calls = {
     certificateOutcomeSchema.extend({ voided: z.string() }),
   ),
   ...kioskCalls,
+  ...registryCalls,
 } as const;
 
 export const events = {

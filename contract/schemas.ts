@@ -110,7 +110,7 @@ export const syncScreenSchema: z.ZodType<SyncScreen, SyncScreen> = z.object({
   items: z.array(
     z.object({
       seq: z.number().int(),
-      kind: z.enum(['case', 'certificate-issued', 'certificate-void']),
+      kind: z.enum(['case', 'certificate-issued', 'certificate-void', 'desk-event']),
       refId: z.string(),
       state: z.enum(['queued', 'failed', 'dead-letter']),
       attempts: z.number().int(),

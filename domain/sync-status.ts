@@ -24,7 +24,7 @@ export interface SyncStatus {
 /** One outbox item as the sync screen lists it. */
 export interface SyncItemView {
   seq: number;
-  kind: 'case' | 'certificate-issued' | 'certificate-void';
+  kind: 'case' | 'certificate-issued' | 'certificate-void' | 'desk-event';
   /** Case id, or certificate number. */
   refId: string;
   state: 'queued' | 'failed' | 'dead-letter';

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { TERMINAL_PROFILES, TERMINAL_VIEWS, isTerminalProfile, viewsOf } from './terminal-profile';
 
 describe('terminal profiles', () => {
-  it('opens a registry desk on the certificate desk and never shows it reception', () => {
-    expect(viewsOf('registry-desk')[0]).toBe('certificate');
+  it("opens a registry desk on the day's appointments, with the certificate desk, and never shows it reception", () => {
+    expect(viewsOf('registry-desk')[0]).toBe('registry');
+    expect(viewsOf('registry-desk')).toContain('certificate');
     expect(viewsOf('registry-desk')).not.toContain('reception');
   });
 
   it('opens a reception window on reception and never shows it the certificate desk', () => {
     expect(viewsOf('reception-window')[0]).toBe('reception');
     expect(viewsOf('reception-window')).not.toContain('certificate');
+    expect(viewsOf('reception-window')).not.toContain('registry');
   });
 
   it('shows an extension terminal only the kiosk, and no other profile the kiosk', () => {

@@ -6,13 +6,14 @@
 export const TERMINAL_PROFILES = ['reception-window', 'registry-desk', 'extension-terminal'] as const;
 export type TerminalProfile = (typeof TERMINAL_PROFILES)[number];
 
-export const TERMINAL_VIEWS = ['reception', 'certificate', 'cases', 'sync', 'devices', 'kiosk'] as const;
+export const TERMINAL_VIEWS = ['reception', 'registry', 'certificate', 'cases', 'sync', 'devices', 'kiosk'] as const;
 export type TerminalView = (typeof TERMINAL_VIEWS)[number];
 
 /** The screens of each profile, the first being the one it opens on. */
 const PROFILE_VIEWS: Record<TerminalProfile, readonly TerminalView[]> = {
   'reception-window': ['reception', 'cases', 'sync', 'devices'],
-  'registry-desk': ['certificate', 'cases', 'sync', 'devices'],
+  // The registrar's day starts at the appointment list; the certificate desk is where a case ends.
+  'registry-desk': ['registry', 'certificate', 'cases', 'sync', 'devices'],
   // Unattended and resident-facing: the full-screen kiosk and nothing else (no navigation, no way out).
   'extension-terminal': ['kiosk'],
 };

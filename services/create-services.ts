@@ -25,6 +25,7 @@ import { createPrinting } from './printing';
 import { refuseAgainstRegistryRules, workCalendar } from './certificate-rules';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
+import { registryHandlers } from './registry/handlers';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 
@@ -203,6 +204,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       sync.retryNow();
       return { ok: true as const };
     },
+    ...registryHandlers({ sync, registryCode: config.registryCode }),
   };
 
   return {

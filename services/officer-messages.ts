@@ -15,6 +15,7 @@ import { SIGNING_MESSAGES } from '../signing/messages';
 import { SCANNER_GUN_MESSAGES } from '../drivers/scanner-gun/messages';
 import { SYNC_MESSAGES } from '../sync/messages';
 import { KIOSK_MESSAGES } from './kiosk/messages';
+import { REGISTRY_MESSAGES } from './registry/messages';
 
 export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...ID_CARD_MESSAGES,
@@ -27,4 +28,5 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...SIGNATURE_PAD_MESSAGES,
   ...SIGNING_MESSAGES,
   ...KIOSK_MESSAGES,
+  ...REGISTRY_MESSAGES,
 };

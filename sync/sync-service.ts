@@ -23,6 +23,8 @@ import { nextDelay, type BackoffOptions } from './outbox/backoff';
 import { OutboxDrainer } from './outbox/drainer';
 import { Loop, type StepResult } from './outbox/loop';
 import { FEEDS, FeedPuller } from './pull/feed-puller';
+import { DeskEvents, type NewDeskEvent } from './desk/desk-events';
+import type { DeskEvent } from '../domain/registry/appointments';
 import { openDatabase, type Db } from './store/database';
 import { MaterialsStore } from './store/materials-store';
 import { SyncStore } from './store/sync-store';
@@ -106,6 +108,11 @@ export interface SyncService {
   certificateNumberSource(): CertificateNumberSource;
   /** End-of-day view of every leased number: issued, void or still available, and none unaccounted. */
   certificateAccounting(): NumberAccounting;
+  /** Records what a registry desk did (check-in, walk-in, ...) and queues it for the backend, in one transaction. */
+  recordDeskEvent(event: NewDeskEvent): DeskEvent;
+  deskEventsOf(day: string): DeskEvent[];
+  /** The terminal's clock corrected by the backend's (appointment slots are the backend's times). */
+  serverNow(): number;
   on(event: 'status', listener: (status: SyncStatus) => void): this;
   on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
   on(event: 'catalogueChanged', listener: () => void): this;
@@ -141,6 +148,7 @@ interface Running {
   uploads: Loop;
   numbers: CertificateNumbers;
   uploader: Uploader;
+  deskEvents: DeskEvents;
 }
 
 class TerminalSyncService extends EventEmitter implements SyncService {
@@ -297,7 +305,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
         uploads.wake(true);
       }
     });
-    this.#running = { db, store, audit, client, breaker, identity, drain, pull, leases, uploads, numbers, uploader };
+    this.#running = { db, store, audit, client, breaker, identity, drain, pull, leases, uploads, numbers, uploader, deskEvents: new DeskEvents(store, audit, this.#clock) };
     this.#puller = puller;
     drain.start();
     pull.start();
@@ -633,6 +641,22 @@ class TerminalSyncService extends EventEmitter implements SyncService {
 
   certificateAccounting(): NumberAccounting {
     return this.#require().numbers.accounting();
+  }
+
+  recordDeskEvent(input: NewDeskEvent): DeskEvent {
+    const running = this.#require();
+    const event = running.deskEvents.record(input);
+    this.#emitStatus();
+    running.drain.nudge();
+    return event;
+  }
+
+  deskEventsOf(day: string): DeskEvent[] {
+    return this.#require().deskEvents.ofDay(day);
+  }
+
+  serverNow(): number {
+    return this.#require().client.serverNow();
   }
 
   certificateNumberSource(): CertificateNumberSource {

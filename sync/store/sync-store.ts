@@ -10,7 +10,7 @@ import type { Sm4Box } from '../crypto/sm';
 import { SyncError } from '../errors';
 import type { Db } from './database';
 
-export type OutboxKind = 'case' | 'certificate-issued' | 'certificate-void';
+export type OutboxKind = 'case' | 'certificate-issued' | 'certificate-void' | 'desk-event';
 
 export interface OutboxItem {
   id: number;

@@ -13,7 +13,8 @@ const NUMBER = /^J310104-\d{4}-\d{6}$/;
 
 test.use({ profile: 'registry-desk' });
 
-test('a registry desk opens on the certificate desk and shows no reception screen', async ({ app, reader }) => {
+test('the certificate desk of a registry desk shows no reception screen and fills its party from the card', async ({ app, reader }) => {
+  await app.getByTestId('nav-certificate').click();
   await expect(app.getByTestId('party-0-name')).toBeVisible();
   await expect(app.getByTestId('nav-certificate')).toHaveClass(/current/);
   await expect(app.getByTestId('nav-reception')).toHaveCount(0);

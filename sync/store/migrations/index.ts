@@ -8,7 +8,8 @@ import { migration003 } from './003-certificate-leases';
 import { migration004 } from './004-uploads';
 import { migration005 } from './005-outbox-failed-index';
 import { migration006 } from './006-archive-confirmation';
+import { migration007 } from './007-desk-events';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 export type { Migration } from './types';

@@ -1,0 +1,24 @@
+/**
+ * The registration businesses of a marriage registry desk (seed 000): each may
+ * be foreign-related (a party is a foreigner or from HK, Macao or Taiwan),
+ * which is a property of the case, not a separate business.
+ */
+export const REGISTRY_BUSINESSES = [
+  'marriage',
+  'divorce-application',
+  'divorce-withdrawal',
+  'divorce-registration',
+  'marriage-replacement',
+  'divorce-replacement',
+  'record-certificate',
+] as const;
+export type RegistryBusiness = (typeof REGISTRY_BUSINESSES)[number];
+
+export function isRegistryBusiness(value: unknown): value is RegistryBusiness {
+  return typeof value === 'string' && (REGISTRY_BUSINESSES as readonly string[]).includes(value);
+}
+
+/** How many parties appear in person: a couple for the joint businesses, one person otherwise. */
+export function partiesOf(business: RegistryBusiness): 1 | 2 {
+  return business === 'marriage' || business === 'divorce-application' || business === 'divorce-registration' ? 2 : 1;
+}

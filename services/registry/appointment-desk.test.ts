@@ -1,0 +1,89 @@
+/**
+ * The desk's appointments against the real peers: a sync service pulling from
+ * the reference backend on loopback, desk events sent through the outbox.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { residentCard, residentLongTermCard } from '../../fixtures/id-card-reader/sample-cards';
+import { createSyncService } from '../../sync';
+import { FAST_SYNC, startPair } from '../../sync/testing/harness';
+import { AppointmentDesk } from './appointment-desk';
+
+let pair: Awaited<ReturnType<typeof startPair>> | undefined;
+afterEach(async () => {
+  await pair?.close();
+  pair = undefined;
+});
+
+/** The backend's desk events once `enough` holds (the outbox delivers in the background). */
+async function eventsAtBackendWhen(url: string, enough: (events: { kind: string; appointmentId?: string; business?: string }[]) => boolean) {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const events = await deskEventsAtBackend(url);
+    if (enough(events)) return events;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the backend never received the desk events');
+}
+
+async function deskEventsAtBackend(url: string): Promise<{ kind: string; appointmentId?: string; business?: string }[]> {
+  const response = await fetch(`${url}/admin/registry/desk-events`);
+  return ((await response.json()) as { events: { kind: string; appointmentId?: string }[] }).events;
+}
+
+describe('registry desk appointments', () => {
+  it("lists today's registry appointments by slot, names masked except the surname", async () => {
+    pair = await startPair();
+    await pair.sync.pullNow();
+    const day = new AppointmentDesk(pair.sync, '310104').today();
+    expect(day.appointments.length).toBe(9);
+    expect(day.appointments.map((row) => row.slotStart)).toEqual([...day.appointments.map((row) => row.slotStart)].sort());
+    expect(day.appointments[0]).toMatchObject({ business: 'marriage', parties: ['王**', '马**'], state: expect.stringMatching(/expected|no-show/) });
+    // Reception appointments in the same feed are not the desk's; nor are another registry's.
+    expect(JSON.stringify(day)).not.toContain('residence-permit');
+    expect(JSON.stringify(day)).not.toContain(residentCard.idNumber);
+    expect(new AppointmentDesk(pair.sync, '310101').today().appointments).toEqual([]);
+  });
+
+  it("checks in the appointment of either party's card once, and the backend holds that check-in once", async () => {
+    pair = await startPair();
+    await pair.sync.pullNow();
+    const desk = new AppointmentDesk(pair.sync, '310104');
+    const first = desk.checkIn(residentLongTermCard.idNumber);
+    expect(first).toMatchObject({ outcome: 'checked-in', appointment: { parties: ['王**', '马**'], state: 'checked-in' } });
+    expect(desk.checkIn(residentCard.idNumber.toLowerCase())).toMatchObject({ outcome: 'already-checked-in', appointment: { id: first.appointment.id } });
+    expect(desk.today().appointments.find((row) => row.id === first.appointment.id)!.state).toBe('checked-in');
+
+    const events = await eventsAtBackendWhen(pair.backend.url, (held) => held.length > 0);
+    // Delivered: a later drain cannot add a second row for the same event.
+    await pair.sync.pullNow();
+    expect(events.filter((event) => event.kind === 'check-in')).toEqual([expect.objectContaining({ appointmentId: first.appointment.id })]);
+
+    // The desk's record survives a restart of the terminal.
+    await pair.sync.stop();
+    const again = createSyncService({ dataDir: join(pair.dir, 'terminal'), backendUrl: pair.backend.url, ...FAST_SYNC });
+    await again.start();
+    try {
+      expect(new AppointmentDesk(again, '310104').today().appointments.find((row) => row.id === first.appointment.id)!.state).toBe('checked-in');
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('says so when a card has no appointment today', async () => {
+    pair = await startPair();
+    await pair.sync.pullNow();
+    expect(() => new AppointmentDesk(pair!.sync, '310104').checkIn('110105197701011234')).toThrow(expect.objectContaining({ code: 'registry-no-appointment' }));
+  });
+
+  it("takes walk-ins while the day's quota from the backend's configuration allows, then refuses with the numbers", async () => {
+    pair = await startPair();
+    pair.backend.upsertFeedEntry('configuration', 'registry-desk', { id: 'registry-desk', value: { walkInQuota: 2 } });
+    await pair.sync.pullNow();
+    const desk = new AppointmentDesk(pair.sync, '310104');
+    expect(desk.walkIn('marriage').walkIns).toEqual({ allowed: true, used: 1, quota: 2 });
+    expect(desk.walkIn('record-certificate').walkIns).toEqual({ allowed: false, used: 2, quota: 2 });
+    expect(() => desk.walkIn('marriage')).toThrow(expect.objectContaining({ code: 'registry-walk-in-quota-reached', params: { used: 2, quota: 2 } }));
+    const held = await eventsAtBackendWhen(pair.backend.url, (events) => events.length === 2);
+    expect(held.map((event) => event.business).sort()).toEqual(['marriage', 'record-certificate']);
+  });
+});

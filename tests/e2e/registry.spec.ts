@@ -1,0 +1,68 @@
+/**
+ * The registrar's day from the desk: today's appointments from the backend's
+ * feed, a party's card checking the appointment in, walk-ins within the
+ * day's quota. Real peers: the reference backend, the reader simulator.
+ */
+import { startReferenceBackend } from '../../fixtures/backend/server';
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
+import { join } from 'node:path';
+import { expect, test as base } from './harness';
+
+const test = base.extend({
+  // The day's walk-in quota is the backend's configuration: one place, so the second walk-in is refused.
+  backend: async ({ dataDir }, use) => {
+    const backend = await startReferenceBackend({ dataDir: join(dataDir, 'backend'), port: 0 });
+    backend.upsertFeedEntry('configuration', 'registry-desk', { id: 'registry-desk', value: { walkInQuota: 1 } });
+    await use(backend);
+    await backend.close();
+  },
+});
+test.use({ profile: 'registry-desk' });
+
+async function deskEvents(url: string): Promise<{ kind: string; appointmentId?: string; business?: string }[]> {
+  return ((await (await fetch(`${url}/admin/registry/desk-events`)).json()) as { events: { kind: string; appointmentId?: string; business?: string }[] }).events;
+}
+
+test("a registry desk opens on today's appointments; either party's card checks the couple in, once", async ({ app, reader, backend }, testInfo) => {
+  await expect(app.getByTestId('nav-registry')).toHaveClass(/current/);
+  await expect(app.getByTestId('nav-reception')).toHaveCount(0);
+  const rows = app.locator('[data-testid^="appointment-reg-"]');
+  await expect(rows).toHaveCount(9);
+  const first = rows.first();
+  // Names masked except the surname; no ID number on screen.
+  await expect(first.getByTestId('appointment-parties')).toHaveText('王**、马**');
+  await expect(app.getByTestId('registry-desk')).not.toContainText(sampleCards.resident.idNumber);
+
+  reader.placeCard(sampleCards.residentLongTerm);
+  await expect(app.getByTestId('registry-notice')).toContainText('已签到');
+  await expect(app.getByTestId('registry-notice')).toContainText('结婚登记（王**、马**）');
+  await expect(first).toHaveAttribute('data-state', 'checked-in');
+  await expect(first.getByTestId('appointment-state')).toHaveText('已签到');
+  await app.screenshot({ path: testInfo.outputPath('registry-desk.png'), fullPage: true });
+
+  // The other party's card finds the same appointment, already checked in.
+  reader.removeCard();
+  await app.waitForTimeout(1500);
+  reader.placeCard(sampleCards.resident);
+  await expect(app.getByTestId('registry-notice')).toContainText('该预约已签到');
+
+  const appointmentId = (await first.getAttribute('data-testid'))!.replace('appointment-', '');
+  await expect.poll(async () => (await deskEvents(backend.url)).filter((event) => event.kind === 'check-in'), { timeout: 30_000 }).toEqual([
+    expect.objectContaining({ appointmentId }),
+  ]);
+});
+
+test("a card without an appointment is told so; a walk-in is taken within the day's quota, then refused", async ({ app, reader, backend }) => {
+  await expect(app.getByTestId('walk-in-quota')).toHaveText('现场登记名额：已用 0 / 1');
+  reader.placeCard(sampleCards.residentWrongCheckDigit);
+  await expect(app.getByTestId('registry-error')).toContainText('没有此证件持有人的预约');
+
+  await app.getByTestId('walk-in-business').selectOption('record-certificate');
+  await app.getByTestId('walk-in').click();
+  await expect(app.getByTestId('registry-notice')).toHaveText('已受理现场登记（今日已用 1 / 1）。');
+  await expect(app.getByTestId('walk-in-quota')).toHaveText('现场登记名额：已用 1 / 1');
+  await expect(app.getByTestId('walk-in')).toBeDisabled();
+  await expect(app.getByTestId('walk-in-full')).toHaveText('今日现场登记名额已满（1/1），请引导当事人预约其他日期。');
+
+  await expect.poll(async () => (await deskEvents(backend.url)).map((event) => [event.kind, event.business]), { timeout: 30_000 }).toEqual([['walk-in', 'record-certificate']]);
+});
