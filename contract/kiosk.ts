@@ -3,9 +3,11 @@
  * their own table and spread into the contract (api.ts).
  */
 import { z } from 'zod';
+import type { CentreList, KioskSession } from '../domain/kiosk-session';
 import type { SelfCheckReport } from '../domain/self-check';
 
 const mediaPresence = z.enum(['present', 'missing']);
+const none = z.object({}).strict().optional();
 
 export const kioskCalls = {
   /**
@@ -16,9 +18,18 @@ export const kioskCalls = {
     input: z.object({ media: z.object({ camera: mediaPresence, microphone: mediaPresence }).strict().optional() }).strict().optional(),
     output: z.custom<SelfCheckReport>(),
   },
+  /** Reception centres with their waiting counts, the terminal's home centre first. */
+  'kiosk.centres': { input: none, output: z.custom<CentreList>() },
+  /** Takes a ticket at a centre (cancelling one still waiting elsewhere); survives a lost connection or a crash as one ticket. */
+  'kiosk.takeTicket': { input: z.object({ centreId: z.string().min(1).max(64) }).strict(), output: z.custom<KioskSession>() },
+  'kiosk.session': { input: none, output: z.custom<KioskSession>() },
+  /** The resident gives up the ticket, or the kiosk forgets an idle resident. */
+  'kiosk.cancelTicket': { input: none, output: z.custom<KioskSession>() },
 } as const;
 
 export const kioskEvents = {
   /** A self-check finished (at start-up, on demand, after a device or the centre link changed). */
   'selfCheck.reported': z.custom<SelfCheckReport>(),
+  /** The resident's session changed: ticket taken, position moved, called, skipped. */
+  'kiosk.sessionChanged': z.custom<KioskSession>(),
 } as const;

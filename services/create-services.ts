@@ -90,6 +90,10 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       ? startExtensionTerminal({ dataDir: config.dataDir, backendUrl, printers: config.printers, sync, devices, printService: printing.service, storage, events, logger })
       : undefined;
   if (kiosk) closers.unshift(() => kiosk.close());
+  const needKiosk = () => {
+    if (!kiosk) throw new TerminalError('not-an-extension-terminal', 'only an extension terminal serves residents for a centre');
+    return kiosk;
+  };
 
   /**
    * Captured materials become the case's materials. A signed case is saved with each signature bound (SM3 + the terminal's SM2 key) to the application form it
@@ -196,10 +200,11 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       sync.retryDeadLetter(seq, form ? { form } : undefined);
       return { ok: true as const };
     },
-    'selfCheck.run': (input) => {
-      if (!kiosk) throw new TerminalError('not-an-extension-terminal', 'only an extension terminal checks itself for the centre');
-      return kiosk.selfCheck.run(input?.media);
-    },
+    'selfCheck.run': (input) => needKiosk().selfCheck.run(input?.media),
+    'kiosk.centres': () => needKiosk().session.centres(),
+    'kiosk.takeTicket': ({ centreId }) => needKiosk().session.takeTicket(centreId),
+    'kiosk.session': () => needKiosk().session.session(),
+    'kiosk.cancelTicket': () => needKiosk().session.cancelTicket(),
     'sync.retryNow': () => {
       sync.retryNow();
       return { ok: true as const };

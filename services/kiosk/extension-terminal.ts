@@ -16,6 +16,7 @@ import { CentreChannel } from '../../sync/centre-channel/centre-channel';
 import type { SyncService } from '../../sync';
 import type { EventBus } from '../rpc/event-bus';
 import type { StorageMonitor } from '../storage-monitor';
+import { ResidentSession } from './resident-session';
 import { KioskSelfCheck } from './self-check';
 
 const PERIODIC_CHECK_MS = 60_000;
@@ -38,6 +39,7 @@ export interface ExtensionTerminalDeps {
 export interface ExtensionTerminal {
   channel: CentreChannel;
   selfCheck: KioskSelfCheck;
+  session: ResidentSession;
   close(): Promise<void>;
 }
 
@@ -82,13 +84,19 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
   const periodic = setInterval(() => void selfCheck.run(), PERIODIC_CHECK_MS);
   periodic.unref();
 
+  const session = new ResidentSession(channel, join(deps.dataDir, 'kiosk-session.sqlite'), deps.logger.child({ area: 'kiosk' }));
+  session.on('changed', (state) => deps.events.emit('kiosk.sessionChanged', state));
+
   channel.start();
+  session.resume();
   void selfCheck.run();
 
   return {
     channel,
     selfCheck,
+    session,
     async close() {
+      session.close();
       clearInterval(periodic);
       clearTimeout(settle);
       deps.devices.off('deviceChanged', soon);

@@ -70,4 +70,20 @@ export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<s
     'zh-CN': '本机不是虚拟窗口延伸端，不能执行此操作。',
     en: 'This terminal is not an extension terminal; this action is not available.',
   },
+  'centre-unreachable': {
+    'zh-CN': '暂时连不上受理中心，请稍后再试；网络恢复后会自动连上。',
+    en: 'The centre cannot be reached right now. Please try again shortly; it reconnects by itself.',
+  },
+  'centre-unknown': {
+    'zh-CN': '该受理中心暂不可选，请选择其他中心。',
+    en: 'This centre cannot be chosen now; please choose another.',
+  },
+  'ticket-unknown': {
+    'zh-CN': '受理中心找不到这个号码，请重新取号。',
+    en: 'The centre does not know this ticket; please take a new one.',
+  },
+  'request-unknown': {
+    'zh-CN': '受理中心暂不支持此操作，请联系工作人员。',
+    en: 'The centre does not support this action; please ask staff.',
+  },
 };

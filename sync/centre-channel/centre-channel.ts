@@ -13,7 +13,8 @@ import type { Logger } from '../../domain/logger';
 import { canonicalRequest, SIGNATURE_HEADERS } from '../client/signing';
 import { fullJitterDelay } from '../outbox/backoff';
 import { ChannelStore, type CommandOutcome } from './channel-store';
-import { CENTRE_CHANNEL_PATH, MAX_FRAME_BYTES, parseFrame, toTerminalFrameSchema, type CommandFrame, type ToCentreFrame } from './protocol';
+import { CENTRE_CHANNEL_PATH, MAX_FRAME_BYTES, parseFrame, toTerminalFrameSchema, type CommandFrame, type RequestFrame, type ToCentreFrame } from './protocol';
+import { CodedError } from '../../domain/coded-error';
 
 /** SM3 of the empty body (the handshake has none); a constant, so no hash runs here. */
 const EMPTY_BODY_SM3 = '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b';
@@ -56,6 +57,7 @@ export class CentreChannel extends EventEmitter<ChannelEvents> {
   readonly #store: ChannelStore;
   readonly #handlers = new Map<string, CommandHandler>();
   readonly #inFlight = new Set<string>();
+  readonly #requests = new Map<string, { frame: RequestFrame; resolve(result: unknown): void; reject(error: Error): void; timer: NodeJS.Timeout }>();
   #socket: WebSocket | undefined;
   #status: ChannelStatus = { state: 'stopped' };
   #attempt = 0;
@@ -87,6 +89,11 @@ export class CentreChannel extends EventEmitter<ChannelEvents> {
     this.#running = false;
     clearTimeout(this.#timer);
     clearTimeout(this.#silence);
+    for (const pending of this.#requests.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(new CodedError('centre-unreachable', 'the channel stopped'));
+    }
+    this.#requests.clear();
     const socket = this.#socket;
     this.#socket = undefined;
     if (socket && socket.readyState !== WebSocket.CLOSED) {
@@ -117,6 +124,30 @@ export class CentreChannel extends EventEmitter<ChannelEvents> {
     this.#store.enqueueEvent({ id, name, payload }, Date.now());
     this.#send({ type: 'event', id, name, payload });
     return id;
+  }
+
+  /**
+   * Asks the centre and resolves with its answer. Sent again under the same id after a reconnect, so an action
+   * (take a ticket) happens once; rejects with `centre-unreachable` when no answer comes in time, or with the
+   * centre's own code.
+   */
+  request<T = unknown>(name: string, payload: unknown, options: { id?: string; timeoutMs?: number } = {}): Promise<T> {
+    const id = options.id ?? randomUUID();
+    const existing = this.#requests.get(id);
+    if (existing) return new Promise<T>((resolve, reject) => {
+      const { resolve: first, reject: firstReject } = existing;
+      existing.resolve = (result) => { first(result); resolve(result as T); };
+      existing.reject = (error) => { firstReject(error); reject(error); };
+    });
+    return new Promise<T>((resolve, reject) => {
+      const frame: RequestFrame = { type: 'request', id, name, payload };
+      const timer = setTimeout(() => {
+        this.#requests.delete(id);
+        reject(new CodedError('centre-unreachable', `no answer from the centre to ${name}`));
+      }, options.timeoutMs ?? 10_000);
+      this.#requests.set(id, { frame, resolve: (result) => resolve(result as T), reject, timer });
+      this.#send(frame);
+    });
   }
 
   pendingEvents(): number {
@@ -207,7 +238,17 @@ export class CentreChannel extends EventEmitter<ChannelEvents> {
         this.#clockOffsetMs = frame.serverTime - Date.now();
         this.#setStatus({ state: 'connected' });
         for (const event of this.#store.pendingEvents()) this.#send({ type: 'event', id: event.id, name: event.name, payload: event.payload });
+        for (const pending of this.#requests.values()) this.#send(pending.frame);
         return;
+      case 'response': {
+        const pending = this.#requests.get(frame.id);
+        if (!pending) return;
+        this.#requests.delete(frame.id);
+        clearTimeout(pending.timer);
+        if (frame.error) pending.reject(new CodedError(frame.error.code, frame.error.message));
+        else pending.resolve(frame.result ?? null);
+        return;
+      }
       case 'event-ack':
         this.#store.markEventAcked(frame.id, Date.now());
         return;
@@ -255,7 +296,7 @@ export class CentreChannel extends EventEmitter<ChannelEvents> {
 
   /** Sends on the open socket; a frame that cannot go now is re-sent by whoever owns it (the centre re-sends commands, the store keeps events). */
   #send(frame: ToCentreFrame, socket: WebSocket | undefined = this.#socket): void {
-    if (!socket || socket.readyState !== WebSocket.OPEN || (frame.type === 'event' && this.#status.state !== 'connected')) return;
+    if (!socket || socket.readyState !== WebSocket.OPEN || ((frame.type === 'event' || frame.type === 'request') && this.#status.state !== 'connected')) return;
     socket.send(JSON.stringify(frame));
   }
 

@@ -32,17 +32,33 @@ export const commandAckFrameSchema = z
 export const eventFrameSchema = z.object({ type: z.literal('event'), id: frameId, name: frameName, payload: z.unknown().optional() }).strict();
 /** Centre → terminal: the event is stored. */
 export const eventAckFrameSchema = z.object({ type: z.literal('event-ack'), id: frameId }).strict();
+/**
+ * Terminal → centre: a question or an idempotent action (list centres, take a ticket) answered by a `response`. The
+ * terminal re-sends an unanswered request after a reconnect under the same id; the centre answers an id it has seen
+ * with the same outcome.
+ */
+export const requestFrameSchema = z.object({ type: z.literal('request'), id: frameId, name: frameName, payload: z.unknown().optional() }).strict();
+export const responseFrameSchema = z
+  .object({
+    type: z.literal('response'),
+    id: frameId,
+    result: z.unknown().optional(),
+    error: z.object({ code: z.string().max(80), message: z.string().max(500) }).optional(),
+  })
+  .strict();
 /** Centre → terminal, first frame after the handshake. */
 export const welcomeFrameSchema = z.object({ type: z.literal('welcome'), terminalId: z.string(), serverTime: z.number() }).strict();
 /** Either side: a frame it could not accept, by code (never closes the channel for one bad frame). */
 export const refusalFrameSchema = z.object({ type: z.literal('refused'), code: z.string().max(80), id: z.string().max(80).optional() }).strict();
 
-export const toTerminalFrameSchema = z.discriminatedUnion('type', [commandFrameSchema, eventAckFrameSchema, welcomeFrameSchema, refusalFrameSchema]);
-export const toCentreFrameSchema = z.discriminatedUnion('type', [commandAckFrameSchema, eventFrameSchema, refusalFrameSchema]);
+export const toTerminalFrameSchema = z.discriminatedUnion('type', [commandFrameSchema, eventAckFrameSchema, responseFrameSchema, welcomeFrameSchema, refusalFrameSchema]);
+export const toCentreFrameSchema = z.discriminatedUnion('type', [commandAckFrameSchema, eventFrameSchema, requestFrameSchema, refusalFrameSchema]);
 
 export type CommandFrame = z.infer<typeof commandFrameSchema>;
 export type CommandAckFrame = z.infer<typeof commandAckFrameSchema>;
 export type EventFrame = z.infer<typeof eventFrameSchema>;
+export type RequestFrame = z.infer<typeof requestFrameSchema>;
+export type ResponseFrame = z.infer<typeof responseFrameSchema>;
 export type ToTerminalFrame = z.infer<typeof toTerminalFrameSchema>;
 export type ToCentreFrame = z.infer<typeof toCentreFrameSchema>;
 

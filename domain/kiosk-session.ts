@@ -1,0 +1,43 @@
+/**
+ * The resident's session at an extension terminal, as the services keep it
+ * and the kiosk shows it: no ticket, waiting in a centre's queue, called by an
+ * officer (the video room is prepared while calling), or skipped.
+ */
+export interface CentreQueueInfo {
+  id: string;
+  name: string;
+  nameEn: string;
+  /** Residents waiting now. */
+  waiting: number;
+  estimatedMinutes: number;
+}
+
+export interface CentreList {
+  homeCentreId: string;
+  centres: CentreQueueInfo[];
+}
+
+export interface QueueTicket {
+  ticketId: string;
+  number: string;
+  centreId: string;
+  centreName: string;
+  centreNameEn: string;
+  state: 'waiting' | 'called' | 'skipped' | 'cancelled' | 'done';
+  /** Residents ahead, this one included (1: next); 0 once no longer waiting. */
+  position: number;
+  estimatedMinutes: number;
+  officer?: { name: string; window: string };
+}
+
+export type KioskSession =
+  | { stage: 'idle' }
+  | { stage: 'waiting'; ticket: QueueTicket }
+  | { stage: 'called'; ticket: QueueTicket; officer: { name: string; window: string } }
+  | { stage: 'skipped'; ticket: QueueTicket };
+
+/** The home centre first, then the others as the centre listed them. */
+export function homeFirst(list: CentreList): CentreQueueInfo[] {
+  const home = list.centres.filter((centre) => centre.id === list.homeCentreId);
+  return [...home, ...list.centres.filter((centre) => centre.id !== list.homeCentreId)];
+}
