@@ -159,6 +159,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
   #registered = false;
   #restoreCheckNeeded = false;
   #restoreCheck: Promise<void> | undefined;
+  #registering: Promise<void> | undefined;
   #backend: SyncStatus['backend'] = 'unknown';
   #lastError: string | undefined;
   #lastSyncAt: string | undefined;
@@ -330,8 +331,16 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     return this.#running;
   }
 
-  async #ensureRegistered(): Promise<void> {
-    if (this.#registered) return;
+  /** One registration however many loops need it at once: they share the request in flight. */
+  #ensureRegistered(): Promise<void> {
+    if (this.#registered) return Promise.resolve();
+    this.#registering ??= this.#register().finally(() => {
+      this.#registering = undefined;
+    });
+    return this.#registering;
+  }
+
+  async #register(): Promise<void> {
     const running = this.#require();
     await registerTerminal(running.client, running.identity, {
       ...(this.#options.label ? { label: this.#options.label } : {}),
