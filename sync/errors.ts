@@ -25,6 +25,7 @@ export const SYNC_ERROR_CODES = [
   'certificate-type-unknown',
   'upload-checksum-mismatch',
   'upload-file-missing',
+  'upload-refused',
   'upload-too-large',
   'store-key-invalid',
   'store-corrupt',

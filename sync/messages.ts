@@ -88,6 +88,10 @@ export const SYNC_MESSAGES: Record<SyncErrorCode, Message> & Record<string, Mess
     'zh-CN': '本机找不到待上传的材料文件，请重新拍摄或扫描该材料。',
     en: 'The material file to upload is missing from this terminal; capture or scan it again.',
   },
+  'upload-refused': {
+    'zh-CN': '市级系统拒收该材料（原因代码：{field}），不再自动重传。请核对材料后重新采集，或联系区信息中心。',
+    en: 'The central system refused this material (reason code: {field}) and it will not be retried. Check it and capture it again, or call the district IT centre.',
+  },
   'upload-too-large': {
     'zh-CN': '材料超过 50 MB 上限，请降低扫描分辨率或分页后重新采集。',
     en: 'The material is over the 50 MB limit; scan at a lower resolution or split it, then capture again.',
