@@ -29,6 +29,15 @@ describe('registry rules at the certificate printer', () => {
     expect(() => refuseAgainstRegistryRules({ type: 'L', data: { registeredOn: '2026-07-10' } }, weekendsOnly)).toThrow(expect.objectContaining({ code: 'divorce-application-date-missing' }));
   });
 
+  it('refuses any certificate naming a nationality by its code, for whichever party', () => {
+    const data = { registeredOn: '2026-11-23', parties: [party('男', '1990-01-01', 'A'), { ...party('女', '1992-01-01', 'B'), nationality: 'FRA' }] };
+    for (const type of ['J', 'BJ', 'BL']) {
+      expect(() => refuseAgainstRegistryRules({ type, data }, weekendsOnly)).toThrow(expect.objectContaining({ code: 'certificate-nationality-code', params: { n: 2, code: 'FRA' } }));
+    }
+    const named = { ...data, parties: [data.parties[0], { ...data.parties[1], nationality: '法国' }] };
+    expect(() => refuseAgainstRegistryRules({ type: 'J', data: named }, weekendsOnly)).not.toThrow();
+  });
+
   it('takes the calendar from the backend configuration, or weekends only until it is pulled', () => {
     expect(workCalendar([{ id: 'holiday-calendar', value: { holidays: ['2026-10-01'], workingWeekends: ['2026-10-10'] } }])).toEqual({
       calendar: { holidays: ['2026-10-01'], workingWeekends: ['2026-10-10'] },

@@ -4,12 +4,14 @@
  * hold whatever sends the request.
  *  - a marriage certificate ('J') only for two people who may marry;
  *  - a divorce certificate ('L') only inside the window after the cooling-off
- *    period, counted on the working-day calendar from the backend.
+ *    period, counted on the working-day calendar from the backend;
+ *  - any certificate names each party's nationality in Chinese, never by a code.
  */
 import { z } from 'zod';
 import { TerminalError } from '../contract/errors';
 import { divorcePeriods, divorceVerdict, type WorkCalendar } from '../domain/divorce-periods';
 import { marriageProblems } from '../domain/marriage-rules';
+import { looksLikeCountryCode } from '../domain/registry/nationality';
 
 const party = z.object({ name: z.string(), sex: z.string(), birthDate: z.string(), idNumber: z.string() });
 const marriageData = z.object({ registeredOn: z.string(), parties: z.tuple([party, party]) });
@@ -28,6 +30,7 @@ export function workCalendar(configuration: { id: string; value: unknown }[]): {
 }
 
 export function refuseAgainstRegistryRules(request: CertificateRequestFacts, calendar: WorkCalendar): void {
+  refuseNationalityCodes(request.data);
   if (request.type === 'J') refuseUnlawfulMarriage(request.data);
   if (request.type === 'L') refuseOutsideDivorceWindow(request, calendar);
 }
@@ -50,4 +53,13 @@ function refuseOutsideDivorceWindow(request: CertificateRequestFacts, calendar: 
   const verdict = divorceVerdict(periods, registeredOn.data.registeredOn);
   if (verdict === 'cooling-off') throw new TerminalError('divorce-cooling-off', `cooling-off until ${periods.coolingOffEnds}`, { ...periods });
   if (verdict === 'window-passed') throw new TerminalError('divorce-window-passed', `window closed on ${periods.windowCloses}`, { ...periods });
+}
+
+const nationalities = z.object({ parties: z.array(z.object({ nationality: z.string() }).partial()) });
+
+function refuseNationalityCodes(data: unknown): void {
+  const parsed = nationalities.safeParse(data);
+  if (!parsed.success) return;
+  const index = parsed.data.parties.findIndex((party) => party.nationality !== undefined && looksLikeCountryCode(party.nationality));
+  if (index >= 0) throw new TerminalError('certificate-nationality-code', `party ${index + 1} nationality is a code`, { n: index + 1, code: parsed.data.parties[index]!.nationality! });
 }

@@ -10,4 +10,8 @@ export const REGISTRY_MESSAGES: Record<string, Message> = {
     'zh-CN': '今日现场登记名额已满（{used}/{quota}），请引导当事人预约其他日期。',
     en: "Today's walk-in places are taken ({used}/{quota}); please help the couple book another day.",
   },
+  'certificate-nationality-code': {
+    'zh-CN': '当事人{n}的国籍填的是代码“{code}”，证书上须写中文国名（如“法国”）。请重新读取证件或改正后再打印。',
+    en: 'Party {n}\'s nationality is the code "{code}"; a certificate needs the country\'s Chinese name (e.g. 法国). Read the document again or correct it.',
+  },
 };

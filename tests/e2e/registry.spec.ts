@@ -3,7 +3,9 @@
  * feed, a party's card checking the appointment in, walk-ins within the
  * day's quota. Real peers: the reference backend, the reader simulator.
  */
+import { execFileSync } from 'node:child_process';
 import { startReferenceBackend } from '../../fixtures/backend/server';
+import { FRENCH_PASSPORT_MRZ, FRENCH_PASSPORT_MRZ_BAD_CHECK } from '../../fixtures/registry/sample-passports';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { join } from 'node:path';
 import { expect, test as base } from './harness';
@@ -65,4 +67,39 @@ test("a card without an appointment is told so; a walk-in is taken within the da
   await expect(app.getByTestId('walk-in-full')).toHaveText('今日现场登记名额已满（1/1），请引导当事人预约其他日期。');
 
   await expect.poll(async () => (await deskEvents(backend.url)).map((event) => [event.kind, event.business]), { timeout: 30_000 }).toEqual([['walk-in', 'record-certificate']]);
+});
+
+test('a foreign-related marriage: a resident card and a French passport by its zone; the certificate prints 法国, never the code', async ({ app, reader, printer }) => {
+  await app.getByTestId('nav-certificate').click();
+  reader.placeCard(sampleCards.resident);
+  await expect(app.getByTestId('party-0-nationality')).toHaveValue('中国');
+
+  await app.getByTestId('desk-passport').locator('summary').click();
+  // A zone that fails its check digits is refused and fills nothing.
+  await app.getByTestId('desk-mrz-input').fill(FRENCH_PASSPORT_MRZ_BAD_CHECK.join('\n'));
+  await app.getByTestId('desk-mrz-read').click();
+  await expect(app.getByTestId('certificate-error')).toHaveText('当事人2的护照机读码校验未通过，未读入。请重新扫描或核对后重新输入。');
+  await expect(app.getByTestId('party-1-name')).toHaveValue('');
+
+  await app.getByTestId('desk-mrz-input').fill(FRENCH_PASSPORT_MRZ.join('\n'));
+  await app.getByTestId('desk-mrz-read').click();
+  await expect(app.getByTestId('party-1-name')).toHaveValue('MARTIN SOPHIE MARIE');
+  await expect(app.getByTestId('party-1-nationality')).toHaveValue('法国');
+  await expect(app.getByTestId('party-1-sex')).toHaveValue('女');
+  await expect(app.getByTestId('registry-problems')).toHaveCount(0);
+
+  // A code typed over the name is refused on screen (and by the terminal).
+  await app.getByTestId('party-1-nationality').fill('FRA');
+  await expect(app.getByTestId('registry-problems')).toContainText('当事人2的国籍须写中文国名，不能写代码“FRA”。');
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+  await app.getByTestId('party-1-nationality').fill('法国');
+
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' });
+  expect(text).toContain('法国');
+  expect(text).toContain('MARTIN SOPHIE MARIE');
+  expect(text).toContain(sampleCards.resident.name);
+  expect(text).not.toMatch(/\bFRA\b/);
 });

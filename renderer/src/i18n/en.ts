@@ -149,6 +149,16 @@ const en: Messages<typeof zhCN> = {
     },
     states: { expected: 'Expected', 'checked-in': 'Checked in', 'in-progress': 'In progress', done: 'Done', 'no-show': 'No-show' },
   },
+  registryParty: {
+    'card-expired': "Party {n}'s card has expired; registration needs a valid document.",
+    'passport-invalid': "Party {n}'s passport zone failed its check digits and was not taken. Scan it again or check what was typed.",
+    'passport-expired': "Party {n}'s passport has expired; registration needs a valid document.",
+    'nationality-unknown': "Party {n}'s document carries a country code no one issues; check the document.",
+    'nationality-code': "Party {n}'s nationality must be the country's Chinese name, not the code \"{code}\".",
+    passportTitle: 'Passport (foreign party)',
+    passportHint: "Swipe the passport on the reader, or type the two lines of its machine-readable zone, to fill the current party.",
+    passportRead: 'Read passport',
+  },
   certificate: {
     declaration: 'Marriage registration declaration',
     declarationHint: 'Print it for both parties to sign by hand, with a fingerprint, before the registrar.',

@@ -145,6 +145,16 @@ export default {
     },
     states: { expected: '待签到', 'checked-in': '已签到', 'in-progress': '办理中', done: '已办结', 'no-show': '未到' },
   },
+  registryParty: {
+    'card-expired': '当事人{n}的证件已过有效期，不能办理登记。请当事人持有效证件办理。',
+    'passport-invalid': '当事人{n}的护照机读码校验未通过，未读入。请重新扫描或核对后重新输入。',
+    'passport-expired': '当事人{n}的护照已过有效期，不能办理登记。',
+    'nationality-unknown': '当事人{n}的证件国籍代码无法识别，请核对证件。',
+    'nationality-code': '当事人{n}的国籍须写中文国名，不能写代码“{code}”。',
+    passportTitle: '护照（外国当事人）',
+    passportHint: '在护照阅读器上刷护照，或输入护照底部两行机读码，读入当前当事人。',
+    passportRead: '读入护照',
+  },
   certificate: {
     declaration: '申请结婚登记声明书',
     declarationHint: '打印后由双方当面手写签名并按指纹，登记员监誓。',
