@@ -115,7 +115,6 @@ async function benchRenderer(): Promise<void> {
     TERMINAL_DATA_DIR: join(dir.path, name),
     TERMINAL_BACKEND_URL: backend.url,
     TERMINAL_ID_CARD_PORT: reader.devicePath,
-    TERMINAL_SIGNATURE_PAD: 'simulated',
     TERMINAL_SIMULATED_DEVICES: '1',
   });
   const host = await startWebHost(hostEnv('terminal', readers[0]!));
