@@ -14,6 +14,7 @@ describe('crash test (short)', () => {
     });
     expect(output).toMatch(/duplicates: 0; missing: 0; unknown to the terminal: 0/);
     expect(output).toMatch(/of them lost: 0/);
+    expect(output).toMatch(/a case under a second seq: 0; a seq under a second id: 0/);
     expect(output.trim().endsWith('PASS')).toBe(true);
   }, 150_000);
 });

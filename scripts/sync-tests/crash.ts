@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startReferenceBackend } from '../../fixtures/backend/server';
+import { resendReport, startReferenceBackend } from '../../fixtures/backend/server';
 import { AuditLog } from '../../sync/audit/audit-log';
 import { tempDir } from '../../sync/testing/harness';
 import { bundleEntry } from './bundle';
@@ -94,6 +94,7 @@ const withoutMaterial = backendCases.filter((c) => Number(c.applicantName.replac
 const incompleteUploads = materials.filter((m) => m.state !== 'done' || !uploads.some((u) => u.materialId === m.id && u.completed && u.length === m.size));
 const resent = uploads.reduce((sum, u) => sum + Math.max(0, u.bytesSeen - u.length), 0);
 const maxResentPerUpload = Math.max(0, ...uploads.map((u) => u.bytesSeen - u.length));
+const resends = resendReport(backend.arrivals());
 await backend.close();
 dir.remove();
 
@@ -107,9 +108,10 @@ const lines = [
   `cases committed by the terminal: ${committed.size} (reported committed before a kill: ${reported.size}, of them lost: ${lostReported.length})`,
   `cases at the backend: ${backendIds.length}; duplicates: ${duplicates}; missing: ${missing.length}; unknown to the terminal: ${unknown.length}`,
   `materials: ${materials.length}, incomplete: ${incompleteUploads.length}, cases that should have one but do not: ${withoutMaterial}; bytes re-sent in total: ${resent}, most for one upload: ${maxResentPerUpload} (chunk 16384)`,
+  `items arrived at the backend: ${resends.items}; the same (terminal, seq) again after a lost acknowledgement: ${resends.resentSameSeq}; a case under a second seq: ${resends.casesUnderSecondSeq}; a seq under a second id: ${resends.seqsUnderSecondId}`,
   `audit chain: ${audit.ok ? `intact (${audit.entries} entries)` : `BROKEN at ${audit.brokenAt}`}`,
 ];
 process.stdout.write(lines.join('\n') + '\n');
-const ok = duplicates === 0 && missing.length === 0 && unknown.length === 0 && lostReported.length === 0 && incompleteUploads.length === 0 && withoutMaterial === 0 && audit.ok;
+const ok = resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && duplicates === 0 && missing.length === 0 && unknown.length === 0 && lostReported.length === 0 && incompleteUploads.length === 0 && withoutMaterial === 0 && audit.ok;
 process.stdout.write(ok ? 'PASS\n' : 'FAIL\n');
 process.exit(ok ? 0 : 1);

@@ -2,6 +2,9 @@
  * Outage test (issue 4): the backend is down for a simulated 8 hours while
  * 300 cases with 500 MB of materials are created; after it returns
  * everything arrives, and each interrupted upload re-sends at most one chunk.
+ * Some acknowledgements are lost after the return: the backend logs every
+ * arriving item, and a case under a second seq (or a seq under a second id)
+ * fails the run; the same seq again after a lost acknowledgement is expected.
  *
  * Time is compressed: the terminal runs its real backoff (full jitter, cap
  * 5 min) and breaker with every duration divided by --scale (default 960, so
@@ -12,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { startReferenceBackend } from '../../fixtures/backend/server';
+import { resendReport, startReferenceBackend } from '../../fixtures/backend/server';
 import { createSyncService } from '../../sync/sync-service';
 import { sampleDraft, tempDir, waitFor } from '../../sync/testing/harness';
 
@@ -80,10 +83,14 @@ const remaining = outageMs - (performance.now() - outageStarted);
 if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
 const offlineStatus = sync.status();
 await backend.resume();
+// Some acknowledgements are lost on the way back: each such batch is sent again under the same seqs.
+backend.setFaults({ dropAfterApplyRate: 0.2, pathPrefix: '/v1/submissions' });
 const resumed = performance.now();
 // No retryNow(), no new write: the terminal must notice by itself.
 await waitFor(() => sync.status().queued === 0 && sync.status().uploadsPending === undefined, 20 * 60_000, 'everything delivered');
 const drainSeconds = (performance.now() - resumed) / 1000;
+backend.clearFaults();
+const resends = resendReport(backend.arrivals());
 
 const uploads = backend.uploads();
 const byMaterial = new Map(uploads.map((u) => [u.materialId, u]));
@@ -106,12 +113,13 @@ process.stdout.write(
     `after the backend returned: everything delivered in ${drainSeconds.toFixed(1)} s (${(mb / drainSeconds).toFixed(1)} MB/s over loopback)`,
     `cases: ${createdIds.length} created, ${backendIds.length} at the backend, ${duplicates} duplicates, ${missing} missing`,
     `materials: ${materialIds.length} created, ${complete} complete (${mb.toFixed(0)} MB); interrupted uploads: ${interruptedIds.length}, bytes each re-sent: [${interruptedResent.join(', ')}] (chunk ${CHUNK}); most re-sent by any upload: ${maxResent}`,
+    `items arrived at the backend: ${resends.items}; the same (terminal, seq) again after a lost acknowledgement: ${resends.resentSameSeq}; a case under a second seq: ${resends.casesUnderSecondSeq}; a seq under a second id: ${resends.seqsUnderSecondId}`,
     `total wall time ${((performance.now() - started) / 1000).toFixed(1)} s`,
   ].join('\n') + '\n',
 );
 await sync.stop();
 await backend.close();
 dir.remove();
-const ok = missing === 0 && duplicates === 0 && complete === materialIds.length && maxResent <= CHUNK && interruptedIds.length > 0 && offlineStatus.backend === 'offline';
+const ok = resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && missing === 0 && duplicates === 0 && complete === materialIds.length && maxResent <= CHUNK && interruptedIds.length > 0 && offlineStatus.backend === 'offline';
 process.stdout.write(ok ? 'PASS\n' : 'FAIL\n');
 process.exit(ok ? 0 : 1);
