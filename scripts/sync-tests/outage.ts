@@ -2,7 +2,7 @@
  * Outage test (issue 4): the backend is down for a simulated 8 hours while
  * 300 cases with 500 MB of materials are created; after it returns
  * everything arrives, and each interrupted upload re-sends at most one chunk.
- * Some acknowledgements are lost after the return: the backend logs every
+ * The first acknowledgement after the return is lost: the backend logs every
  * arriving item, and a case under a second seq (or a seq under a second id)
  * fails the run; the same seq again after a lost acknowledgement is expected.
  *
@@ -82,14 +82,16 @@ const duringOutage = sync.status();
 const remaining = outageMs - (performance.now() - outageStarted);
 if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
 const offlineStatus = sync.status();
+const arrivedBefore = backend.arrivals().length;
 await backend.resume();
-// Some acknowledgements are lost on the way back: each such batch is sent again under the same seqs.
-backend.setFaults({ dropAfterApplyRate: 0.2, pathPrefix: '/v1/submissions' });
+// The first acknowledgement after the return is lost: that batch must come again under the same seqs.
+backend.setFaults({ dropAfterApplyRate: 1, pathPrefix: '/v1/submissions' });
 const resumed = performance.now();
+await waitFor(() => backend.arrivals().length > arrivedBefore, 60_000, 'a batch applied');
+backend.clearFaults();
 // No retryNow(), no new write: the terminal must notice by itself.
 await waitFor(() => sync.status().queued === 0 && sync.status().uploadsPending === undefined, 20 * 60_000, 'everything delivered');
 const drainSeconds = (performance.now() - resumed) / 1000;
-backend.clearFaults();
 const resends = resendReport(backend.arrivals());
 
 const uploads = backend.uploads();
@@ -120,6 +122,6 @@ process.stdout.write(
 await sync.stop();
 await backend.close();
 dir.remove();
-const ok = resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && missing === 0 && duplicates === 0 && complete === materialIds.length && maxResent <= CHUNK && interruptedIds.length > 0 && offlineStatus.backend === 'offline';
+const ok = resends.resentSameSeq > 0 && resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && missing === 0 && duplicates === 0 && complete === materialIds.length && maxResent <= CHUNK && interruptedIds.length > 0 && offlineStatus.backend === 'offline';
 process.stdout.write(ok ? 'PASS\n' : 'FAIL\n');
 process.exit(ok ? 0 : 1);
