@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CentreList, KioskSession } from '../domain/kiosk-session';
 import type { SelfCheckReport } from '../domain/self-check';
+import type { VideoOffer, VideoSignal } from '../domain/video-session';
 
 const mediaPresence = z.enum(['present', 'missing']);
 const none = z.object({}).strict().optional();
@@ -25,6 +26,22 @@ export const kioskCalls = {
   'kiosk.session': { input: none, output: z.custom<KioskSession>() },
   /** The resident gives up the ticket, or the kiosk forgets an idle resident. */
   'kiosk.cancelTicket': { input: none, output: z.custom<KioskSession>() },
+  /** The video session on offer (if any) and the centre's candidates so far. */
+  'video.pending': {
+    input: none,
+    output: z.custom<{ offer?: VideoOffer; candidates: Extract<VideoSignal, { kind: 'ice' }>[] }>(),
+  },
+  /** The renderer's answer, ICE candidate or hang-up, for the centre. */
+  'video.signal': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('answer'), sessionId: z.string().min(1).max(80), sdp: z.string().min(1).max(20_000) }).strict(),
+      z
+        .object({ kind: z.literal('ice'), sessionId: z.string().min(1).max(80), candidate: z.string().max(1_000), sdpMid: z.string().max(32).nullable(), sdpMLineIndex: z.number().int().min(0).max(64).nullable() })
+        .strict(),
+      z.object({ kind: z.literal('hangup'), sessionId: z.string().min(1).max(80) }).strict(),
+    ]),
+    output: z.object({ ok: z.literal(true) }),
+  },
 } as const;
 
 export const kioskEvents = {
@@ -32,4 +49,6 @@ export const kioskEvents = {
   'selfCheck.reported': z.custom<SelfCheckReport>(),
   /** The resident's session changed: ticket taken, position moved, called, skipped. */
   'kiosk.sessionChanged': z.custom<KioskSession>(),
+  /** The centre's offer, ICE candidate or hang-up for the video session. */
+  'video.signal': z.custom<VideoSignal>(),
 } as const;

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   const electron = electronBinary();
   if (electron) {
     children.push(spawn(electron, [join(root, 'out/main/electron.js')], { env, stdio: 'inherit' }));
+    if (terminalProfile === 'extension-terminal' && backend) console.log(`The centre console (the officer's side): ${backend.url}/centre/console`);
   } else {
     console.log('\nNOTICE: no Electron binary is installed, so the terminal runs in the web host and opens in Chromium (app mode).');
     const host = spawn(process.execPath, [join(root, 'out/main/web-host.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -76,10 +77,19 @@ async function main(): Promise<void> {
       const profile = mkdtempSync(join(tmpdir(), 'terminal-chromium-'));
       // Chromium refuses to run as root with its sandbox; a counter PC never runs the terminal as root.
       const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-      const args = [`--app=${appUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync', ...rootOnly];
+      // The reference centre passes only loopback ICE candidates, so video between the kiosk and the console stays on this machine.
+      const loopbackVideo = terminalProfile === 'extension-terminal' ? ['--allow-loopback-in-peer-connection'] : [];
+      const args = [`--app=${appUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync', ...loopbackVideo, ...rootOnly];
       children.push(spawn(chromium, args, { stdio: 'ignore' }));
+      if (terminalProfile === 'extension-terminal' && backend) {
+        // Both sides of the virtual window on one screen: the resident's kiosk and the centre officer's console.
+        const consoleProfile = mkdtempSync(join(tmpdir(), 'centre-console-chromium-'));
+        const consoleArgs = [`--app=${backend.url}/centre/console`, `--user-data-dir=${consoleProfile}`, '--no-first-run', '--disable-background-networking', '--disable-sync', ...loopbackVideo, ...rootOnly];
+        children.push(spawn(chromium, consoleArgs, { stdio: 'ignore' }));
+      }
     } else {
       console.log(`Open this address in Chromium or Chrome: ${appUrl}`);
+      if (terminalProfile === 'extension-terminal' && backend) console.log(`The centre console (the officer's side): ${backend.url}/centre/console`);
     }
   }
 

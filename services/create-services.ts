@@ -205,6 +205,11 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'kiosk.takeTicket': ({ centreId }) => needKiosk().session.takeTicket(centreId),
     'kiosk.session': () => needKiosk().session.session(),
     'kiosk.cancelTicket': () => needKiosk().session.cancelTicket(),
+    'video.pending': () => needKiosk().video.pending(),
+    'video.signal': (signal) => {
+      needKiosk().video.send(signal);
+      return { ok: true as const };
+    },
     'sync.retryNow': () => {
       sync.retryNow();
       return { ok: true as const };

@@ -7,15 +7,15 @@ import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://terminal`;
 
-/** The document camera is the only thing the renderer may ask for. */
+/** Camera and microphone (document camera, the extension terminal's video session) are all the renderer may ask for. */
 const GRANTED_PERMISSIONS = new Set(['media']);
 
 export function restrictPermissions(session: Session): void {
   session.setPermissionRequestHandler((webContents, permission, callback, details) => {
     const fromApp = details.requestingUrl.startsWith(APP_ORIGIN + '/');
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const videoOnly = mediaTypes.every((type) => type === 'video');
-    callback(fromApp && GRANTED_PERMISSIONS.has(permission) && videoOnly);
+    const cameraOrMicrophone = mediaTypes.every((type) => type === 'video' || type === 'audio');
+    callback(fromApp && GRANTED_PERMISSIONS.has(permission) && cameraOrMicrophone);
   });
   session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
     requestingOrigin === APP_ORIGIN && GRANTED_PERMISSIONS.has(permission),

@@ -18,6 +18,7 @@ import type { EventBus } from '../rpc/event-bus';
 import type { StorageMonitor } from '../storage-monitor';
 import { ResidentSession } from './resident-session';
 import { KioskSelfCheck } from './self-check';
+import { VideoSignalling } from './video-signalling';
 
 const PERIODIC_CHECK_MS = 60_000;
 /** Several devices changing at once (a USB hub unplugged) make one check. */
@@ -40,6 +41,7 @@ export interface ExtensionTerminal {
   channel: CentreChannel;
   selfCheck: KioskSelfCheck;
   session: ResidentSession;
+  video: VideoSignalling;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,8 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
   const session = new ResidentSession(channel, join(deps.dataDir, 'kiosk-session.sqlite'), deps.logger.child({ area: 'kiosk' }));
   session.on('changed', (state) => deps.events.emit('kiosk.sessionChanged', state));
 
+  const video = new VideoSignalling(channel, deps.events);
+
   channel.start();
   session.resume();
   void selfCheck.run();
@@ -95,6 +99,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     channel,
     selfCheck,
     session,
+    video,
     async close() {
       session.close();
       clearInterval(periodic);

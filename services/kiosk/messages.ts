@@ -86,4 +86,12 @@ export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<s
     'zh-CN': '受理中心暂不支持此操作，请联系工作人员。',
     en: 'The centre does not support this action; please ask staff.',
   },
+  'video-session-unknown': {
+    'zh-CN': '视频已结束或尚未开始，请等候工作人员呼叫。',
+    en: 'The video session has ended or not started; please wait for the officer to call.',
+  },
+  'video-signal-invalid': {
+    'zh-CN': '视频连接信息有误，请工作人员重新呼叫。',
+    en: 'The video connection data was invalid; the officer should call again.',
+  },
 };

@@ -34,6 +34,8 @@ const CHROMIUM_ARGS = [
   // Chromium's own test camera stands in for the document camera, without a permission prompt.
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
+  // WebRTC between the kiosk and the centre console on loopback only (the centre's reference configuration passes only 127.0.0.1 candidates).
+  '--allow-loopback-in-peer-connection',
 ];
 
 

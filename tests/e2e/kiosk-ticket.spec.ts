@@ -56,7 +56,7 @@ test('a resident takes a ticket at the home centre, waits, and is called while t
   expect(call.status).toBe(200);
   await expect(app.getByTestId('kiosk-called')).toBeVisible();
   await expect(app.getByTestId('called-by')).toHaveText('3号窗口 王敏 正在呼叫您');
-  await expect(app.getByTestId('video-preparing')).toBeVisible();
+  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'waiting');
   expect(backend.centre.store.command(`call-${ticket!.ticketId}`)).toMatchObject({ state: 'done', result: { shown: true } });
 });
 

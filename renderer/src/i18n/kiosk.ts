@@ -21,10 +21,10 @@ export const kioskMessages = {
     estimatedWait: '预计等候约 {minutes} 分钟',
     cancelTicket: '不办了，取消号码',
     called: '{window}号窗口 {name} 正在呼叫您',
-    preparingVideo: '正在准备视频，请面向屏幕稍候…',
     skipped: '您的号码 {number} 已过号',
     again: '重新取号',
     taking: '正在取号…',
+    video: { waiting: '正在准备视频，请面向屏幕稍候…', connecting: '正在连接视频…', connected: '视频已接通', failed: '视频连接失败，工作人员会重新呼叫您', ended: '视频已结束' },
     component: {
       'id-card-reader': '身份证阅读器',
       printer: '打印机',
@@ -56,10 +56,10 @@ export const kioskMessages = {
     estimatedWait: 'Estimated wait about {minutes} min',
     cancelTicket: 'Cancel my ticket',
     called: '{name} at window {window} is calling you',
-    preparingVideo: 'Preparing the video, please face the screen…',
     skipped: 'Your number {number} was skipped',
     again: 'Take a new ticket',
     taking: 'Taking a ticket…',
+    video: { waiting: 'Preparing the video, please face the screen…', connecting: 'Connecting the video…', connected: 'Video connected', failed: 'The video failed; the officer will call you again', ended: 'The video has ended' },
     component: {
       'id-card-reader': 'ID card reader',
       printer: 'Printer',
