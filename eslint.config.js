@@ -14,6 +14,7 @@ import vueParser from 'vue-eslint-parser';
 const layers = [
   { type: 'domain', pattern: 'domain' },
   { type: 'contract', pattern: 'contract' },
+  { type: 'crypto', pattern: 'crypto' },
   { type: 'main-electron', pattern: 'main/electron' },
   { type: 'main-web-host', pattern: 'main/web-host' },
   { type: 'main-supervisor', pattern: 'main/supervisor' },
@@ -36,22 +37,23 @@ const services = ['drivers', 'sync', 'documents', 'signing'];
 const allowed = [
   { from: 'domain', allow: ['domain'] },
   { from: 'contract', allow: ['domain', 'contract'] },
-  ...services.map((service) => ({ from: service, allow: ['domain', 'contract', service] })),
+  { from: 'crypto', allow: ['crypto'] },
+  ...services.map((service) => ({ from: service, allow: ['domain', 'contract', 'crypto', service] })),
   { from: 'renderer', allow: ['renderer', 'contract', 'domain'] },
   { from: 'preload', allow: ['preload', 'contract'] },
   { from: 'main-shared', allow: ['main-shared', 'contract', 'domain'] },
   { from: 'main-supervisor', allow: ['main-supervisor', 'main-shared', 'contract', 'domain'] },
   { from: 'main-startup', allow: ['main-startup', 'main-shared', 'contract', 'domain'] },
   // The shell's payload loader verifies SM2 manifests and SM3 file lists before any payload code runs, so it uses the
-  // one crypto module and the release format in sync/ (crypto/, fleet/) directly: nothing else of the window side does.
-  { from: 'main-updater', allow: ['main-updater', 'main-shared', 'contract', 'domain', 'sync'] },
+  // one crypto module (crypto/) and the release format in sync/fleet/ directly: nothing else of the window side does.
+  { from: 'main-updater', allow: ['main-updater', 'main-shared', 'contract', 'domain', 'crypto', 'sync'] },
   { from: 'main-web-host', allow: ['main-web-host', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
   { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
   /** No fixtures: simulators and the reference backend never enter the production bundle. */
-  { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', ...services] },
-  { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', ...services] },
-  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'main-shared', 'fixtures', ...services] },
-  { from: 'tests', allow: ['tests', 'domain', 'contract', 'fixtures', 'main-shared', ...services] },
+  { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', 'crypto', ...services] },
+  { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', 'crypto', ...services] },
+  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'crypto', 'main-shared', 'fixtures', ...services] },
+  { from: 'tests', allow: ['tests', 'domain', 'contract', 'crypto', 'fixtures', 'main-shared', ...services] },
 ];
 
 /**
@@ -88,6 +90,28 @@ const noNodeBuiltins = {
   'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'This layer must not use Node APIs.' }] }],
 };
 
+/**
+ * Electron bundles BoringSSL: node:crypto has no SM2/SM3/SM4 there, so
+ * production code takes them from crypto/ (pure JavaScript). node:crypto's
+ * SM algorithms stay available to tests and fixtures as an oracle.
+ */
+const smAlgorithm = "/^(sm[234]|.*-sm3)($|-)/i";
+const smCallee = (name) =>
+  `CallExpression[callee.name=${name}][arguments.0.value=${smAlgorithm}], CallExpression[callee.property.name=${name}][arguments.0.value=${smAlgorithm}]`;
+const noNodeSm = {
+  'no-restricted-syntax': [
+    'error',
+    ...['createHash', 'createHmac', 'hkdf', 'hkdfSync', 'pbkdf2', 'pbkdf2Sync', 'createSign', 'createVerify', 'sign', 'verify', 'createCipheriv', 'createDecipheriv'].map((name) => ({
+      selector: smCallee(name),
+      message: `node:crypto's ${name} has no SM algorithms inside Electron (BoringSSL): use crypto/ (sm3Hex, hmacSm3, hkdfSm3, sm4Cbc*, sm4Ctr, sm2Sign/sm2Verify).`,
+    })),
+    {
+      selector: "Property[key.name='namedCurve'][value.value=/^sm2$/i]",
+      message: 'BoringSSL has no SM2 curve: generate and parse SM2 keys with crypto/ (generateSm2KeyPair) and signing/sm2-key.ts.',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.py'] },
   ...tseslint.configs.recommended,
@@ -114,6 +138,7 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  { files: ['**/*.ts'], ignores: ['**/*.test.ts', '**/testing/**', 'fixtures/**', 'tests/**'], rules: noNodeSm },
   { files: ['**/*.test.ts', '**/testing/**'], rules: { 'boundaries/dependencies': layerRule(allowedInTests) } },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['main/electron/**', 'preload/index.ts'], rules: { 'no-restricted-imports': 'off' } },

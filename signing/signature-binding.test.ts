@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Signature } from '../domain/signature';
 import { SigningError } from './errors';
-import { bindSignature, bindingMessage, canonicalPoints, sm3Hex, verifySignatureBinding, type SignatureBinding, type SignatureBindingInput } from './signature-binding';
+import { sm3Hex } from '../crypto';
+import { bindSignature, bindingMessage, canonicalPoints, verifySignatureBinding, type SignatureBinding, type SignatureBindingInput } from './signature-binding';
 import { generateTerminalKeyPair, rawSm2Key, type TerminalKeyPair } from './sm2-key';
 
 const execFileAsync = promisify(execFile);
@@ -41,7 +42,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('SM3 from node:crypto', () => {
+describe('SM3 (the one helper in crypto/)', () => {
   it('matches the GB/T 32905-2016 appendix A examples', () => {
     expect(sm3Hex('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
     expect(sm3Hex('abcd'.repeat(16))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');

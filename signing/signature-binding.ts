@@ -14,14 +14,12 @@
  *    signedAt, terminalId, caseId|null] with no whitespace (JSON.stringify).
  * The signature is DER (SEQUENCE of r, s), base64.
  */
-import { createHash } from 'node:crypto';
-import { sm2 } from 'sm-crypto-v2';
+import { sm2Sign, sm2Verify, sm3Hex } from '../crypto';
 import type { Signature, SignatureBinding, SignerInfo } from '../domain/signature';
 import { SigningError } from './errors';
 import { rawSm2Key, sm2PublicKeyHex } from './sm2-key';
 
 export const BINDING_VERSION = 'WT-SIGBIND-1';
-export const SM2_DEFAULT_ID = '1234567812345678';
 export type { SignatureBinding, SignerInfo } from '../domain/signature';
 
 export interface SignatureBindingInput {
@@ -41,10 +39,6 @@ export type BindingProblem = 'unsupported-version' | 'content-changed' | 'signat
 export interface BindingVerification {
   valid: boolean;
   problems: BindingProblem[];
-}
-
-export function sm3Hex(data: Uint8Array | string): string {
-  return createHash('sm3').update(data).digest('hex');
 }
 
 /** The canonical byte form of a point series (see the file comment). */
@@ -97,7 +91,7 @@ export function bindSignature(input: SignatureBindingInput, privateKeyPem: strin
   const key = rawSm2Key(privateKeyPem);
   return bindSignatureWith(input, {
     publicKeyHex: key.publicKeyHex,
-    sign: (message) => sm2.doSignature(message, key.privateKeyHex, { hash: true, der: true, publicKey: key.publicKeyHex, userId: SM2_DEFAULT_ID }),
+    sign: (message) => sm2Sign(message, { privateKey: key.privateKeyHex, publicKey: key.publicKeyHex }),
   });
 }
 
@@ -142,13 +136,6 @@ export function verifySignatureBinding(binding: SignatureBinding, claimed: { doc
   // The registered key as an SPKI PEM, or as the bare uncompressed point the backend registers.
   const trusted = /^04[0-9a-f]{128}$/i.test(trustedPublicKeyPem.trim()) ? trustedPublicKeyPem.trim() : sm2PublicKeyHex(trustedPublicKeyPem);
   if (trusted.toLowerCase() !== String(binding.publicKey).toLowerCase()) problems.push('key-mismatch');
-  let signatureValid = false;
-  try {
-    const derHex = Buffer.from(binding.signature, 'base64').toString('hex');
-    signatureValid = sm2.doVerifySignature(bindingMessage(binding), derHex, trusted, { hash: true, der: true, userId: SM2_DEFAULT_ID });
-  } catch {
-    signatureValid = false;
-  }
-  if (!signatureValid) problems.push('signature-invalid');
+  if (!sm2Verify(bindingMessage(binding), Buffer.from(String(binding.signature), 'base64').toString('hex'), trusted)) problems.push('signature-invalid');
   return { valid: problems.length === 0, problems };
 }

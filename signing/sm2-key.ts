@@ -1,22 +1,18 @@
 /**
  * The terminal's SM2 key in standard containers (PKCS#8 / SPKI PEM, as
  * Node, OpenSSL and Java keystores exchange them), read down to the raw
- * scalar and point the SM2 arithmetic needs.
+ * scalar and point the SM2 arithmetic needs, and written back from them.
  *
- * Why not sign with node:crypto alone (checked on Node 24.21 / OpenSSL 3.5):
- * - crypto.generateKeyPairSync('sm2') is rejected ("must be a supported key
- *   type"); generateKeyPairSync('ec', { namedCurve: 'SM2' }) works;
- * - crypto.sign('sm3', data, key) with that key computes ECDSA over the SM2
- *   curve, not an SM2 signature (no other implementation verifies it);
- * - with the same key re-imported from PEM, OpenSSL treats it as SM2 but
- *   hashes Z with an empty distinguishing ID, and Node offers no option to
- *   set it (nodejs/node PR #37066 adding sm2Identifier was never merged).
- * Verifiers (backend, archive) expect GB/T 32918.2 / GM/T 0009 signatures
- * with the default ID "1234567812345678". So node:crypto generates and
- * stores keys and computes SM3, and the maintained sm-crypto-v2 library does
- * the SM2 signature itself; OpenSSL cross-checks it in the tests.
+ * Everything here is plain DER and base64 on top of crypto/ (pure
+ * JavaScript): inside Electron, BoringSSL knows neither the SM2 curve nor
+ * its OID, so node:crypto's createPrivateKey/createPublicKey and
+ * generateKeyPairSync('ec', { namedCurve: 'SM2' }) fail there. (Even where
+ * OpenSSL has SM2, crypto.sign('sm3', …) computes ECDSA on the SM2 curve or
+ * hashes Z with an empty ID, never a GB/T 32918.2 signature with the default
+ * ID "1234567812345678" that verifiers expect; OpenSSL cross-checks the keys
+ * and signatures in the tests.)
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { generateSm2KeyPair, isSm2PublicKey, sm2PublicKeyOf } from '../crypto';
 import { SigningError } from './errors';
 
 /** id-ecPublicKey 1.2.840.10045.2.1 and the SM2 curve 1.2.156.10197.1.301, DER-encoded. */
@@ -39,11 +35,46 @@ export interface RawSm2Key {
 
 /** A fresh SM2 key pair, for tests and for the sync layer's key enrolment. */
 export function generateTerminalKeyPair(): TerminalKeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'SM2' });
-  return {
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  };
+  const keys = generateSm2KeyPair();
+  return { privateKeyPem: pem('PRIVATE KEY', pkcs8Der(keys.privateKey, keys.publicKey)), publicKeyPem: pem('PUBLIC KEY', spkiDer(keys.publicKey)) };
+}
+
+function derLength(length: number): Buffer {
+  if (length < 0x80) return Buffer.from([length]);
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest >>= 8) bytes.unshift(rest & 0xff);
+  return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+
+function der(tag: number, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
+}
+
+const sm2Algorithm = (): Buffer => der(0x30, der(0x06, Buffer.from(EC_PUBLIC_KEY_OID, 'hex')), der(0x06, Buffer.from(SM2_CURVE_OID, 'hex')));
+
+function spkiDer(publicKeyHex: string): Buffer {
+  return der(0x30, sm2Algorithm(), der(0x03, Buffer.from([0]), Buffer.from(publicKeyHex, 'hex')));
+}
+
+/** PKCS#8 holding an RFC 5915 ECPrivateKey with its public key, as OpenSSL writes SM2 keys. */
+function pkcs8Der(privateKeyHex: string, publicKeyHex: string): Buffer {
+  const ecPrivateKey = der(0x30, der(0x02, Buffer.from([1])), der(0x04, Buffer.from(privateKeyHex, 'hex')), der(0xa1, der(0x03, Buffer.from([0]), Buffer.from(publicKeyHex, 'hex'))));
+  return der(0x30, der(0x02, Buffer.from([0])), sm2Algorithm(), der(0x04, ecPrivateKey));
+}
+
+function pem(label: string, body: Buffer): string {
+  return `-----BEGIN ${label}-----\n${body.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`;
+}
+
+/** The DER inside a PEM block with this label (or the bytes themselves when given DER). */
+function pemBody(input: string | Uint8Array, label: string): Uint8Array {
+  if (typeof input !== 'string') return input;
+  const match = /-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\s]*)-----END \1-----/.exec(input);
+  if (!match || match[1] !== label) throw new SigningError('signing-key-invalid', `not a PEM ${label}`);
+  const body = Buffer.from(match[2]!.replace(/\s+/g, ''), 'base64');
+  if (body.length === 0) throw new SigningError('signing-key-invalid', `empty PEM ${label}`);
+  return new Uint8Array(body);
 }
 
 interface Tlv {
@@ -88,38 +119,34 @@ function checkAlgorithm(algorithm: Tlv | undefined): void {
   }
 }
 
+/** The outer SEQUENCE of a key, or a coded error. */
+function outer(der: Uint8Array): Tlv[] {
+  const top = readTlv(der, 0);
+  if (top.tag !== 0x30 || top.end !== der.length) throw new SigningError('signing-key-invalid', 'the key is not one DER SEQUENCE');
+  return children(top.value);
+}
+
 /** Public point from an SPKI PEM (or DER). */
 export function sm2PublicKeyHex(publicKeyPem: string | Uint8Array): string {
-  let der: Uint8Array;
-  try {
-    der = new Uint8Array(createPublicKey(typeof publicKeyPem === 'string' ? publicKeyPem : { key: Buffer.from(publicKeyPem), format: 'der', type: 'spki' }).export({ type: 'spki', format: 'der' }));
-  } catch (error) {
-    throw new SigningError('signing-key-invalid', `not a public key: ${(error as Error).message}`);
-  }
-  const [algorithm, bitString] = children(readTlv(der, 0).value);
+  const [algorithm, bitString] = outer(pemBody(publicKeyPem, 'PUBLIC KEY'));
   checkAlgorithm(algorithm);
   if (!bitString || bitString.tag !== 0x03 || bitString.value[0] !== 0 || bitString.value[1] !== 0x04 || bitString.value.length !== 66) {
     throw new SigningError('signing-key-invalid', 'the public key is not an uncompressed 256-bit point');
   }
-  return hex(bitString.value.subarray(1));
+  const point = hex(bitString.value.subarray(1));
+  if (!isSm2PublicKey(point)) throw new SigningError('signing-key-invalid', 'the public key is not a point on the SM2 curve');
+  return point;
 }
 
 /** Private scalar and public point from a PKCS#8 PEM. */
 export function rawSm2Key(privateKeyPem: string): RawSm2Key {
-  let der: Uint8Array;
-  let publicKeyHex: string;
-  try {
-    const key = createPrivateKey(privateKeyPem);
-    der = new Uint8Array(key.export({ type: 'pkcs8', format: 'der' }));
-    publicKeyHex = sm2PublicKeyHex(new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' })));
-  } catch (error) {
-    if (error instanceof SigningError) throw error;
-    throw new SigningError('signing-key-invalid', `not a private key: ${(error as Error).message}`);
-  }
-  const [, algorithm, wrapped] = children(readTlv(der, 0).value);
+  const [version, algorithm, wrapped] = outer(pemBody(privateKeyPem, 'PRIVATE KEY'));
+  if (!version || version.tag !== 0x02) throw new SigningError('signing-key-invalid', 'PKCS#8 without a version');
   checkAlgorithm(algorithm);
   if (!wrapped || wrapped.tag !== 0x04) throw new SigningError('signing-key-invalid', 'PKCS#8 without a private key octet string');
-  const [, scalar] = children(readTlv(wrapped.value, 0).value);
+  const [, scalar] = outer(wrapped.value);
   if (!scalar || scalar.tag !== 0x04 || scalar.value.length !== 32) throw new SigningError('signing-key-invalid', 'the private scalar is not 32 bytes');
-  return { privateKeyHex: hex(scalar.value), publicKeyHex };
+  const privateKeyHex = hex(scalar.value);
+  if (/^0+$/.test(privateKeyHex)) throw new SigningError('signing-key-invalid', 'the private scalar is zero');
+  return { privateKeyHex, publicKeyHex: sm2PublicKeyOf(privateKeyHex) };
 }

@@ -16,7 +16,8 @@ import { BackendClient, type BackendResponse, type RequestOptions, type Terminal
 import { CircuitBreaker, type CircuitBreakerOptions } from './client/circuit-breaker';
 import { loadOrCreateIdentity, registerTerminal } from './client/identity';
 import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
-import { Sm4Box, sm2Sign } from './crypto/sm';
+import { sm2Sign } from '../crypto';
+import { Sm4Box } from './crypto/sm';
 import { errorCode, SyncError } from './errors';
 import { splitReason } from './messages';
 import { nextDelay, type BackoffOptions } from './outbox/backoff';

@@ -4,7 +4,7 @@
  * hash after it. Details never carry personal data (ids and codes only).
  */
 import type { Db } from '../store/database';
-import { sm3Hex } from '../crypto/sm';
+import { sm3Hex } from '../../crypto';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
 

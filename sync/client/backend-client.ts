@@ -9,7 +9,7 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Logger } from '../../domain/logger';
-import type { Sm2KeyPair } from '../crypto/sm';
+import type { Sm2KeyPair } from '../../crypto';
 import { SyncError } from '../errors';
 import { parseRetryAfter } from '../outbox/backoff';
 import type { CircuitBreaker } from './circuit-breaker';

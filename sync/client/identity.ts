@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
-import { generateSm2KeyPair, type Sm2KeyPair } from '../crypto/sm';
+import { generateSm2KeyPair, type Sm2KeyPair } from '../../crypto';
 import type { SyncStore } from '../store/sync-store';
 import { SyncError } from '../errors';
 import type { BackendClient, TerminalIdentity } from './backend-client';

@@ -4,7 +4,7 @@
  * METHOD \n PATH?QUERY \n SM3(body) hex \n timestamp ms \n nonce \n terminal id.
  */
 import { randomBytes } from 'node:crypto';
-import { sm2Sign, sm3Hex, type Sm2KeyPair } from '../crypto/sm';
+import { sm2Sign, sm3Hex, type Sm2KeyPair } from '../../crypto';
 
 export const SIGNATURE_HEADERS = {
   terminal: 'x-terminal-id',

@@ -5,7 +5,7 @@
  * after every chunk, and on restart the server's offset (HEAD) wins, so an
  * interruption re-sends at most the chunk that was in flight.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UploadView } from '../../domain/sync-status';
@@ -160,7 +160,7 @@ export class Uploader {
       const { chunkBytes } = this.options();
       while (offset < row.size) {
         const length = Math.min(chunkBytes, row.size - offset);
-        const chunk = this.#readPlain(path, offset, length);
+        const { data: chunk, sm3Hex: chunkSm3 } = await this.cipher.readRange(path, offset, length);
         this.#inFlight.set(row.id, 0);
         const response = await client.request('PATCH', url, {
           raw: chunk,
@@ -168,7 +168,7 @@ export class Uploader {
             ...TUS,
             'content-type': 'application/offset+octet-stream',
             'upload-offset': String(offset),
-            'upload-checksum': `sm3 ${createHash('sm3').update(chunk).digest('base64')}`,
+            'upload-checksum': `sm3 ${Buffer.from(chunkSm3, 'hex').toString('base64')}`,
           },
           accept: [404, 409, 410, 460],
           timeoutMs: 120_000,
@@ -245,12 +245,6 @@ export class Uploader {
       return this.#create(client, row);
     }
     return { url, offset: parseOffset(response.headers['upload-offset'], row.size) };
-  }
-
-  /** Plaintext [offset, offset + length): the cipher reads whole blocks, so an unaligned server offset is read from the block before. */
-  #readPlain(path: string, offset: number, length: number): Buffer {
-    const aligned = offset - (offset % 16);
-    return this.cipher.readRange(path, aligned, length + (offset - aligned)).subarray(offset - aligned);
   }
 
   /**
