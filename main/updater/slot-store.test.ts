@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateSm2KeyPair } from '../../sync/crypto/sm';
+import { generateSm2KeyPair } from '../../crypto';
 import { FleetError } from '../../sync/fleet/fleet-error';
 import { buildRelease } from '../../sync/fleet/release-builder';
 import type { SignedManifest } from '../../sync/fleet/release-manifest';

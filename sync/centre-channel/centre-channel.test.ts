@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../domain/logger';
-import { generateSm2KeyPair, sm2Sign } from '../crypto/sm';
+import { generateSm2KeyPair, sm2Sign } from '../../crypto';
 import { startPair, waitFor } from '../testing/harness';
 import { CentreChannel, type ChannelSigner } from './centre-channel';
 

@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { create, extract } from 'tar';
-import { sm3Hex } from '../crypto/sm';
+import { sm3Hex } from '../../crypto';
 import { FleetError } from './fleet-error';
 import type { PayloadFile } from './release-manifest';
 

@@ -4,8 +4,8 @@
  * terminal only ever verifies.
  */
 import { readFileSync } from 'node:fs';
-import type { Sm2KeyPair } from '../crypto/sm';
-import { sm3Hex } from '../crypto/sm';
+import type { Sm2KeyPair } from '../../crypto';
+import { sm3Hex } from '../../crypto';
 import { buildPayloadArchive } from './payload-archive';
 import { signManifest, type ReleaseChannel, type ReleaseManifest, type SignedManifest } from './release-manifest';
 

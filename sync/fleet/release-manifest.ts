@@ -8,7 +8,7 @@
  * and a version that already failed on this terminal.
  */
 import { z } from 'zod';
-import { sm2Sign, sm2Verify, sm3Hex, type Sm2KeyPair } from '../crypto/sm';
+import { sm2Sign, sm2Verify, sm3Hex, type Sm2KeyPair } from '../../crypto';
 import { FleetError } from './fleet-error';
 import { compareVersions, coreVersion, isReleaseVersion } from './version';
 

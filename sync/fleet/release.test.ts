@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { create } from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateSm2KeyPair, sm2Sign } from '../crypto/sm';
+import { generateSm2KeyPair, sm2Sign } from '../../crypto';
 import { writeFakeApp } from '../testing/fake-app';
 import { tempDir } from '../testing/harness';
 import { FleetError, type FleetErrorCode } from './fleet-error';
