@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
 import { inRollout } from '../../fixtures/backend/fleet/rollout';
-import { generateSm2KeyPair, type Sm2KeyPair } from '../../sync/crypto/sm';
+import { generateSm2KeyPair, type Sm2KeyPair } from '../../crypto';
 import { FleetError } from '../../sync/fleet/fleet-error';
 import { buildRelease } from '../../sync/fleet/release-builder';
 import { UpdateAgent, type IdleState } from '../../sync/fleet/update-agent';

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
 import type { FleetStatus } from '../../fixtures/backend/fleet/routes';
 import { mergePushedConfig, type TerminalConfig } from '../../main/shared/config';
-import { generateSm2KeyPair, type Sm2KeyPair } from '../../sync/crypto/sm';
+import { generateSm2KeyPair, type Sm2KeyPair } from '../../crypto';
 import { buildRelease } from '../../sync/fleet/release-builder';
 import { releaseKeyId, RELEASE_CHANNELS, type ReleaseChannel } from '../../sync/fleet/release-manifest';
 import { isReleaseVersion } from '../../sync/fleet/version';

@@ -8,7 +8,7 @@
  * An invalid or unappliable push keeps the configuration in force, and both
  * outcomes are reported to the backend with the reason.
  */
-import { sm3Hex } from '../../sync/crypto/sm';
+import { sm3Hex } from '../../crypto';
 import { mergePushedConfig, type TerminalConfig } from '../../main/shared/config';
 
 export type PrinterConfig = TerminalConfig['printers'][number];

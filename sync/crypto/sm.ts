@@ -6,6 +6,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hkdfSm3, hmacSm3, sm4CbcDecrypt, sm4CbcEncrypt } from '../../crypto';
 
+/** The same functions as crypto/ (not copies), for imports written before it existed; new code imports crypto/. */
+export { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex, type Sm2KeyPair } from '../../crypto';
+
 const BOX_VERSION = 1;
 const IV_BYTES = 16;
 const TAG_BYTES = 32;
