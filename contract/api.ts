@@ -22,7 +22,7 @@ import {
 } from './schemas';
 import { SERVICES_STATES } from './services-port';
 import { kioskCalls, kioskEvents } from './kiosk';
-import { registryCalls } from './registry';
+import { registryCalls, registryEvents } from './registry';
 
 const none = z.object({}).strict().optional();
 const calibrationSchema = z.object({ x: z.number(), y: z.number() });
@@ -35,6 +35,8 @@ const certificateRequestSchema = z
     caseId: z.string().max(64).optional(),
     /** For a divorce certificate: the day the registry received the joint application. */
     divorceApplicationReceivedOn: z.iso.date().optional(),
+    /** For a marriage certificate: the national review of both parties (registry.review). */
+    reviewId: z.string().max(64).optional(),
   })
   .strict();
 const certificateOutcomeSchema = z.object({ number: z.string(), job: z.custom<PrintJobRecord>() });
@@ -148,6 +150,7 @@ export const events = {
   /** Sent by the window side's supervisor: the services process died and is restarting, or serves again. */
   'services.status': z.object({ state: z.enum(SERVICES_STATES) }),
   ...kioskEvents,
+  ...registryEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -19,6 +19,27 @@ export const appointmentRowSchema = z.object({
   state: z.enum(APPOINTMENT_STATES),
 });
 
+const recordSchema = z.object({
+  kind: z.enum(['marriage', 'divorce', 'judgment', 'death']),
+  date: z.string(),
+  authority: z.string(),
+  otherParty: z.string().optional(),
+  number: z.string().optional(),
+});
+export const reviewViewSchema = z.object({
+  id: z.string(),
+  business: businessSchema,
+  state: z.enum(['pending', 'answered']),
+  parties: z.array(z.object({ idNumber: z.string(), name: z.string(), records: z.array(recordSchema), currentlyMarried: z.boolean() })),
+  hit: z.boolean(),
+  override: z.object({ reason: z.string(), captureId: z.string(), at: z.string() }).optional(),
+  cleared: z.boolean(),
+  lastError: z.string().optional(),
+  askedAt: z.string(),
+  answeredAt: z.string().optional(),
+});
+const reviewPartySchema = z.object({ idNumber: z.string().min(1).max(40), name: z.string().min(1).max(100) }).strict();
+
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -33,4 +54,17 @@ export const registryCalls = {
   ),
   /** A couple without an appointment, within the day's walk-in quota. */
   'registry.walkIn': call(z.object({ business: businessSchema }).strict(), z.object({ eventId: z.string(), walkIns: walkInsSchema })),
+  /** National review of the parties: answered at once when the centre answers, else pending and asked again. */
+  'registry.review': call(z.object({ business: businessSchema, parties: z.array(reviewPartySchema).min(1).max(2) }).strict(), reviewViewSchema),
+  'registry.reviewStatus': call(z.object({ reviewId: z.string().min(1).max(64) }).strict(), reviewViewSchema),
+  /** Goes ahead despite a review hit: a written reason and a scanned supporting document (a capture id). */
+  'registry.overrideReview': call(
+    z.object({ reviewId: z.string().min(1).max(64), reason: z.string().max(2000), captureId: z.string().max(64) }).strict(),
+    reviewViewSchema,
+  ),
+} as const;
+
+export const registryEvents = {
+  /** A review arrived, failed again while pending, or was overridden. */
+  'registry.reviewChanged': reviewViewSchema,
 } as const;

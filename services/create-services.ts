@@ -25,7 +25,7 @@ import { createPrinting } from './printing';
 import { refuseAgainstRegistryRules, workCalendar } from './certificate-rules';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
-import { registryHandlers } from './registry/handlers';
+import { createRegistryDesk } from './registry/handlers';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 
@@ -83,6 +83,21 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
   closers.unshift(async () => storage.close());
 
   const captures = new MaterialCaptures();
+
+  // The marriage registry desk: appointments, national review, and the guard on marriage certificates (registry/).
+  const registry = createRegistryDesk({
+    sync,
+    registryCode: config.registryCode,
+    reviewChanged: (view) => events.emit('registry.reviewChanged', view),
+    hasCapture: (captureId) => {
+      try {
+        return captures.get([captureId]).length === 1;
+      } catch {
+        return false;
+      }
+    },
+  });
+  closers.unshift(async () => registry.close());
 
   // An extension terminal keeps a live channel to its centre and checks itself (kiosk/).
   const kiosk =
@@ -184,10 +199,12 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'signaturePad.cancel': () => signatures.cancel().then(() => ({ ok: true as const })),
     'certificates.print': (request) => {
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
+      registry.guardCertificate(request);
       return printing.printCertificate(request);
     },
     'certificates.reprint': (request) => {
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
+      registry.guardCertificate(request);
       return printing.reprintCertificate(request);
     },
     'certificates.divorcePeriods': ({ receivedOn }) => {
@@ -214,7 +231,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       sync.retryNow();
       return { ok: true as const };
     },
-    ...registryHandlers({ sync, registryCode: config.registryCode }),
+    ...registry.handlers,
   };
 
   return {

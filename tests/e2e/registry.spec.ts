@@ -8,6 +8,9 @@ import { startReferenceBackend } from '../../fixtures/backend/server';
 import { FRENCH_PASSPORT_MRZ, FRENCH_PASSPORT_MRZ_BAD_CHECK } from '../../fixtures/registry/sample-passports';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { IdentityCard } from '../../domain/identity-card';
+import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { expect, test as base } from './harness';
 
 const test = base.extend({
@@ -102,4 +105,61 @@ test('a foreign-related marriage: a resident card and a French passport by its z
   expect(text).toContain('MARTIN SOPHIE MARIE');
   expect(text).toContain(sampleCards.resident.name);
   expect(text).not.toMatch(/\bFRA\b/);
+});
+
+/** Both parties' cards at the certificate desk, one after the other. */
+async function readBothCards(app: Page, reader: IdCardReaderSimulator, first: IdentityCard, second: IdentityCard): Promise<void> {
+  await app.getByTestId('nav-certificate').click();
+  reader.placeCard(first);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(first.name);
+  reader.removeCard();
+  await app.waitForTimeout(1500);
+  reader.placeCard(second);
+  await expect(app.getByTestId('party-1-name')).toHaveValue(second.name);
+}
+
+test('a review hit withholds the marriage; the registrar goes ahead only with a written reason and a scanned document', async ({ app, reader, printer }, testInfo) => {
+  await readBothCards(app, reader, sampleCards.gatResidence, sampleCards.foreignPermanent2023);
+  const review = app.getByTestId('review');
+  await expect(review).toHaveAttribute('data-state', 'hit');
+  await expect(app.getByTestId('review-party-0')).toContainText('现有婚姻登记记录（在婚）');
+  await expect(app.getByTestId('review-party-0')).toContainText('J310115-2019-004512');
+  await expect(app.getByTestId('registry-problems')).toContainText('全国联网审查显示当事人现有婚姻登记记录，不予登记');
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+
+  // Neither a reason alone nor a scan alone is enough.
+  await app.getByTestId('review-override').click();
+  await expect(app.getByTestId('certificate-error')).toHaveText('请填写继续办理的理由（至少 10 个字）。');
+  await app.getByTestId('review-override-reason').fill('当事人提交香港高等法院离婚判决书，全国系统未录入');
+  await app.getByTestId('review-override').click();
+  await expect(app.getByTestId('certificate-error')).toHaveText('请先扫描证明材料（如离婚判决书）再继续办理。');
+  await app.getByTestId('review-override-scan').click();
+  await expect(app.getByTestId('review-override-scanned')).toBeVisible({ timeout: 30_000 });
+  await app.getByTestId('review-override').click();
+  await expect(review).toHaveAttribute('data-state', 'overridden');
+  await expect(app.getByTestId('review-overridden')).toContainText('香港高等法院离婚判决书');
+  await expect(app.getByTestId('registry-problems')).toHaveCount(0);
+  await app.screenshot({ path: testInfo.outputPath('review-overridden.png'), fullPage: true });
+
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' });
+  expect(text).toContain(sampleCards.gatResidence.name);
+  expect(text).toContain('法国');
+});
+
+test('offline, the review is pending and the certificate waits; it prints once the review arrives', async ({ app, reader, backend }) => {
+  backend.setFaults({ errorRate: 1, pathPrefix: '/v1/registry/' });
+  await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
+  await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'pending');
+  await expect(app.getByTestId('review-pending')).toContainText('正在等待全国联网审查结果');
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+
+  backend.clearFaults();
+  await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'clear', { timeout: 30_000 });
+  await expect(app.getByTestId('registry-problems')).toHaveCount(0);
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  await expect(app.getByTestId('certificate-number')).toHaveText(/^J310104-\d{4}-\d{6}$/);
 });

@@ -1,0 +1,76 @@
+/**
+ * National review against the reference backend on loopback: a clear answer,
+ * a hit that withholds the marriage certificate until an override with a
+ * reason and a scanned document, and a review pending while the centre
+ * fails, answered when it comes back.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { gatResidenceCard, foreignPermanent2023Card, residentCard, residentLongTermCard } from '../../fixtures/id-card-reader/sample-cards';
+import { startPair } from '../../sync/testing/harness';
+import { createRegistryDesk, type RegistryDesk } from './handlers';
+import type { ReviewView } from './national-review';
+
+let pair: Awaited<ReturnType<typeof startPair>> | undefined;
+let desk: RegistryDesk | undefined;
+afterEach(async () => {
+  desk?.close();
+  await pair?.close();
+  pair = desk = undefined;
+});
+
+async function start(changes: ReviewView[] = []) {
+  pair = await startPair();
+  desk = createRegistryDesk({ sync: pair.sync, registryCode: '310104', reviewChanged: (view) => changes.push(view), hasCapture: (id) => id === 'scan-1', reviewRetryMs: 50 });
+  return { sync: pair.sync, backend: pair.backend, desk };
+}
+
+const party = (card: { idNumber: string; name: string }) => ({ idNumber: card.idNumber, name: card.name });
+const marriage = (reviewId: string | undefined, cards: { idNumber: string }[]) => ({ type: 'J' as const, data: { parties: cards.map((card) => ({ idNumber: card.idNumber })) }, reviewId });
+
+describe('national review at the registry desk', () => {
+  it('answers at once for parties with no marriage on record, and clears only those parties for a marriage certificate', async () => {
+    const { desk } = await start();
+    const view = await desk.handlers['registry.review']({ business: 'marriage', parties: [party(residentCard), party(residentLongTermCard)] });
+    expect(view).toMatchObject({ state: 'answered', hit: false, cleared: true, parties: [{ records: [] }, { records: [] }] });
+    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).not.toThrow();
+    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, gatResidenceCard]))).toThrow(expect.objectContaining({ code: 'registry-review-other-parties' }));
+    expect(() => desk.guardCertificate(marriage(undefined, [residentCard, residentLongTermCard]))).toThrow(expect.objectContaining({ code: 'registry-review-missing' }));
+    expect(() => desk.guardCertificate({ type: 'BJ', data: {}, reviewId: undefined })).not.toThrow();
+  });
+
+  it('withholds a registration when a party is currently married, until an override with a reason and a scanned document, audit-logged', async () => {
+    const { desk, sync } = await start();
+    const view = await desk.handlers['registry.review']({ business: 'marriage', parties: [party(gatResidenceCard), party(foreignPermanent2023Card)] });
+    expect(view).toMatchObject({ state: 'answered', hit: true, cleared: false });
+    expect(view.parties[0]).toMatchObject({ currentlyMarried: true, records: [{ kind: 'marriage', date: '2019-05-20', number: 'J310115-2019-004512' }] });
+    const request = marriage(view.id, [gatResidenceCard, foreignPermanent2023Card]);
+    expect(() => desk.guardCertificate(request)).toThrow(expect.objectContaining({ code: 'registry-review-hit' }));
+
+    expect(() => desk.handlers['registry.overrideReview']({ reviewId: view.id, reason: '有判决', captureId: 'scan-1' })).toThrow(expect.objectContaining({ code: 'registry-override-reason-missing' }));
+    const reason = '当事人提交香港高等法院离婚判决书，全国系统未录入';
+    expect(() => desk.handlers['registry.overrideReview']({ reviewId: view.id, reason, captureId: 'gone' })).toThrow(expect.objectContaining({ code: 'registry-override-document-missing' }));
+    expect(() => desk.guardCertificate(request)).toThrow(expect.objectContaining({ code: 'registry-review-hit' }));
+
+    const overridden = await desk.handlers['registry.overrideReview']({ reviewId: view.id, reason, captureId: 'scan-1' });
+    expect(overridden).toMatchObject({ cleared: true, override: { reason, captureId: 'scan-1' } });
+    expect(() => desk.guardCertificate(request)).not.toThrow();
+    const logged = sync.audit().entries().filter((entry) => entry.action === 'registry.review-overridden');
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged[0])).toContain(reason);
+  });
+
+  it('stays pending while the centre fails, keeps the certificate from printing, and clears when the answer arrives', async () => {
+    const changes: ReviewView[] = [];
+    const { desk, backend } = await start(changes);
+    backend.setFaults({ errorRate: 1, pathPrefix: '/v1/registry/' });
+    const view = await desk.handlers['registry.review']({ business: 'marriage', parties: [party(residentCard), party(residentLongTermCard)] });
+    expect(view).toMatchObject({ state: 'pending', cleared: false });
+    expect(view.lastError).toBeDefined();
+    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).toThrow(expect.objectContaining({ code: 'registry-review-pending' }));
+
+    backend.clearFaults();
+    for (let i = 0; i < 200 && !changes.some((change) => change.id === view.id && change.state === 'answered'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(changes.filter((change) => change.id === view.id).at(-1)).toMatchObject({ state: 'answered', cleared: true });
+    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).not.toThrow();
+  });
+});
