@@ -3,7 +3,7 @@
  * their own table and spread into the contract (api.ts).
  */
 import { z } from 'zod';
-import type { CentreList, KioskSession } from '../domain/kiosk-session';
+import type { CentreList, KioskPrompt, KioskSession } from '../domain/kiosk-session';
 import type { SelfCheckReport } from '../domain/self-check';
 import type { VideoOffer, VideoSignal } from '../domain/video-session';
 
@@ -26,6 +26,8 @@ export const kioskCalls = {
   'kiosk.session': { input: none, output: z.custom<KioskSession>() },
   /** The resident gives up the ticket, or the kiosk forgets an idle resident. */
   'kiosk.cancelTicket': { input: none, output: z.custom<KioskSession>() },
+  /** What the centre asks the resident to do now (place a card...). */
+  'kiosk.prompt': { input: none, output: z.custom<KioskPrompt>() },
   /** The video session on offer (if any) and the centre's candidates so far. */
   'video.pending': {
     input: none,
@@ -49,6 +51,7 @@ export const kioskEvents = {
   'selfCheck.reported': z.custom<SelfCheckReport>(),
   /** The resident's session changed: ticket taken, position moved, called, skipped. */
   'kiosk.sessionChanged': z.custom<KioskSession>(),
+  'kiosk.prompt': z.custom<KioskPrompt>(),
   /** The centre's offer, ICE candidate or hang-up for the video session. */
   'video.signal': z.custom<VideoSignal>(),
 } as const;

@@ -41,3 +41,6 @@ export function homeFirst(list: CentreList): CentreQueueInfo[] {
   const home = list.centres.filter((centre) => centre.id === list.homeCentreId);
   return [...home, ...list.centres.filter((centre) => centre.id !== list.homeCentreId)];
 }
+
+/** What the centre has asked the resident to do right now, shown over the session screen. */
+export type KioskPrompt = { kind: 'none' } | { kind: 'card-read'; commandId: string };

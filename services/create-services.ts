@@ -222,6 +222,7 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'kiosk.takeTicket': ({ centreId }) => needKiosk().session.takeTicket(centreId),
     'kiosk.session': () => needKiosk().session.session(),
     'kiosk.cancelTicket': () => needKiosk().session.cancelTicket(),
+    'kiosk.prompt': () => needKiosk().prompt(),
     'video.pending': () => needKiosk().video.pending(),
     'video.signal': (signal) => {
       needKiosk().video.send(signal);

@@ -19,6 +19,8 @@ import type { StorageMonitor } from '../storage-monitor';
 import { ResidentSession } from './resident-session';
 import { KioskSelfCheck } from './self-check';
 import { VideoSignalling } from './video-signalling';
+import { handleRemoteCardRead } from './remote-card-read';
+import type { KioskPrompt } from '../../domain/kiosk-session';
 
 const PERIODIC_CHECK_MS = 60_000;
 /** Several devices changing at once (a USB hub unplugged) make one check. */
@@ -42,6 +44,7 @@ export interface ExtensionTerminal {
   selfCheck: KioskSelfCheck;
   session: ResidentSession;
   video: VideoSignalling;
+  prompt(): KioskPrompt;
   close(): Promise<void>;
 }
 
@@ -90,6 +93,11 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
   session.on('changed', (state) => deps.events.emit('kiosk.sessionChanged', state));
 
   const video = new VideoSignalling(channel, deps.events);
+  let prompt: KioskPrompt = { kind: 'none' };
+  handleRemoteCardRead(channel, deps.devices, (next) => {
+    prompt = next;
+    deps.events.emit('kiosk.prompt', next);
+  });
 
   channel.start();
   session.resume();
@@ -100,6 +108,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     selfCheck,
     session,
     video,
+    prompt: () => prompt,
     async close() {
       session.close();
       clearInterval(periodic);

@@ -94,4 +94,8 @@ export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<s
     'zh-CN': '视频连接信息有误，请工作人员重新呼叫。',
     en: 'The video connection data was invalid; the officer should call again.',
   },
+  'card-read-request-invalid': {
+    'zh-CN': '读卡请求有误，请工作人员重新发起。',
+    en: 'The card read request was invalid; the officer should ask again.',
+  },
 };

@@ -4,6 +4,7 @@
  * prepared while calling, and both sides see the other's live video.
  */
 import { expect, test } from './harness';
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { openCentreConsole, showsLiveVideo } from './centre-console';
 
 test.use({ profile: 'extension-terminal' });
@@ -34,5 +35,34 @@ test('the officer calls the ticket and the video connects, both sides seeing a l
 
   await centre.locator('#hangup').click();
   await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'ended');
+  await centre.context().close();
+});
+
+test('remote card read: nothing leaves before the officer asks; on request the resident is guided and the card reaches the console once', async ({ app, backend, reader }) => {
+  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
+  await app.getByTestId('kiosk-start').click();
+  await app.getByTestId('centre-huangpu-waitan').click();
+  const centre = await openCentreConsole(app, backend.url);
+  await centre.getByTestId('call-V001').click();
+  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+
+  // A card placed without a request goes nowhere.
+  reader.placeCard(sampleCards.resident);
+  await expect.poll(() => backend.centre.events().filter((event) => JSON.stringify(event.payload ?? null).includes(sampleCards.resident.idNumber)).length).toBe(0);
+  reader.removeCard();
+  expect(backend.centre.store.commands().filter((command) => command.name === 'card.read')).toHaveLength(0);
+
+  await centre.locator('#include-photo').uncheck();
+  await centre.locator('#card-read').click();
+  await expect(app.getByTestId('kiosk-card-prompt')).toContainText('请将身份证');
+  reader.placeCard(sampleCards.resident);
+  await expect(centre.locator('#card-result')).toHaveAttribute('data-state', 'done');
+  await expect(centre.locator('#card-result')).toContainText(sampleCards.resident.name);
+  await expect(centre.locator('#card-result')).toContainText(sampleCards.resident.idNumber);
+  await expect(app.getByTestId('kiosk-card-prompt')).toHaveCount(0);
+  const reads = backend.centre.store.commands().filter((command) => command.name === 'card.read');
+  expect(reads).toHaveLength(1);
+  // Without the officer asking for it, the photo stayed on the terminal.
+  expect(reads[0]).toMatchObject({ state: 'done', result: { source: 'id-card', photoIncluded: false, reading: { card: { photo: '' } } } });
   await centre.context().close();
 });

@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { homeFirst, type CentreQueueInfo, type KioskSession } from '../../../domain/kiosk-session';
+import { homeFirst, type CentreQueueInfo, type KioskPrompt, type KioskSession } from '../../../domain/kiosk-session';
 import { describeError } from '../errors';
 import { terminal } from '../terminal';
 
 /** The resident's journey as the kiosk shows it; the services keep the ticket, the screen only what it shows. */
 export const useKioskSessionStore = defineStore('kiosk-session', () => {
   const session = ref<KioskSession>({ stage: 'idle' });
+  /** What the centre asks of the resident now (place a card). */
+  const prompt = ref<KioskPrompt>({ kind: 'none' });
   /** Before a ticket: the welcome screen or the list of centres. */
   const screen = ref<'welcome' | 'centres'>('welcome');
   const centres = ref<CentreQueueInfo[]>([]);
@@ -20,7 +22,10 @@ export const useKioskSessionStore = defineStore('kiosk-session', () => {
     terminal.on('kiosk.sessionChanged', (next) => {
       session.value = next;
     });
-    session.value = await terminal.kiosk.session();
+    terminal.on('kiosk.prompt', (next) => {
+      prompt.value = next;
+    });
+    [session.value, prompt.value] = await Promise.all([terminal.kiosk.session(), terminal.kiosk.prompt()]);
   }
 
   async function step<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -69,5 +74,5 @@ export const useKioskSessionStore = defineStore('kiosk-session', () => {
     forgetScreen();
   }
 
-  return { session, screen, centres, homeCentreId, busy, error, engaged, load, openCentres, take, cancel, forget };
+  return { session, prompt, screen, centres, homeCentreId, busy, error, engaged, load, openCentres, take, cancel, forget };
 });
