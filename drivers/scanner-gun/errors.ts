@@ -4,6 +4,7 @@
  */
 
 /** What can go wrong on a serial line, whatever device sits on it (scanner gun or passport reader). */
+import { classifyOpenFailure, SerialOpenError } from '../serial/port';
 import { CodedError } from '../../domain/coded-error';
 export const LINK_PROBLEMS = [
   'not-found',
@@ -39,16 +40,8 @@ export class LinkError extends Error {
   }
 }
 
-/**
- * serialport reports open failures as plain Errors whose text carries the
- * errno ("Error: No such file or directory, cannot open /dev/ttyUSB0",
- * "Error Resource temporarily unavailable Cannot lock port").
- */
+/** An open failure (serialport's or node-hid's text) as a link problem. */
 export function linkErrorFromOpenFailure(error: unknown): LinkError {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown })?.code;
-  if (code === 'ENOENT' || /no such file|ENOENT|cannot find|not found/i.test(message)) return new LinkError('not-found', message);
-  if (code === 'EBUSY' || /busy|cannot lock|temporarily unavailable|EAGAIN|access denied.*in use/i.test(message)) return new LinkError('busy', message);
-  if (code === 'EACCES' || /permission denied|EACCES|access is denied/i.test(message)) return new LinkError('permission-denied', message);
-  return new LinkError('open-failed', message);
+  const failure = error instanceof SerialOpenError ? error : classifyOpenFailure(error);
+  return new LinkError(failure.kind, failure.message);
 }
