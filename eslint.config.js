@@ -85,6 +85,20 @@ const electronOnlyInShell = {
   ],
 };
 
+/** One adapter per device library: serialport and node-hid are imported by one file each in drivers/. */
+const oneAdapterPerDeviceLibrary = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        { name: 'electron', message: 'Only main/electron and the preload may import Electron.' },
+        { name: 'serialport', message: 'Open serial ports through drivers/serial/port.ts.' },
+        { name: 'node-hid', message: 'Load node-hid through drivers/hid/node-hid.ts.' },
+      ],
+    },
+  ],
+};
+
 /** Node built-ins are banned where code must run in the sandboxed renderer or anywhere (domain). */
 const noNodeBuiltins = {
   'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'This layer must not use Node APIs.' }] }],
@@ -142,6 +156,7 @@ export default tseslint.config(
   { files: ['**/*.ts'], ignores: ['**/*.test.ts', '**/testing/**', 'fixtures/**', 'tests/**', 'scripts/bench/**'], rules: noNodeSm },
   { files: ['**/*.test.ts', '**/testing/**'], rules: { 'boundaries/dependencies': layerRule(allowedInTests) } },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['drivers/**/*.ts'], ignores: ['drivers/serial/port.ts', 'drivers/hid/node-hid.ts'], rules: oneAdapterPerDeviceLibrary },
   { files: ['main/electron/**', 'preload/index.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['domain/**', 'renderer/**', 'preload/web-bridge.ts'], rules: noNodeBuiltins },
   { files: ['renderer/**', 'preload/**'], languageOptions: { globals: { ...globals.browser } } },

@@ -1,6 +1,6 @@
 /**
- * Transport: a thin adapter over node-hid for STU pads. Nothing else in the
- * terminal touches node-hid. The interfaces are the seam where the simulator
+ * Transport: a thin adapter for STU pads over the one node-hid loader
+ * (../hid/node-hid.ts). The interfaces are the seam where the simulator
  * (fixtures/signature-pad) plugs in, since HID devices cannot be created on a
  * machine without /dev/uhid.
  *
@@ -9,6 +9,7 @@
  *   SUBSYSTEM=="hidraw", ATTRS{idVendor}=="056a", ATTRS{idProduct}=="00a[1-9a-f]", MODE="0660", GROUP="plugdev"
  */
 import { EventEmitter } from 'node:events';
+import { HidUnavailableError, listHidDevices, openHidDevice, type HidAsyncDevice } from '../hid/node-hid';
 import { STU_PRODUCT_ID_MAX, STU_PRODUCT_ID_MIN, WACOM_VENDOR_ID } from './codec';
 import { SignaturePadError } from './errors';
 
@@ -44,17 +45,9 @@ export function isStuPad(device: { vendorId: number; productId: number }): boole
   return device.vendorId === WACOM_VENDOR_ID && device.productId >= STU_PRODUCT_ID_MIN && device.productId <= STU_PRODUCT_ID_MAX;
 }
 
-type NodeHid = typeof import('node-hid');
-type HidAsyncDevice = Awaited<ReturnType<NodeHid['HIDAsync']['open']>>;
-
-/** Loaded on first use so a machine without the native module can still run everything else. */
-async function loadNodeHid(): Promise<NodeHid> {
-  try {
-    const module = (await import('node-hid')) as NodeHid & { default?: NodeHid };
-    return module.default ?? module;
-  } catch (error) {
-    throw new SignaturePadError('signature-pad-not-found', `node-hid cannot be loaded: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** Without the native module there is no pad to find; everything else still runs. */
+function notLoadable(error: unknown): SignaturePadError {
+  return new SignaturePadError('signature-pad-not-found', error instanceof Error ? error.message : String(error));
 }
 
 function openError(error: unknown, path: string): SignaturePadError {
@@ -94,12 +87,11 @@ class NodeHidPadTransport extends EventEmitter<PadTransportEvents> implements Pa
 
 export class NodeHidPadTransportFactory implements PadTransportFactory {
   async list(): Promise<PadDeviceInfo[]> {
-    const hid = await loadNodeHid();
-    const devices = await hid.devicesAsync();
+    const devices = await listHidDevices().catch((error: unknown) => Promise.reject(notLoadable(error)));
     return devices
-      .filter((device) => device.path && isStuPad(device))
+      .filter((device) => isStuPad(device))
       .map((device) => {
-        const info: PadDeviceInfo = { path: device.path!, vendorId: device.vendorId, productId: device.productId };
+        const info: PadDeviceInfo = { path: device.path, vendorId: device.vendorId, productId: device.productId };
         if (device.product) info.product = device.product;
         if (device.serialNumber) info.serialNumber = device.serialNumber;
         return info;
@@ -107,11 +99,12 @@ export class NodeHidPadTransportFactory implements PadTransportFactory {
   }
 
   async open(device: PadDeviceInfo): Promise<PadTransport> {
-    const hid = await loadNodeHid();
+    let opened: HidAsyncDevice;
     try {
-      return new NodeHidPadTransport(await hid.HIDAsync.open(device.path));
+      opened = await openHidDevice(device.path);
     } catch (error) {
-      throw openError(error, device.path);
+      throw error instanceof HidUnavailableError ? notLoadable(error) : openError(error, device.path);
     }
+    return new NodeHidPadTransport(opened);
   }
 }
