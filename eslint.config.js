@@ -115,7 +115,7 @@ const smCallee = (name) =>
 const noNodeSm = {
   'no-restricted-syntax': [
     'error',
-    ...['createHash', 'createHmac', 'hkdf', 'hkdfSync', 'pbkdf2', 'pbkdf2Sync', 'createSign', 'createVerify', 'sign', 'verify', 'createCipheriv', 'createDecipheriv'].map((name) => ({
+    ...['createHash', 'hash', 'createHmac', 'hkdf', 'hkdfSync', 'pbkdf2', 'pbkdf2Sync', 'createSign', 'createVerify', 'sign', 'verify', 'createCipheriv', 'createDecipheriv', 'generateKeyPair', 'generateKeyPairSync'].map((name) => ({
       selector: smCallee(name),
       message: `node:crypto's ${name} has no SM algorithms inside Electron (BoringSSL): use crypto/ (sm3Hex, hmacSm3, hkdfSm3, sm4Cbc*, sm4Ctr, sm2Sign/sm2Verify).`,
     })),
