@@ -52,7 +52,7 @@ const allowed = [
   /** No fixtures: simulators and the reference backend never enter the production bundle. */
   { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', 'crypto', ...services] },
   { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', 'crypto', ...services] },
-  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'crypto', 'main-shared', 'fixtures', ...services] },
+  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'crypto', 'main-shared', 'main-updater', 'fixtures', ...services] },
   { from: 'tests', allow: ['tests', 'domain', 'contract', 'crypto', 'fixtures', 'main-shared', ...services] },
 ];
 

@@ -20,6 +20,8 @@ export const FLEET_ERROR_CODES = [
   'payload-file-unexpected',
   'payload-archive-invalid',
   'payload-download-failed',
+  'shell-update-unsigned',
+  'shell-update-mismatch',
   'slot-state-invalid',
   'slot-nothing-staged',
   'slot-not-trying',

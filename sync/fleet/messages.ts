@@ -18,6 +18,8 @@ export const FLEET_MESSAGES: Record<FleetErrorCode | 'update-ready' | 'update-ap
   'payload-file-unexpected': { 'zh-CN': '程序目录中有未签名的文件，已改用上一个可用版本。', en: 'The program folder holds an unsigned file; the previous good version is used.' },
   'payload-archive-invalid': { 'zh-CN': '更新包无法解开或含有不允许的内容，已拒绝。', en: 'The update package cannot be unpacked or holds forbidden entries; refused.' },
   'payload-download-failed': { 'zh-CN': '更新下载中断，稍后会从断点继续。', en: 'The update download was interrupted and will resume later.' },
+  'shell-update-unsigned': { 'zh-CN': '主程序更新没有签名说明，已拒绝。', en: 'The shell update has no signed manifest; refused.' },
+  'shell-update-mismatch': { 'zh-CN': '主程序安装包与签名说明不符，已拒绝。', en: 'The shell installer differs from the signed manifest; refused.' },
   'slot-state-invalid': { 'zh-CN': '更新状态异常，已使用终端自带版本。', en: 'The update state is invalid; the terminal runs its built-in version.' },
   'slot-nothing-staged': { 'zh-CN': '没有已准备好的更新。', en: 'No update is ready.' },
   'slot-not-trying': { 'zh-CN': '当前没有正在试运行的更新。', en: 'No update is on trial.' },

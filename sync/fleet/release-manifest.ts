@@ -38,6 +38,18 @@ export const releaseManifestSchema = z
       files: z.array(payloadFileSchema).min(1),
     }),
     notes: z.string().max(4000),
+    /**
+     * A full shell release (new Electron or native modules) installed by
+     * electron-updater: its installers' SHA-512 (base64, as latest.yml
+     * carries them), so the unsigned latest.yml is believed only where it
+     * matches what the release key signed.
+     */
+    shell: z
+      .object({
+        version: versionSchema,
+        artifacts: z.array(z.object({ file: z.string().min(1).max(200), size: z.number().int().positive(), sha512: z.string().regex(/^[A-Za-z0-9+/]{86}==$/) })).min(1),
+      })
+      .optional(),
     publishedAt: z.string().min(1),
     /** Which pinned key signed it: the first 16 hex digits of SM3(public key hex). */
     keyId: z.string().regex(/^[0-9a-f]{16}$/),

@@ -66,6 +66,8 @@ export interface UpdateAgentOptions {
   checkIntervalMs?: number;
   /** How often a ready update looks for an idle moment (default 2 s). */
   idlePollMs?: number;
+  /** With no step to report, the terminal's status goes to the backend at most this often (default 5 min). */
+  statusReportMs?: number;
   logger?: Logger;
   onStatus?: (status: UpdateStatus) => void;
 }
@@ -78,6 +80,7 @@ export class UpdateAgent {
   #timer: NodeJS.Timeout | undefined;
   #idleTimer: NodeJS.Timeout | undefined;
   #running = false;
+  #lastStatusReport = Number.NEGATIVE_INFINITY;
   #busy: Promise<void> | undefined;
   /** Versions refused in this run: reported once, not downloaded again at every check. */
   readonly #refused = new Set<string>();
@@ -213,8 +216,9 @@ export class UpdateAgent {
   }
 
   /** Sends the stager's pending events with this terminal's status; drops them once the backend has them. */
-  async report(): Promise<boolean> {
+  async report(options: { force?: boolean } = {}): Promise<boolean> {
     const events = this.#options.stager.pendingEvents();
+    if (events.length === 0 && !options.force && performance.now() - this.#lastStatusReport < (this.#options.statusReportMs ?? 5 * 60_000)) return true;
     const sent = await this.#sendReport(events);
     if (sent && events.length > 0) this.#options.stager.acknowledgeEvents(events.length);
     return sent;
@@ -228,6 +232,7 @@ export class UpdateAgent {
           status: { version: this.#options.stager.runningVersion(), channel: this.#options.channel, updateState: this.#status.state, ...(this.#options.terminalStatus?.() ?? {}) },
         },
       });
+      this.#lastStatusReport = performance.now();
       return true;
     } catch (error) {
       this.#logger.warn('fleet report not delivered; kept for the next check', { error: (error as Error).message });
