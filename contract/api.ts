@@ -23,6 +23,7 @@ import {
 import { SERVICES_STATES } from './services-port';
 import { kioskCalls, kioskEvents } from './kiosk';
 import { registryCalls, registryEvents } from './registry';
+import { fleetCalls, fleetEvents } from './fleet';
 
 const none = z.object({}).strict().optional();
 const calibrationSchema = z.object({ x: z.number(), y: z.number() });
@@ -133,6 +134,7 @@ export const calls = {
   ),
   ...kioskCalls,
   ...registryCalls,
+  ...fleetCalls,
 } as const;
 
 export const events = {
@@ -151,6 +153,7 @@ export const events = {
   'services.status': z.object({ state: z.enum(SERVICES_STATES) }),
   ...kioskEvents,
   ...registryEvents,
+  ...fleetEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -28,6 +28,7 @@ import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
+import { TerminalActivity } from './fleet/activity';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -77,6 +78,9 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     logger: logger.child({ area: 'printing' }),
   });
   printing.service.on('job', ({ job }) => events.emit('print.jobChanged', job));
+  // The idle signal a fleet update waits for: the screen's open case, print jobs, a video session.
+  const activity = new TerminalActivity();
+  printing.service.on('job', ({ job }) => activity.jobChanged(job));
   closers.unshift(() => printing.close());
 
   const storage = startStorageMonitor(config.dataDir, (status) => events.emit('storage.changed', status), logger.child({ area: 'storage' }));
@@ -228,6 +232,9 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       needKiosk().video.send(signal);
       return { ok: true as const };
     },
+    'activity.report': (input) => ({ idle: activity.report(input).idle }),
+    // No update agent runs in the services yet (it needs the shell's slot store behind the supervisor): nothing to offer.
+    'updates.status': () => ({ state: 'up-to-date' as const, running: version }),
     'sync.retryNow': () => {
       sync.retryNow();
       return { ok: true as const };

@@ -11,6 +11,8 @@ const en: Messages<typeof zhCN> = {
     allSynced: 'All uploaded',
     uploading: '{count} uploads ({percent}%)',
     deadLettered: '{count} returned by the centre',
+    updateReady: 'A new version is ready and will be installed when the terminal is idle',
+    updateApplying: 'Updating, please wait…',
     storage: { low: 'Disk space low ({free} left): ask a technician to free some', critical: 'Disk almost full ({free} left): cases may not save; call a technician now' },
   },
   device: {

@@ -7,6 +7,8 @@ export default {
     allSynced: '已全部上传',
     uploading: '材料上传 {count} 件（{percent}%）',
     deadLettered: '{count} 件被退回',
+    updateReady: '新版本已就绪，空闲时更新',
+    updateApplying: '正在更新，请稍候…',
     storage: { low: '磁盘空间不足（剩余 {free}），请联系技术人员清理', critical: '磁盘空间即将用尽（剩余 {free}），办件可能无法保存，请立即联系技术人员' },
   },
   device: {
