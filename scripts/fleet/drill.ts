@@ -2,7 +2,7 @@
  * Fleet drill (issue 14): terminals on loopback, each a real SyncService
  * with its own SQLite store and SM2 key, its own A/B slot store and update
  * agent, and a simulated officer who opens a case, fills it, and submits
- * it. The reference backend runs in this process.
+ * it. The reference backend runs in its own process (drill-backend.ts).
  *
  *   1. publish v1.1.0 at 10 %: the terminals of that ring update between
  *      cases (one holds a case open and must wait until it is submitted),
@@ -19,14 +19,14 @@
  * (check interval, gate time) and the drill stops itself.
  *   npm run fleet:drill -- [--terminals 50] [--gate-ms 3000] [--check-ms 3000] [--limit-s 600]
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
 import { inRollout } from '../../fixtures/backend/fleet/rollout';
-import { startReferenceBackend } from '../../fixtures/backend/server';
 import { runHealthGate } from '../../main/updater/health-gate';
 import { SlotStore } from '../../main/updater/slot-store';
 import { generateSm2KeyPair } from '../../sync/crypto/sm';
@@ -53,8 +53,26 @@ const hardStop = setTimeout(() => {
 }, Number(values['limit-s']) * 1000);
 
 const dir = tempDir('fleet-drill-');
-const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
-backend.fleet.setCheckIntervalMs(CHECK_MS);
+const child = fork(fileURLToPath(new URL('./drill-backend.ts', import.meta.url)), [], {
+  env: { ...process.env, DRILL_BACKEND_DIR: join(dir.path, 'backend'), DRILL_CHECK_MS: String(CHECK_MS) },
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+let nextId = 1;
+const pending = new Map<number, (value: unknown) => void>();
+const ready = new Promise<string>((resolve) => pending.set(0, (url) => resolve(url as string)));
+child.on('message', (message: { id: number; result: unknown }) => {
+  pending.get(message.id)?.(message.result);
+  pending.delete(message.id);
+});
+function command<T>(cmd: 'caseIds' | 'close'): Promise<T> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, (value) => resolve(value as T));
+    child.send({ id, cmd });
+  });
+}
+const backend = { url: await ready };
 const admin = new FleetAdmin(backend.url);
 const releaseKeys = generateSm2KeyPair();
 const BUILTIN = '1.0.0';
@@ -209,6 +227,7 @@ async function until(what: string, probe: () => boolean, timeoutMs = 240_000): P
 // 1. v1.1.0 to 10 %.
 const ids = new Map(fleet.map((t) => [t, t.sync.terminalId()!]));
 const ring = fleet.filter((t) => inRollout(ids.get(t)!, 10));
+if (ring.length === 0) throw new Error('no terminal falls in the 10 % ring: run with more terminals');
 const waiter = ring[0]!;
 waiter.hold = true;
 const size1 = await release('1.1.0', true);
@@ -258,7 +277,7 @@ await until('officers to finish', () => fleet.every((t) => !t.caseOpen));
 for (const t of fleet) t.sync.retryNow();
 await until('every outbox to drain', () => fleet.every((t) => t.sync.status().queued === 0 && t.sync.status().failed === 0), 60_000);
 const created = fleet.flatMap((t) => t.created);
-const atBackend = backend.cases().map((entry) => entry.id);
+const atBackend = await command<string[]>('caseIds');
 const unique = new Set(atBackend);
 const missing = created.filter((id) => !unique.has(id)).length;
 const duplicates = atBackend.length - unique.size;
@@ -295,7 +314,7 @@ for (const t of fleet) {
   await t.agent.stop();
   await t.sync.stop();
 }
-await backend.close();
+await command('close');
 dir.remove();
 clearTimeout(hardStop);
 process.exit(ok ? 0 : 1);
