@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CentreList, KioskPrompt, KioskSession } from '../domain/kiosk-session';
+import { EVALUATION_LEVELS } from '../domain/evaluation';
 import type { SelfCheckReport } from '../domain/self-check';
 import type { VideoOffer, VideoSignal } from '../domain/video-session';
 
@@ -28,6 +29,14 @@ export const kioskCalls = {
   'kiosk.cancelTicket': { input: none, output: z.custom<KioskSession>() },
   /** What the centre asks the resident to do now (place a card...). */
   'kiosk.prompt': { input: none, output: z.custom<KioskPrompt>() },
+  /** The resident's rating: from the terminal's own page (interface mode) or the city page's result (page mode). */
+  'kiosk.evaluate': {
+    input: z
+      .object({ evaluationId: z.string().min(1).max(80), mode: z.enum(['interface', 'page']), level: z.enum(EVALUATION_LEVELS).optional() })
+      .strict()
+      .refine((value) => value.mode === 'page' || value.level !== undefined, { message: 'a rating from the terminal page needs its level' }),
+    output: z.object({ ok: z.literal(true) }),
+  },
   /** The video session on offer (if any) and the centre's candidates so far. */
   'video.pending': {
     input: none,

@@ -43,4 +43,4 @@ export function homeFirst(list: CentreList): CentreQueueInfo[] {
 }
 
 /** What the centre has asked the resident to do right now, shown over the session screen. */
-export type KioskPrompt = { kind: 'none' } | { kind: 'card-read'; commandId: string };
+export type KioskPrompt = { kind: 'none' } | { kind: 'card-read'; commandId: string } | { kind: 'evaluation'; request: import('./evaluation').EvaluationRequest };

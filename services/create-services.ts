@@ -227,6 +227,10 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
     'kiosk.session': () => needKiosk().session.session(),
     'kiosk.cancelTicket': () => needKiosk().session.cancelTicket(),
     'kiosk.prompt': () => needKiosk().prompt(),
+    'kiosk.evaluate': ({ evaluationId, mode, level }) => {
+      needKiosk().evaluation.submit(evaluationId, mode, level);
+      return { ok: true as const };
+    },
     'video.pending': () => needKiosk().video.pending(),
     'video.signal': (signal) => {
       needKiosk().video.send(signal);

@@ -20,6 +20,7 @@ import { ResidentSession } from './resident-session';
 import { KioskSelfCheck } from './self-check';
 import { VideoSignalling } from './video-signalling';
 import { handleRemoteCardRead } from './remote-card-read';
+import { KioskEvaluation } from './evaluation';
 import type { KioskPrompt } from '../../domain/kiosk-session';
 
 const PERIODIC_CHECK_MS = 60_000;
@@ -45,6 +46,7 @@ export interface ExtensionTerminal {
   session: ResidentSession;
   video: VideoSignalling;
   prompt(): KioskPrompt;
+  evaluation: KioskEvaluation;
   close(): Promise<void>;
 }
 
@@ -94,13 +96,17 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
 
   const video = new VideoSignalling(channel, deps.events);
   let prompt: KioskPrompt = { kind: 'none' };
-  handleRemoteCardRead(channel, deps.devices, (next) => {
+  const setPrompt = (next: KioskPrompt) => {
     prompt = next;
     deps.events.emit('kiosk.prompt', next);
-  });
+  };
+  handleRemoteCardRead(channel, deps.devices, setPrompt);
+
+  const evaluation = new KioskEvaluation(channel, session.store, (request) => setPrompt(request ? { kind: 'evaluation', request } : { kind: 'none' }));
 
   channel.start();
   session.resume();
+  evaluation.resume();
   void selfCheck.run();
 
   return {
@@ -109,6 +115,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     session,
     video,
     prompt: () => prompt,
+    evaluation,
     async close() {
       session.close();
       clearInterval(periodic);

@@ -98,4 +98,12 @@ export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<s
     'zh-CN': '读卡请求有误，请工作人员重新发起。',
     en: 'The card read request was invalid; the officer should ask again.',
   },
+  'evaluation-request-invalid': {
+    'zh-CN': '评价请求有误，请工作人员重新发起。',
+    en: 'The evaluation request was invalid; the officer should ask again.',
+  },
+  'evaluation-not-requested': {
+    'zh-CN': '这次评价已经提交或已结束，无需再评。',
+    en: 'This evaluation was already submitted or has ended.',
+  },
 };

@@ -48,6 +48,11 @@ export class ResidentSession extends EventEmitter<{ changed: [KioskSession] }> {
     this.#schedule();
   }
 
+  /** The session's file, shared with the evaluation (both must survive a crash together). */
+  get store(): SessionStore {
+    return this.#store;
+  }
+
   session(): KioskSession {
     return this.#session;
   }

@@ -66,3 +66,30 @@ test('remote card read: nothing leaves before the officer asks; on request the r
   expect(reads[0]).toMatchObject({ state: 'done', result: { source: 'id-card', photoIncluded: false, reading: { card: { photo: '' } } } });
   await centre.context().close();
 });
+
+test('evaluation: the city page does not load in time, the kiosk own page records 满意 once at the centre', async ({ app, backend }) => {
+  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
+  await app.getByTestId('kiosk-start').click();
+  await app.getByTestId('centre-huangpu-waitan').click();
+  const centre = await openCentreConsole(app, backend.url);
+  await centre.getByTestId('call-V001').click();
+  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+
+  await centre.locator('#evaluate').click();
+  await expect(app.getByTestId('kiosk-evaluation')).toHaveAttribute('data-mode', 'page-loading');
+  // The city page (nothing answers on its port) never says it is ready: after the 5 s timeout the terminal's page.
+  await expect(app.getByTestId('kiosk-evaluation')).toHaveAttribute('data-mode', 'own', { timeout: 15_000 });
+  await app.getByTestId('rate-satisfied').click();
+  await expect(app.getByTestId('kiosk-evaluation')).toHaveCount(0);
+  await expect(centre.locator('#evaluation-result')).toContainText('满意');
+
+  // Asked again for the same ticket and rated again: still one evaluation at the centre.
+  await centre.locator('#evaluate').click();
+  await expect(app.getByTestId('kiosk-evaluation')).toHaveAttribute('data-mode', 'own', { timeout: 15_000 });
+  await app.getByTestId('rate-satisfied').click();
+  await expect(app.getByTestId('kiosk-evaluation')).toHaveCount(0);
+  await expect.poll(() => backend.centre.events().filter((event) => event.name === 'evaluation.submitted').length).toBe(1);
+  const [recorded] = backend.centre.events().filter((event) => event.name === 'evaluation.submitted');
+  expect(recorded!.payload).toMatchObject({ mode: 'interface', level: 'satisfied', label: '满意' });
+  await centre.context().close();
+});

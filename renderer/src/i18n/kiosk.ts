@@ -24,6 +24,7 @@ export const kioskMessages = {
     skipped: '您的号码 {number} 已过号',
     again: '重新取号',
     taking: '正在取号…',
+    evaluation: { title: '请您对本次服务作出评价', loading: '正在打开评价页面…' },
     cardRead: { title: '工作人员请您读卡', how: '请将身份证、外国人永久居留身份证或港澳台居民居住证放在阅读器上；或用扫码枪扫描手机上的医保电子凭证。' },
     video: { waiting: '正在准备视频，请面向屏幕稍候…', connecting: '正在连接视频…', connected: '视频已接通', failed: '视频连接失败，工作人员会重新呼叫您', ended: '视频已结束' },
     component: {
@@ -60,6 +61,7 @@ export const kioskMessages = {
     skipped: 'Your number {number} was skipped',
     again: 'Take a new ticket',
     taking: 'Taking a ticket…',
+    evaluation: { title: 'Please rate this service', loading: 'Opening the evaluation page…' },
     cardRead: { title: 'The officer asks for your card', how: 'Place your ID card, foreign permanent resident card or residence permit on the reader, or scan the medical insurance e-voucher on your phone with the scanner gun.' },
     video: { waiting: 'Preparing the video, please face the screen…', connecting: 'Connecting the video…', connected: 'Video connected', failed: 'The video failed; the officer will call you again', ended: 'The video has ended' },
     component: {
