@@ -15,6 +15,7 @@ const layers = [
   { type: 'domain', pattern: 'domain' },
   { type: 'contract', pattern: 'contract' },
   { type: 'crypto', pattern: 'crypto' },
+  { type: 'platform', pattern: 'platform' },
   { type: 'main-electron', pattern: 'main/electron' },
   { type: 'main-web-host', pattern: 'main/web-host' },
   { type: 'main-supervisor', pattern: 'main/supervisor' },
@@ -37,8 +38,10 @@ const services = ['drivers', 'sync', 'documents', 'signing'];
 const allowed = [
   { from: 'domain', allow: ['domain'] },
   { from: 'contract', allow: ['domain', 'contract'] },
-  { from: 'crypto', allow: ['crypto'] },
-  ...services.map((service) => ({ from: service, allow: ['domain', 'contract', 'crypto', service] })),
+  { from: 'crypto', allow: ['crypto', 'platform'] },
+  // Node helpers every Node-side layer may use (the one atomic write); imports nothing of ours.
+  { from: 'platform', allow: ['platform'] },
+  ...services.map((service) => ({ from: service, allow: ['domain', 'contract', 'crypto', 'platform', service] })),
   { from: 'renderer', allow: ['renderer', 'contract', 'domain'] },
   { from: 'preload', allow: ['preload', 'contract'] },
   { from: 'main-shared', allow: ['main-shared', 'contract', 'domain'] },
@@ -46,14 +49,14 @@ const allowed = [
   { from: 'main-startup', allow: ['main-startup', 'main-shared', 'contract', 'domain'] },
   // The shell's payload loader verifies SM2 manifests and SM3 file lists before any payload code runs, so it uses the
   // one crypto module (crypto/) and the release format in sync/fleet/ directly: nothing else of the window side does.
-  { from: 'main-updater', allow: ['main-updater', 'main-shared', 'contract', 'domain', 'crypto', 'sync'] },
+  { from: 'main-updater', allow: ['main-updater', 'main-shared', 'contract', 'domain', 'crypto', 'platform', 'sync'] },
   { from: 'main-web-host', allow: ['main-web-host', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
-  { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
+  { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain', 'platform'] },
   /** No fixtures: simulators and the reference backend never enter the production bundle. */
-  { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', 'crypto', ...services] },
-  { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', 'crypto', ...services] },
-  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'crypto', 'main-shared', 'main-updater', 'fixtures', ...services] },
-  { from: 'tests', allow: ['tests', 'domain', 'contract', 'crypto', 'fixtures', 'main-shared', ...services] },
+  { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', 'crypto', 'platform', ...services] },
+  { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', 'crypto', 'platform', ...services] },
+  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'crypto', 'platform', 'main-shared', 'main-updater', 'fixtures', ...services] },
+  { from: 'tests', allow: ['tests', 'domain', 'contract', 'crypto', 'platform', 'fixtures', 'main-shared', ...services] },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const layers = '{domain,contract,crypto,main,services,preload,drivers,sync,documents,signing,fixtures,renderer,scripts}';
+const layers = '{domain,contract,crypto,platform,main,services,preload,drivers,sync,documents,signing,fixtures,renderer,scripts}';
 
 export default defineConfig({
   test: {

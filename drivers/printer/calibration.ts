@@ -14,7 +14,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomically } from './atomic-file';
+import { writeFileDurably as writeAtomically } from '../../platform/durable-file';
 import { PrinterError } from './errors';
 
 export interface CalibrationOffsets {

@@ -10,7 +10,7 @@
  */
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomically } from './atomic-file';
+import { writeFileDurably as writeAtomically } from '../../platform/durable-file';
 import type { PrintJobRecord } from './types';
 
 export interface PrintQueueStore {

@@ -7,9 +7,10 @@
  * readable by the terminal's user only, and the log says so.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '../../domain/logger';
+import { writeFileDurablySync } from '../../platform/durable-file';
 
 export interface KeySealer {
   available(): boolean;
@@ -40,8 +41,7 @@ export class SealedKeyProvider {
     const key = randomBytes(32);
     mkdirSync(dirname(this.sealedPath), { recursive: true });
     // Write-then-rename: a crash never leaves half a key that would lock the store for good.
-    writeFileSync(`${this.sealedPath}.tmp`, this.sealer.seal(key.toString('hex')), { mode: 0o600 });
-    renameSync(`${this.sealedPath}.tmp`, this.sealedPath);
+    writeFileDurablySync(this.sealedPath, this.sealer.seal(key.toString('hex')), { mode: 0o600 });
     return key;
   }
 }

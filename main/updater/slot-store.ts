@@ -13,12 +13,13 @@
  *
  * Layout under root: state.json, a/ and b/ (each manifest.json + payload/).
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FleetError, type FleetErrorCode } from '../../sync/fleet/fleet-error';
 import { unpackPayload, verifyPayloadFiles } from '../../sync/fleet/payload-archive';
 import { compareVersions, coreVersion } from '../../sync/fleet/version';
+import { writeFileDurablySync } from '../../platform/durable-file';
 import { verifyArchive, verifyManifest, verifyManifestSignature, type ReleaseChannel, type ReleaseManifest } from '../../sync/fleet/release-manifest';
 
 export type SlotName = 'a' | 'b';
@@ -263,15 +264,7 @@ export class SlotStore {
 
 /** Write-then-rename with fsync: a power cut leaves the old file or the new one, never half of one. */
 function writeDurable(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
+  writeFileDurablySync(path, text, { mode: 0o600 });
 }
 
 function versionOf(envelope: unknown): string {

@@ -4,8 +4,9 @@
  * the terminal's user only.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileDurablySync } from '../../platform/durable-file';
 
 export interface KeyProvider {
   /** Returns the same 32 bytes every time for one terminal; creates them on first use. */
@@ -27,15 +28,7 @@ export class FileKeyProvider implements KeyProvider {
     const key = randomBytes(32);
     mkdirSync(dirname(this.path), { recursive: true });
     // Write-then-rename so a crash never leaves a half key that would lock the store for good.
-    const temp = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, key.toString('hex'));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.path);
+    writeFileDurablySync(this.path, key.toString('hex'), { mode: 0o600 });
     chmodSync(this.path, 0o600);
     return key;
   }

@@ -13,9 +13,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hkdfSm3, smWorker, type SmWorker } from '../../crypto';
+import { commitTempFile } from '../../platform/durable-file';
 
 const HEADER = 16;
 const STEP = 1024 * 1024;
@@ -57,7 +58,7 @@ export class MaterialCipher {
       await handle.close();
     }
     const sm3 = await sealing.end();
-    await rename(temp, path);
+    await commitTempFile(temp, path);
     return sm3;
   }
 
