@@ -58,6 +58,7 @@ const signatureSchema = z.object({
 const signaturesSchema = z.object({ applicant: signatureSchema, guardian: signatureSchema, agent: signatureSchema }).partial();
 
 export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
+  submissionId: z.uuid().optional(),
   serviceItemId: z.string().min(1).max(64),
   applicant: z.object({
     cardType: z.enum(IDENTITY_DOCUMENT_TYPES),

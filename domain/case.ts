@@ -10,6 +10,12 @@ export interface CapturedMaterialRef {
 
 /** What the officer submits; everything else about a case is derived. */
 export interface CaseDraft {
+  /**
+   * Made by the renderer once per form and sent with every attempt to submit it: an attempt repeated after its reply
+   * was lost (the services restarted mid-save) returns the case already saved instead of saving a second one. The
+   * case takes it as its id.
+   */
+  submissionId?: string;
   serviceItemId: string;
   applicant: {
     /** The document the applicant was identified by (a card on the reader, or a passport). */

@@ -37,8 +37,17 @@ export interface TerminalServices {
   close(): Promise<void>;
 }
 
-export async function createTerminalServices(config: TerminalConfig, logger: Logger, version: string, keyProvider?: KeyProvider): Promise<TerminalServices> {
-  const events = new EventBus();
+/**
+ * `events` may be passed in already connected, so what the services report while they start (the outbox draining
+ * after a restart, a card already on the reader) reaches the window side too.
+ */
+export async function createTerminalServices(
+  config: TerminalConfig,
+  logger: Logger,
+  version: string,
+  keyProvider?: KeyProvider,
+  events: EventBus = new EventBus(),
+): Promise<TerminalServices> {
   const closers: (() => Promise<void>)[] = [];
 
   // The reference backend is a fixture: `npm start` and the tests run it and pass its URL; the services never start it.
@@ -182,6 +191,9 @@ export async function createTerminalServices(config: TerminalConfig, logger: Log
       return { ok: true as const };
     },
     'cases.create': async (draft) => {
+      // The same submission again (its reply was lost when the services restarted): the case saved the first time.
+      const already = draft.submissionId === undefined ? undefined : sync.getCase(draft.submissionId);
+      if (already) return already;
       const item = sync.catalogue().find((candidate) => candidate.id === draft.serviceItemId);
       if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${draft.serviceItemId}`);
       refuseProblems(validateSubmission(draft, item));

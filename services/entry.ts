@@ -13,6 +13,7 @@ import { createLogger } from '../main/shared/logger';
 import { APP_VERSION } from '../main/shared/version';
 import { createTerminalServices, type TerminalServices } from './create-services';
 import { connectParentPort } from './parent-port';
+import { EventBus } from './rpc/event-bus';
 
 const port = connectParentPort();
 let services: TerminalServices | undefined;
@@ -41,8 +42,10 @@ async function start(message: StartMessage): Promise<void> {
     const logger = createLogger({ dir: join(config.dataDir, 'logs'), echo: process.env.TERMINAL_LOG_ECHO === '1', base: { entry: 'services', pid: process.pid } });
     // The key arrives unsealed over the port and stays in memory; it is never written in clear.
     const keyProvider: KeyProvider | undefined = message.dataKey ? { loadDataKey: async () => message.dataKey! } : undefined;
-    services = await createTerminalServices(config, logger, APP_VERSION, keyProvider);
-    services.events.connect((event, payload) => port.post({ type: 'event', event, payload }));
+    // Connected before composing: events raised while the services start are relayed too.
+    const events = new EventBus();
+    events.connect((event, payload) => port.post({ type: 'event', event, payload }));
+    services = await createTerminalServices(config, logger, APP_VERSION, keyProvider, events);
     logger.info('services ready');
     port.post({ type: 'ready', pid: process.pid, backendUrl: services.backendUrl });
   } catch (error) {

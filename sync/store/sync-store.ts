@@ -131,7 +131,7 @@ export class SyncStore {
   createCase(draft: CaseDraft): CaseRecord {
     return this.db
       .transaction((): CaseRecord => {
-        const id = randomUUID();
+        const id = draft.submissionId ?? randomUUID();
         const createdAt = this.#iso();
         const pii: CasePii = { applicant: draft.applicant, form: draft.form };
         if (draft.signatures) pii.signatures = draft.signatures;

@@ -3,7 +3,7 @@ import type zhCN from './zh-CN';
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 const en: Messages<typeof zhCN> = {
-  app: { title: 'Window Terminal', simulated: 'Simulated devices', version: 'Version {version}' },
+  app: { title: 'Window Terminal', simulated: 'Simulated devices', version: 'Version {version}', servicesRestarting: 'The terminal services are restarting… what you typed is kept; please wait.' },
   nav: { reception: 'Reception', registry: 'Appointments', certificate: 'Certificates', cases: 'Cases', sync: 'Sync', devices: 'Devices' },
   status: {
     backend: { online: 'Centre online', offline: 'Centre offline', unknown: 'Connecting to centre' },

@@ -1,5 +1,5 @@
 export default {
-  app: { title: '窗口终端', simulated: '模拟设备', version: '版本 {version}' },
+  app: { title: '窗口终端', simulated: '模拟设备', version: '版本 {version}', servicesRestarting: '终端服务正在重启…已填写的内容不会丢失，请稍候。' },
   nav: { reception: '综合受理', registry: '今日预约', certificate: '证书打印', cases: '办件', sync: '数据同步', devices: '设备' },
   status: {
     backend: { online: '中心在线', offline: '中心离线', unknown: '正在连接中心' },

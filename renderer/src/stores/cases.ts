@@ -12,8 +12,12 @@ export const useCasesStore = defineStore('cases', () => {
       if (index === -1) cases.value.unshift(record);
       else cases.value[index] = record;
     });
+    await refresh();
+  }
+
+  async function refresh(): Promise<void> {
     cases.value = await terminal.cases.list({ limit: 100 });
   }
 
-  return { cases, load };
+  return { cases, load, refresh };
 });

@@ -34,6 +34,8 @@ export const useReceptionStore = defineStore('reception', () => {
   const error = ref<ShownError>();
   const fieldProblems = ref<string[]>([]);
   const busy = ref(false);
+  /** One per form: a submission repeated after a lost reply is recognised by the services (see CaseDraft.submissionId). */
+  let submissionId: string = crypto.randomUUID();
   const signatures = ref<Partial<Record<SignerRole, Signature>>>({});
   const pledgeAccepted = ref(false);
   const preview = ref<{ pdf: string; warnings: { code: string; params?: Record<string, string | number> }[] }>();
@@ -94,6 +96,7 @@ export const useReceptionStore = defineStore('reception', () => {
   function chooseItem(next: ServiceItem): void {
     discardCaptures();
     item.value = next;
+    submissionId = crypto.randomUUID();
     form.value = Object.fromEntries(next.formSchema.map((field) => [field.key, prefill(applicant.value, field.prefill)]));
     fieldProblems.value = [];
     error.value = undefined;
@@ -181,6 +184,7 @@ export const useReceptionStore = defineStore('reception', () => {
     fieldProblems.value = [];
     try {
       saved.value = await terminal.cases.create({
+        submissionId,
         serviceItemId: item.value.id,
         applicant: caseApplicant(applicant.value),
         form: { ...form.value },

@@ -29,6 +29,11 @@ export const useStatusStore = defineStore('status', () => {
     terminal.on('storage.changed', (status) => {
       storage.value = status;
     });
+    await refresh();
+  }
+
+  /** Asks the services for everything shown here; also after they restarted, since their events in between were lost. */
+  async function refresh(): Promise<void> {
     const [info, list, syncStatus, storageStatus] = await Promise.all([terminal.app.info(), terminal.devices.list(), terminal.sync.status(), terminal.app.storage()]);
     version.value = info.version;
     simulatedDevices.value = info.simulatedDevices;
@@ -44,5 +49,5 @@ export const useStatusStore = defineStore('status', () => {
     storage.value = await terminal.app.storage();
   }
 
-  return { devices, sync, version, simulatedDevices, registryCode, profile, storage, load, refreshStorage };
+  return { devices, sync, version, simulatedDevices, registryCode, profile, storage, load, refresh, refreshStorage };
 });
