@@ -205,6 +205,12 @@ export const useReceptionStore = defineStore('reception', () => {
     }
   }
 
+  /** The saved case as the services hold it now (after they restarted, its sync-state events may have been lost). */
+  function refreshSaved(records: CaseRecord[]): void {
+    const current = saved.value && records.find((record) => record.id === saved.value!.id);
+    if (current) saved.value = current;
+  }
+
   function reset(): void {
     discardCaptures();
     step.value = 'card';
@@ -222,7 +228,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   return {
     step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning,
-    load, readCard, usePassport, chooseItem, scanMaterial, addPhoto, discardCapture, toSigning, refreshPreview, sign, formData, submit, reset,
+    load, readCard, usePassport, chooseItem, scanMaterial, addPhoto, discardCapture, toSigning, refreshPreview, sign, formData, submit, refreshSaved, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });

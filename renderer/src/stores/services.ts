@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { terminal } from '../terminal';
 import { useCasesStore } from './cases';
+import { useReceptionStore } from './reception';
 import { useStatusStore } from './status';
 
 /**
@@ -17,8 +18,14 @@ export const useServicesStore = defineStore('services', () => {
   function watch(): void {
     terminal.on('services.status', ({ state }) => {
       restarting.value = state === 'restarting';
-      if (state === 'ready') void Promise.all([useStatusStore().refresh(), useCasesStore().refresh()]).catch(() => undefined);
+      if (state === 'ready') void refresh().catch(() => undefined);
     });
+  }
+
+  async function refresh(): Promise<void> {
+    const cases = useCasesStore();
+    await Promise.all([useStatusStore().refresh(), cases.refresh()]);
+    useReceptionStore().refreshSaved(cases.cases);
   }
 
   return { restarting, watch };
