@@ -4,7 +4,7 @@
  * https backend or with an unprotecting credential store shows the refusal
  * dialog and exits before any service or window exists.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -96,6 +96,19 @@ describe('packaged Electron start-up', () => {
     expect(shell.exits).toEqual([1]);
     expect(shell.windows).toBe(0);
     expect(shell.dialogs[0]).toContain('密钥环');
+  });
+
+  it('takes an administrator-provisioned key file instead of the keyring, and refuses an unsafe one naming the setting', async () => {
+    process.env.TERMINAL_BACKEND_URL = 'https://backend.example.gov.cn';
+    shell.storageBackend = 'basic_text';
+    const keyFile = join(dataDir, 'provisioned.key');
+    writeFileSync(keyFile, '00'.repeat(32), { mode: 0o644 });
+    process.env.TERMINAL_DATA_KEY_FILE = keyFile;
+    await startEntry();
+    expect(shell.exits).toEqual([1]);
+    expect(shell.windows).toBe(0);
+    expect(shell.dialogs[0]).toContain('dataKeyFile');
+    expect(shell.dialogs[0]).not.toContain('basic_text');
   });
 
   it('has no default application menu', async () => {

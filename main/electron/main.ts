@@ -12,6 +12,7 @@ import { createLogger } from '../shared/logger';
 import { ServicesSupervisor } from '../supervisor/supervisor';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { SealedKeyProvider } from './sealed-key';
+import { readDataKeyFile } from './key-file';
 import { utilityProcessFork } from './utility-process';
 import { APP_ORIGIN, isTrustedSender, lockNavigation, restrictPermissions } from './security';
 import { checkBackendUrl } from '../startup/backend-url';
@@ -33,7 +34,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const config = loadConfig();
   const logger = createLogger({ dir: join(config.dataDir, 'logs'), base: { entry: 'electron' } });
-  const refusal = checkBackendUrl(config.backendUrl, { packaged: app.isPackaged }) ?? checkCredentialStore(app.isPackaged, logger);
+  const refusal = checkBackendUrl(config.backendUrl, { packaged: app.isPackaged }) ?? checkCredentialStore(app.isPackaged, logger, config.dataKeyFile !== undefined);
   if (refusal) return refuseToStart(refusal, logger);
   const sealer = {
     available: () => safeStorage.isEncryptionAvailable(),
@@ -41,8 +42,16 @@ async function start(): Promise<void> {
     open: (sealed: Buffer) => safeStorage.decryptString(sealed),
   };
   const keys = new SealedKeyProvider(sealer, join(config.dataDir, 'keys', 'data.key.sealed'), logger);
-  // Unsealed here, where safeStorage lives, and handed to each services process over its port: never written in clear.
-  const dataKey = await keys.loadDataKey();
+  // Unsealed here, where safeStorage lives (or read from the administrator's key file), and handed to each services
+  // process over its port: never written in clear by the terminal.
+  let dataKey: Uint8Array | undefined;
+  if (config.dataKeyFile) {
+    const provisioned = readDataKeyFile(config.dataKeyFile);
+    if ('refusal' in provisioned) return refuseToStart(provisioned.refusal, logger);
+    dataKey = provisioned.key;
+  } else {
+    dataKey = await keys.loadDataKey();
+  }
   const services = new ServicesSupervisor({
     fork: utilityProcessFork(join(import.meta.dirname, 'services.js')),
     startMessage: () => (dataKey ? { type: 'start', dataKey } : { type: 'start' }),

@@ -16,8 +16,12 @@ export function suppressDefaultMenu(packaged: boolean): void {
   if (packaged) Menu.setApplicationMenu(null);
 }
 
-/** A refusal when safeStorage would not protect the data key in a packaged terminal (call after ready). */
-export function checkCredentialStore(packaged: boolean, logger: Logger): StartupRefusal | null {
+/**
+ * A refusal when safeStorage would not protect the data key in a packaged terminal (call after ready).
+ * With an administrator-provisioned key file (`dataKeyFile`) safeStorage is not used for the key.
+ */
+export function checkCredentialStore(packaged: boolean, logger: Logger, keyFileConfigured = false): StartupRefusal | null {
+  if (keyFileConfigured) return null;
   const verdict = judgeCredentialStore(
     {
       platform: process.platform,

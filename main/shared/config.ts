@@ -16,6 +16,11 @@ export const configSchema = z
     profile: z.enum(TERMINAL_PROFILES).default('reception-window'),
     /** Required by the services; `npm start` runs the reference backend and sets it. */
     backendUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * An administrator-provisioned data key (64 hex digits, readable by the terminal's user only), for
+     * machines without a desktop keyring; otherwise the key is sealed with the OS credential store.
+     */
+    dataKeyFile: z.string().min(1).optional(),
     idCardReader: z
       .object({ path: z.string().min(1).optional(), baudRate: z.number().int().positive().optional() })
       .optional(),
@@ -72,7 +77,7 @@ export type TerminalConfig = z.infer<typeof configSchema>;
  * keeps its data and which backend it trusts, which only the counter PC's
  * own file may set.
  */
-export const LOCAL_ONLY_KEYS = ['dataDir', 'backendUrl', 'simulatedDevices'] as const;
+export const LOCAL_ONLY_KEYS = ['dataDir', 'backendUrl', 'dataKeyFile', 'simulatedDevices'] as const;
 
 /**
  * A pushed configuration over the local one, checked with the local file's
@@ -97,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (env.TERMINAL_DATA_DIR) merged.dataDir = resolve(env.TERMINAL_DATA_DIR);
   if (env.TERMINAL_PROFILE) merged.profile = env.TERMINAL_PROFILE;
   if (env.TERMINAL_BACKEND_URL) merged.backendUrl = env.TERMINAL_BACKEND_URL;
+  if (env.TERMINAL_DATA_KEY_FILE) merged.dataKeyFile = env.TERMINAL_DATA_KEY_FILE;
   if (env.TERMINAL_ID_CARD_PORT || env.TERMINAL_ID_CARD_BAUD) {
     const reader = { ...(merged.idCardReader as object | undefined) } as Record<string, unknown>;
     if (env.TERMINAL_ID_CARD_PORT) reader.path = env.TERMINAL_ID_CARD_PORT;

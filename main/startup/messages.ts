@@ -7,7 +7,7 @@
  */
 import type { OfficerMessage } from '../../contract/errors';
 
-export type StartupRefusalCode = 'backend-url-missing' | 'backend-url-insecure' | 'credential-store-unprotected';
+export type StartupRefusalCode = 'backend-url-missing' | 'backend-url-insecure' | 'credential-store-unprotected' | 'data-key-file-invalid';
 
 export interface StartupMessage {
   /** For the officer: what is wrong, in plain words, and whom to call. */
@@ -43,8 +43,18 @@ export const STARTUP_MESSAGES: Record<StartupRefusalCode, StartupMessage> = {
       en: 'This computer’s system keyring is not available, so the terminal cannot keep residents’ personal data safe and will not start. Contact your system administrator.',
     },
     remedy: {
-      'zh-CN': '管理员：终端用系统密钥环保护本地数据密钥，当前检测到的是“{value}”（没有保护）。请为终端使用的账户安装并解锁密钥环（如 gnome-keyring 或 KWallet，登录时自动解锁），然后重新启动终端。',
-      en: 'Administrator: the terminal protects its local data key with the system keyring, and the backend found is “{value}” (no protection). Install and unlock a keyring for the terminal’s user account (e.g. gnome-keyring or KWallet, unlocked at login), then restart the terminal.',
+      'zh-CN': '管理员：终端用系统密钥环保护本地数据密钥，当前检测到的是“{value}”（没有保护）。请为终端使用的账户安装并解锁密钥环（如 gnome-keyring 或 KWallet，登录时自动解锁）；没有桌面密钥环的机器，可在配置中用 dataKeyFile（或环境变量 TERMINAL_DATA_KEY_FILE）指定管理员下发的数据密钥文件。然后重新启动终端。',
+      en: 'Administrator: the terminal protects its local data key with the system keyring, and the backend found is “{value}” (no protection). Install and unlock a keyring for the terminal’s user account (e.g. gnome-keyring or KWallet, unlocked at login); on a machine without a desktop keyring, point dataKeyFile (or TERMINAL_DATA_KEY_FILE) at an administrator-provisioned data key file. Then restart the terminal.',
+    },
+  },
+  'data-key-file-invalid': {
+    officer: {
+      'zh-CN': '本终端的数据密钥文件无法使用，终端无法安全保存群众个人信息，因此拒绝启动。请联系系统管理员。',
+      en: 'This terminal’s data key file cannot be used, so the terminal cannot keep residents’ personal data safe and will not start. Contact your system administrator.',
+    },
+    remedy: {
+      'zh-CN': '管理员：{setting} 指定的密钥文件有问题：{value}。密钥文件须存在、内容为 64 位十六进制数字，且只允许终端使用的账户读取（权限 600）。请修正后重新启动终端。',
+      en: 'Administrator: the key file named by {setting} is not usable: {value}. It must exist, hold 64 hex digits, and be readable by the terminal’s user only (mode 600). Fix it and restart the terminal.',
     },
   },
 };
