@@ -25,6 +25,14 @@ export const useKioskSessionStore = defineStore('kiosk-session', () => {
     terminal.on('kiosk.prompt', (next) => {
       prompt.value = next;
     });
+    // The services were restarted (a crash): they recovered the ticket and any pending evaluation from disk; show them.
+    terminal.on('services.status', ({ state }) => {
+      if (state === 'ready') void reload();
+    });
+    await reload();
+  }
+
+  async function reload(): Promise<void> {
     [session.value, prompt.value] = await Promise.all([terminal.kiosk.session(), terminal.kiosk.prompt()]);
   }
 
