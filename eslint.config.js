@@ -55,7 +55,7 @@ const allowed = [
   /** No fixtures: simulators and the reference backend never enter the production bundle. */
   { from: 'services-process', allow: ['services-process', 'main-shared', 'contract', 'domain', 'crypto', 'platform', ...services] },
   { from: 'fixtures', allow: ['fixtures', 'domain', 'contract', 'crypto', 'platform', ...services] },
-  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'crypto', 'platform', 'main-shared', 'main-updater', 'fixtures', ...services] },
+  { from: 'scripts', allow: ['scripts', 'domain', 'contract', 'crypto', 'platform', 'main-shared', 'main-supervisor', 'main-updater', 'fixtures', ...services] },
   { from: 'tests', allow: ['tests', 'domain', 'contract', 'crypto', 'platform', 'fixtures', 'main-shared', ...services] },
 ];
 
