@@ -15,6 +15,7 @@ import {
   capturedMaterialSchema,
   caseRecordSchema,
   deviceStatusSchema,
+  officerStatusSchema,
   serviceItemSchema,
   storageStatusSchema,
   syncScreenSchema,
@@ -62,6 +63,17 @@ export const calls = {
   'app.messages': call(none, z.record(z.string(), z.object({ 'zh-CN': z.string(), en: z.string() }))),
   /** Free space on the disk holding the terminal's data, measured now. */
   'app.storage': call(none, storageStatusSchema),
+  /** Who is signed in at this terminal, whether sign-in is required, whether the screen is locked. */
+  'officer.status': call(none, officerStatusSchema),
+  /** Staff account and password, checked by the backend (offline: against the verifier cached at the last online sign-in). */
+  'officer.signIn': call(z.object({ account: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(), officerStatusSchema),
+  'officer.signOut': call(none, officerStatusSchema),
+  /** Lock the screen now (the officer steps away, or the renderer saw no input for the idle period). */
+  'officer.lock': call(none, officerStatusSchema),
+  /** Only the officer who was signed in unlocks, with their password. */
+  'officer.unlock': call(z.object({ password: z.string().min(1).max(256) }).strict(), officerStatusSchema),
+  /** The officer is at work (input seen): restarts the services' idle clock. */
+  'officer.touch': call(none, z.object({ ok: z.literal(true) })),
   'devices.list': call(none, z.array(deviceStatusSchema)),
   'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
   'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),
@@ -139,6 +151,8 @@ export const calls = {
 
 export const events = {
   'idCard.cardRead': cardReadingSchema,
+  /** Signed in, signed out, locked or unlocked. */
+  'officer.changed': officerStatusSchema,
   'device.changed': deviceStatusSchema,
   /** Events are produced by our own services and never validated on receipt, so their schemas only carry the type. */
   'scanner.scanned': z.custom<ScanReading>(),

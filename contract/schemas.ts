@@ -10,6 +10,7 @@ import { CASE_SYNC_STATES, type CaseDraft, type CaseRecord } from '../domain/cas
 import { STORAGE_LEVELS, type StorageStatus } from '../domain/storage';
 import type { SyncScreen, SyncStatus } from '../domain/sync-status';
 import type { FormField, ServiceItem } from '../domain/service-item';
+import { OFFICER_STATES, type OfficerStatus } from '../domain/officer';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -83,6 +84,7 @@ export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
   form: z.record(z.string(), z.string()),
   signatures: signaturesSchema.optional(),
   pledgeAccepted: z.boolean().optional(),
+  officerId: z.string().optional(),
 });
 
 export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({
@@ -160,3 +162,11 @@ export const serviceItemSchema: z.ZodType<ServiceItem, ServiceItem> = z.object({
 
 /** A material captured at the counter, held by the terminal; `data` (base64) is for the officer to look at. */
 export const capturedMaterialSchema = z.object({ captureId: z.string(), mimeType: z.string(), size: z.number().int(), data: z.string() });
+
+export const officerStatusSchema: z.ZodType<OfficerStatus, OfficerStatus> = z.object({
+  required: z.boolean(),
+  state: z.enum(OFFICER_STATES),
+  officer: z.object({ officerId: z.string(), account: z.string(), name: z.string() }).optional(),
+  mode: z.enum(['online', 'offline']).optional(),
+  idleLockMs: z.number(),
+});

@@ -53,4 +53,6 @@ export interface CaseRecord extends CaseDraft {
   syncState: CaseSyncState;
   syncedAt?: string;
   lastError?: string;
+  /** The signed-in officer who received the case; absent on a terminal that works without sign-in. */
+  officerId?: string;
 }

@@ -29,6 +29,9 @@ import { createRegistryDesk } from './registry/handlers';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 import { TerminalActivity } from './fleet/activity';
+import { createOfficerServices } from './officers/officer-services';
+import { guardHandlers } from './officers/officer-guard';
+import { auditPrint } from './print-audit';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -73,9 +76,12 @@ export async function createTerminalServices(
     logger.child({ area: 'devices' }),
   );
   const signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }));
-  devices.on('cardRead', (reading) => events.emit('idCard.cardRead', reading));
-  devices.on('scan', (reading) => events.emit('scanner.scanned', reading));
-  devices.on('passportRead', (reading) => events.emit('passport.read', reading));
+  const officers = createOfficerServices(config, sync, (status) => events.emit('officer.changed', status), logger.child({ area: 'officers' }));
+  closers.unshift(async () => officers.close());
+  // Readings are personal data: they reach the screen only while an officer works at it (not signed out, not locked).
+  devices.on('cardRead', (reading) => officers.session.mayShowPersonalData() && events.emit('idCard.cardRead', reading));
+  devices.on('scan', (reading) => officers.session.mayShowPersonalData() && events.emit('scanner.scanned', reading));
+  devices.on('passportRead', (reading) => officers.session.mayShowPersonalData() && events.emit('passport.read', reading));
   devices.on('deviceChanged', (status) => events.emit('device.changed', status));
   await devices.start();
   closers.unshift(() => devices.stop());
@@ -169,6 +175,7 @@ export async function createTerminalServices(
   }
 
   const handlers: Handlers = {
+    ...officers.handlers,
     'app.info': () => ({ version, profile: config.profile, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
     'app.messages': () => OFFICER_MESSAGES,
     'app.storage': () => storage.check(),
@@ -203,25 +210,29 @@ export async function createTerminalServices(
     'sync.status': () => sync.status(),
     'documents.preview': ({ kind, data, printerId }) => printing.preview(kind, data, printerId),
     'printers.list': () => printing.service.listPrinters(),
-    'print.submit': (request) => printing.print(request),
+    'print.submit': async (request) => auditPrint(sync.audit(), await printing.print(request), request),
     'print.jobs': () => printing.service.jobs(),
     'print.retry': ({ jobId, printerId }) => printing.service.retry(jobId, printerId ? { printerId } : {}),
     'print.cancel': ({ jobId }) => printing.service.cancel(jobId),
     'calibration.get': ({ printerId }) => printing.calibration(printerId),
     'calibration.set': ({ printerId, measured }) => printing.calibrate(printerId, measured),
-    'calibration.printPage': ({ printerId }) => printing.printCalibrationPage(printerId),
+    'calibration.printPage': async ({ printerId }) => auditPrint(sync.audit(), await printing.printCalibrationPage(printerId), { kind: 'calibration-page', printerId }),
     'signaturePad.begin': ({ pdf }) => signatures.begin(pdf).then(() => ({ ok: true as const })),
     'signaturePad.end': () => signatures.end(),
     'signaturePad.cancel': () => signatures.cancel().then(() => ({ ok: true as const })),
-    'certificates.print': (request) => {
+    'certificates.print': async (request) => {
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       registry.guardCertificate(request);
-      return printing.printCertificate(request);
+      const outcome = await printing.printCertificate(request);
+      auditPrint(sync.audit(), outcome.job, { kind: 'marriage-certificate', printerId: request.printerId, caseId: request.caseId, number: outcome.number });
+      return outcome;
     },
-    'certificates.reprint': (request) => {
+    'certificates.reprint': async (request) => {
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       registry.guardCertificate(request);
-      return printing.reprintCertificate(request);
+      const outcome = await printing.reprintCertificate(request);
+      auditPrint(sync.audit(), outcome.job, { kind: 'marriage-certificate', printerId: request.printerId, caseId: request.caseId, number: outcome.number });
+      return outcome;
     },
     'certificates.divorcePeriods': ({ receivedOn }) => {
       const { calendar, fromBackend } = workCalendar(sync.configuration());
@@ -259,7 +270,7 @@ export async function createTerminalServices(
   };
 
   return {
-    dispatch: createDispatcher(handlers, logger.child({ area: 'rpc' })),
+    dispatch: createDispatcher(guardHandlers(handlers, officers.session), logger.child({ area: 'rpc' })),
     events,
     backendUrl,
     async close() {

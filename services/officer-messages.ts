@@ -16,6 +16,7 @@ import { SCANNER_GUN_MESSAGES } from '../drivers/scanner-gun/messages';
 import { SYNC_MESSAGES } from '../sync/messages';
 import { KIOSK_MESSAGES } from './kiosk/messages';
 import { REGISTRY_MESSAGES } from './registry/messages';
+import { OFFICER_SIGN_IN_MESSAGES } from './officers/messages';
 
 export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...ID_CARD_MESSAGES,
@@ -29,4 +30,5 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...SIGNING_MESSAGES,
   ...KIOSK_MESSAGES,
   ...REGISTRY_MESSAGES,
+  ...OFFICER_SIGN_IN_MESSAGES,
 };

@@ -24,8 +24,8 @@ const CERTIFICATE_MEDIA = certificateMedia(certificateLayout.page.width, certifi
 export interface PrintingOptions {
   dataDir: string;
   printers: PrinterTarget[];
-  /** The number block leased from the backend (sync). */
-  certificateNumbers: CertificateNumberSource;
+  /** The number block leased from the backend (sync); a number taken for a case is recorded against it. */
+  certificateNumbers: CertificateNumberSource & { take(type: string, caseId?: string): Promise<string> };
   logger: Logger;
 }
 
@@ -70,10 +70,10 @@ export async function createPrinting(options: PrintingOptions): Promise<Printing
   }
 
   // One certificate at a time per request: the flow holds the data between taking a number and rendering.
-  const certificateFlow = (data: Record<string, unknown>) =>
+  const certificateFlow = (data: Record<string, unknown>, caseId: string | undefined) =>
     new CertificatePrintFlow({
       printing: service,
-      numbers: options.certificateNumbers,
+      numbers: { take: (type) => options.certificateNumbers.take(type, caseId), void: (number, reason) => options.certificateNumbers.void(number, reason) },
       render: async (number, printerId) => (await render('marriage-certificate', { ...data, number }, printerId)).pdf,
     });
 
@@ -115,9 +115,9 @@ export async function createPrinting(options: PrintingOptions): Promise<Printing
       return service.print({ printerId, document: pdf, documentName: 'calibration-page', purpose: 'certificate', media: CERTIFICATE_MEDIA });
     },
     printCertificate: ({ type, printerId, data, caseId }) =>
-      certificateFlow(data).printCertificate({ type, printerId, ...(caseId ? { caseId } : {}) }),
+      certificateFlow(data, caseId).printCertificate({ type, printerId, ...(caseId ? { caseId } : {}) }),
     reprintCertificate: ({ type, printerId, data, caseId, spoiledNumber, reason }) =>
-      certificateFlow(data).reprintAfterSpoil({ type, printerId, spoiledNumber, reason, ...(caseId ? { caseId } : {}) }),
+      certificateFlow(data, caseId).reprintAfterSpoil({ type, printerId, spoiledNumber, reason, ...(caseId ? { caseId } : {}) }),
     close: () => service.stop(),
   };
 }

@@ -31,6 +31,7 @@ import { MaterialsStore } from './store/materials-store';
 import { SyncStore } from './store/sync-store';
 import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type NumberAccounting, type VoidReason } from './leases/certificate-numbers';
 import { MaterialCipher } from './uploads/material-file';
+import { verifyOfficerOnline, type OnlineVerdict } from './officers/officer-directory';
 import { Uploader, type MaterialFile, type MaterialInput, type StagedMaterial, type UploaderOptions } from './uploads/uploader';
 
 export interface SyncServiceOptions {
@@ -67,9 +68,14 @@ export interface SyncServiceOptions {
   retention?: { retentionMs?: number; materialBudgetBytes?: number };
 }
 
+export interface SealedVault {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
 /** What the printing helper needs; served by SyncService.certificateNumberSource(). */
 export interface CertificateNumberSource {
-  take(type: string): Promise<string>;
+  take(type: string, caseId?: string): Promise<string>;
   void(number: string, reason: string): Promise<void>;
 }
 
@@ -114,6 +120,10 @@ export interface SyncService {
   deskEventsOf(day: string): DeskEvent[];
   /** The terminal's clock corrected by the backend's (appointment slots are the backend's times). */
   serverNow(): number;
+  /** Checks an officer's account and password with the backend; throws the transport's SyncError when offline. */
+  verifyOfficer(account: string, password: string): Promise<OnlineVerdict>;
+  /** Sealed (SM4) storage for officer sign-in state on this terminal: cached verifiers, failure counts. */
+  officerVault(): SealedVault;
   on(event: 'status', listener: (status: SyncStatus) => void): this;
   on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
   on(event: 'catalogueChanged', listener: () => void): this;
@@ -671,8 +681,22 @@ class TerminalSyncService extends EventEmitter implements SyncService {
 
   certificateNumberSource(): CertificateNumberSource {
     return {
-      take: (type) => this.takeCertificateNumber(type),
+      take: (type, caseId) => this.takeCertificateNumber(type, caseId),
       void: (number, reason) => this.voidCertificateNumber(number, reason),
+    };
+  }
+
+  async verifyOfficer(account: string, password: string): Promise<OnlineVerdict> {
+    const running = this.#require();
+    await this.#ensureRegistered();
+    return verifyOfficerOnline(running.client, account, password);
+  }
+
+  officerVault(): SealedVault {
+    const { store } = this.#require();
+    return {
+      get: <T>(key: string) => store.getSealedMeta<T>(`officer:${key}`),
+      set: (key, value) => store.setSealedMeta(`officer:${key}`, value),
     };
   }
 

@@ -64,6 +64,20 @@ export const configSchema = z
       .default([]),
     /** The marriage registry's administrative division code (certificate numbers carry it). */
     registryCode: z.string().regex(/^31\d{4}$/).default('310104'),
+    /**
+     * Officer sign-in. `requireSignIn` defaults to true, except on an extension terminal (unattended), which works
+     * under the terminal's own identity.
+     */
+    officers: z
+      .object({
+        requireSignIn: z.boolean().optional(),
+        offlineValidityHours: z.number().positive().max(720).default(72),
+        idleLockMinutes: z.number().positive().max(120).default(10),
+        maxFailures: z.number().int().min(1).max(20).default(5),
+        lockoutMinutes: z.number().positive().max(1440).default(15),
+      })
+      .strict()
+      .prefault({}),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })
@@ -101,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   const merged: Record<string, unknown> = { dataDir: join(homedir(), '.window-terminal'), ...fromFile };
   if (env.TERMINAL_DATA_DIR) merged.dataDir = resolve(env.TERMINAL_DATA_DIR);
   if (env.TERMINAL_PROFILE) merged.profile = env.TERMINAL_PROFILE;
+  if (env.TERMINAL_REQUIRE_SIGN_IN) merged.officers = { ...(merged.officers as object | undefined), requireSignIn: env.TERMINAL_REQUIRE_SIGN_IN !== '0' };
   if (env.TERMINAL_BACKEND_URL) merged.backendUrl = env.TERMINAL_BACKEND_URL;
   if (env.TERMINAL_DATA_KEY_FILE) merged.dataKeyFile = env.TERMINAL_DATA_KEY_FILE;
   if (env.TERMINAL_ID_CARD_PORT || env.TERMINAL_ID_CARD_BAUD) {

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../store/database';
 import { sm3Hex } from '../../crypto';
+import { currentActor } from './actor';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
 
@@ -38,8 +39,10 @@ export class AuditLog {
     private readonly clock: () => number,
   ) {}
 
-  /** Call inside the transaction of the change it records. */
+  /** Call inside the transaction of the change it records. The acting officer, if any, is part of the hashed entry. */
   append(action: string, subject: string | null, details: Record<string, unknown> = {}): void {
+    const actor = currentActor();
+    if (actor && details.officerId === undefined) details = { ...details, officerId: actor.officerId };
     const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
     const prevHash = last?.hash ?? AUDIT_GENESIS;
     const at = new Date(this.clock()).toISOString();

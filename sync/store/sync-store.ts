@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDraft, CaseRecord, CaseSyncState } from '../../domain/case';
 import type { AuditLog } from '../audit/audit-log';
+import { currentActor } from '../audit/actor';
 import type { Sm4Box } from '../crypto/sm';
 import { SyncError } from '../errors';
 import type { Db } from './database';
@@ -59,7 +60,7 @@ interface OutboxRow {
 }
 
 /** Everything personal about a case: sealed with SM4 at rest. */
-type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings'>;
+type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings'> & Pick<CaseRecord, 'officerId'>;
 
 /** Shown on the sync screen after the centre was restored from a backup. */
 export interface RestoreReport {
@@ -137,6 +138,9 @@ export class SyncStore {
         if (draft.signatures) pii.signatures = draft.signatures;
         if (draft.pledgeAccepted !== undefined) pii.pledgeAccepted = draft.pledgeAccepted;
         if (draft.signatureBindings) pii.signatureBindings = draft.signatureBindings;
+        // The officer who received the case (absent on an unattended terminal, which acts as itself).
+        const officerId = currentActor()?.officerId;
+        if (officerId) pii.officerId = officerId;
         const seq = this.enqueue('case', id, { caseId: id, serviceItemId: draft.serviceItemId, ...pii, createdAt });
         this.db
           .prepare("INSERT INTO cases (id, seq, service_item_id, pii, created_at, sync_state) VALUES (?, ?, ?, ?, ?, 'queued')")

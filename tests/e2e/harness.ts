@@ -19,6 +19,7 @@ import { startSaneTestScanner, type SaneTestScanner } from '../../fixtures/docum
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { certificateMedia } from '../../drivers/printer/media';
 import type { TerminalProfile } from '../../domain/terminal-profile';
+import { SAMPLE_OFFICERS, type SampleOfficer } from '../../fixtures/backend/officers';
 import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
 
 export type Transport = 'web-host' | 'electron';
@@ -45,6 +46,8 @@ interface Fixtures {
   embeddedBackend: boolean;
   /** The terminal's profile (TERMINAL_PROFILE): which user it serves and which screens it shows. */
   profile: TerminalProfile;
+  /** The officer the app fixture signs in with (a sample officer of the reference backend); null: nobody signs in. */
+  officer: SampleOfficer | null;
   /** Put the terminal's data on a disk of this many MiB (a tmpfs), so a spec can fill it. */
   terminalDiskMiB: number | undefined;
   dataDir: string;
@@ -95,6 +98,7 @@ export const test = base.extend<Fixtures>({
   transport: ['web-host', { option: true }],
   embeddedBackend: [false, { option: true }],
   profile: ['reception-window', { option: true }],
+  officer: [SAMPLE_OFFICERS[0]!, { option: true }],
   terminalDiskMiB: [undefined, { option: true }],
 
   dataDir: async ({}, use) => {
@@ -161,7 +165,7 @@ export const test = base.extend<Fixtures>({
     await use(new ServicesProcessHandle());
   },
 
-  app: async ({ transport, embeddedBackend, profile, terminalDir, backend, reader, scanner, printer, documentScanner, padBridge, services }, use, testInfo) => {
+  app: async ({ transport, embeddedBackend, profile, officer, terminalDir, backend, reader, scanner, printer, documentScanner, padBridge, services }, use, testInfo) => {
     const embedded = embeddedBackend ? await startEmbeddedBackend(terminalDir) : undefined;
     const env: NodeJS.ProcessEnv = {
       ...documentScanner.env,
@@ -185,7 +189,9 @@ export const test = base.extend<Fixtures>({
         testInfo.skip(true, reason);
       }
       const electronApp = await _electron.launch({ executablePath: binary.path!, args: ['out/main/electron.js'], env: env as Record<string, string> });
-      await use(await electronApp.firstWindow());
+      const window = await electronApp.firstWindow();
+      if (officer && profile !== 'extension-terminal') await signInOfficer(window, officer);
+      await use(window);
       await electronApp.close();
       await embedded?.close();
       return;
@@ -198,6 +204,7 @@ export const test = base.extend<Fixtures>({
     });
     page.on('pageerror', (error) => process.stdout.write(`[renderer] ${error.message}\n`));
     await page.goto(host.appUrl);
+    if (officer && profile !== 'extension-terminal') await signInOfficer(page, officer);
     await use(page);
     await browser.close();
     await host.stop();
@@ -206,6 +213,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+/** Signs an officer in on the sign-in screen (every terminal but an unattended one starts there). */
+export async function signInOfficer(page: Page, officer: Pick<SampleOfficer, 'account' | 'password'>): Promise<void> {
+  await page.getByTestId('officer-account').fill(officer.account);
+  await page.getByTestId('officer-password').fill(officer.password);
+  await page.getByTestId('officer-submit').click();
+  await page.getByTestId('officer-name').waitFor();
+}
 
 async function startWebHost(env: NodeJS.ProcessEnv, services: ServicesProcessHandle): Promise<{ appUrl: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['out/main/web-host.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });

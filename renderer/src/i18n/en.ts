@@ -4,6 +4,19 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 
 const en: Messages<typeof zhCN> = {
   app: { title: 'Window Terminal', simulated: 'Simulated devices', version: 'Version {version}', servicesRestarting: 'The terminal services are restarting… what you typed is kept; please wait.' },
+  officer: {
+    signInTitle: 'Officer sign-in',
+    account: 'Staff account',
+    password: 'Password',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    lock: 'Lock',
+    lockedTitle: 'Screen locked',
+    lockedHint: "{name}'s screen is locked. Enter the password to unlock; the case on screen is kept.",
+    unlock: 'Unlock',
+    switch: 'Switch officer',
+    offline: 'Signed in offline',
+  },
   nav: { reception: 'Reception', registry: 'Appointments', certificate: 'Certificates', cases: 'Cases', sync: 'Sync', devices: 'Devices' },
   status: {
     backend: { online: 'Centre online', offline: 'Centre offline', unknown: 'Connecting to centre' },

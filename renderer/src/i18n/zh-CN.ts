@@ -1,5 +1,18 @@
 export default {
   app: { title: '窗口终端', simulated: '模拟设备', version: '版本 {version}', servicesRestarting: '终端服务正在重启…已填写的内容不会丢失，请稍候。' },
+  officer: {
+    signInTitle: '工作人员登录',
+    account: '工号',
+    password: '密码',
+    signIn: '登录',
+    signOut: '退出',
+    lock: '锁屏',
+    lockedTitle: '屏幕已锁定',
+    lockedHint: '{name} 的屏幕已锁定，输入密码解锁，当前办件保留不变。',
+    unlock: '解锁',
+    switch: '更换工作人员',
+    offline: '离线登录',
+  },
   nav: { reception: '综合受理', registry: '今日预约', certificate: '证书打印', cases: '办件', sync: '数据同步', devices: '设备' },
   status: {
     backend: { online: '中心在线', offline: '中心离线', unknown: '正在连接中心' },

@@ -1,0 +1,117 @@
+/**
+ * Every officer action is attributed: the whole services (as both transports
+ * reach them) against the reference backend and an IPP printer. Nothing
+ * officer-only runs before sign-in; the case, the certificate number taken
+ * for it, each print, the void of a spoiled booklet and the correction of a
+ * refused case all carry the signed-in officer's id, in the case record and
+ * in the hash-chained audit log; what the sync loops do on their own does not.
+ */
+import Database from 'better-sqlite3';
+import type { CallInput, CallName, CallOutput } from '../contract/api';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificateMedia } from '../drivers/printer/media';
+import certificateLayout from '../documents/layouts/marriage-certificate.json' with { type: 'json' };
+import { beijingDate } from '../domain/legal-date';
+import { silentLogger } from '../domain/logger';
+import { SAMPLE_OFFICERS } from '../fixtures/backend/officers';
+import { startReferenceBackend, type ReferenceBackend } from '../fixtures/backend/server';
+import { startIppEvePrinter, type RunningIppEvePrinter } from '../fixtures/printer/ippeveprinter';
+import { sampleDraft, tempDir } from '../sync/testing/harness';
+import { loadConfig } from '../main/shared/config';
+import { createTerminalServices, type TerminalServices } from './create-services';
+
+const officer = SAMPLE_OFFICERS[0]!;
+const marriage = {
+  registeredOn: beijingDate(),
+  parties: [
+    { name: '张伟', sex: '男', nationality: '中国', birthDate: '1994-03-15', idNumber: '310104199403152316' },
+    { name: '李娜', sex: '女', nationality: '中国', birthDate: '1996-11-02', idNumber: '31010519961102002X' },
+  ],
+};
+
+describe('accountable work', () => {
+  const dir = tempDir('accountable-');
+  let backend: ReferenceBackend;
+  let printer: RunningIppEvePrinter;
+  let services: TerminalServices;
+  let printerId: string;
+
+  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
+    const reply = await services.dispatch(method, params);
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
+    return reply.result as CallOutput<K>;
+  }
+  /** Polls an async probe until it gives a value (bounded; the terminal's loops run on their own). */
+  async function until<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
+    for (let attempt = 0; attempt < 1500; attempt += 1) {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+
+  beforeAll(async () => {
+    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+    printer = await startIppEvePrinter({ name: 'counter-printer', media: ['iso_a4_210x297mm', certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name] });
+    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri });
+    printerId = config.printers[0]!.id;
+    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
+  });
+
+  afterAll(async () => {
+    await services?.close();
+    await printer?.stop();
+    await backend?.close();
+    dir.remove();
+  });
+
+  it('refuses officer-only calls before sign-in, then attributes the case, the number, the prints, the void and the correction', async () => {
+    await expect(codeOf(call('cases.create', sampleDraft(1)))).resolves.toBe('officer-not-signed-in');
+    await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: marriage }))).resolves.toBe('officer-not-signed-in');
+    await expect(call('app.info')).resolves.toMatchObject({ version: '0.0.0-test' });
+
+    // The centre changes the form after this terminal pulled it: the case will be refused and corrected.
+    await call('officer.signIn', { account: officer.account, password: officer.password });
+    const item = await until(async () => (await call('catalogue.list')).find((candidate) => candidate.id === 'meal-assistance'), 'catalogue');
+    backend.upsertServiceItem({ ...item, revision: item.revision + 1, formSchema: [...item.formSchema, { key: 'diet', label: '饮食禁忌', type: 'text', required: true }] });
+
+    const record = await call('cases.create', sampleDraft(1));
+    expect(record.officerId).toBe(officer.id);
+    const printed = await call('certificates.print', { type: 'J', printerId, data: marriage, caseId: record.id });
+    const reprinted = await call('certificates.reprint', { type: 'J', printerId, data: marriage, caseId: record.id, spoiledNumber: printed.number, reason: 'spoiled' });
+    expect(reprinted.voided).toBe(printed.number);
+
+    const refused = await until(async () => (await call('sync.screen')).items.find((entry) => entry.state === 'dead-letter'), 'refusal');
+    await until(async () => (await call('catalogue.list')).some((candidate) => candidate.formSchema.some((field) => field.key === 'diet')), 'new form');
+    await call('sync.retryDeadLetter', { seq: refused.seq, form: { ...sampleDraft(1).form, diet: '无' } });
+    await until(async () => (await call('cases.list')).some((entry) => entry.syncState === 'synced'), 'corrected case delivered');
+    expect(backend.cases()).toEqual([expect.objectContaining({ id: record.id })]);
+    await services.close();
+
+    const db = new Database(join(dir.path, 'terminal', 'terminal.sqlite'), { readonly: true });
+    const entries = (db.prepare('SELECT action, subject, details FROM audit_log ORDER BY id').all() as { action: string; subject: string; details: string }[]).map((row) => ({
+      ...row,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+    }));
+    db.close();
+    const by = (action: string) => entries.filter((entry) => entry.action === action);
+    expect(by('case.created')).toEqual([expect.objectContaining({ subject: record.id, details: expect.objectContaining({ officerId: officer.id }) })]);
+    expect(by('certificate-number.taken').map((entry) => entry.details)).toEqual([
+      expect.objectContaining({ officerId: officer.id, caseId: record.id }),
+      expect.objectContaining({ officerId: officer.id, caseId: record.id }),
+    ]);
+    expect(by('certificate-number.voided')).toEqual([expect.objectContaining({ subject: printed.number, details: expect.objectContaining({ officerId: officer.id }) })]);
+    expect(by('document.printed').map((entry) => entry.details)).toEqual([
+      expect.objectContaining({ officerId: officer.id, number: printed.number, caseId: record.id, printerId }),
+      expect.objectContaining({ officerId: officer.id, number: reprinted.number, caseId: record.id, printerId }),
+    ]);
+    expect(by('outbox.retried')).toEqual([expect.objectContaining({ subject: record.id, details: expect.objectContaining({ officerId: officer.id, patched: true }) })]);
+    // The loops act as the terminal, not as whoever happened to be signed in.
+    for (const entry of [...by('outbox.dead-lettered'), ...by('case.synced'), ...by('terminal.registered')]) expect(entry.details.officerId).toBeUndefined();
+    expect(by('case.synced')).toHaveLength(1);
+    expect(by('outbox.dead-lettered')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Officer sign-in as the services offer it: the session built from the
+ * terminal's configuration and the sync service (the backend's staff
+ * directory, the sealed store, the audit chain), and its contract handlers.
+ */
+import type { Logger } from '../../domain/logger';
+import type { OfficerStatus } from '../../domain/officer';
+import type { SyncService } from '../../sync';
+import type { TerminalConfig } from '../../main/shared/config';
+import type { Handlers } from '../rpc/dispatcher';
+import { DEFAULT_OFFICER_POLICY, OfficerSession, type OfficerPolicy } from './officer-session';
+
+type OfficerCalls = 'officer.status' | 'officer.signIn' | 'officer.signOut' | 'officer.lock' | 'officer.unlock' | 'officer.touch';
+
+export function officerPolicy(config: Pick<TerminalConfig, 'officers' | 'profile'>): OfficerPolicy {
+  const officers = config.officers;
+  return {
+    // An unattended extension terminal has nobody to sign in; it acts as itself unless told otherwise.
+    requireSignIn: officers.requireSignIn ?? (config.profile !== 'extension-terminal' && DEFAULT_OFFICER_POLICY.requireSignIn),
+    offlineValidityMs: officers.offlineValidityHours * 3600_000,
+    idleLockMs: officers.idleLockMinutes * 60_000,
+    maxFailures: officers.maxFailures,
+    lockoutMs: officers.lockoutMinutes * 60_000,
+  };
+}
+
+export function createOfficerServices(
+  config: Pick<TerminalConfig, 'officers' | 'profile'>,
+  sync: SyncService,
+  onChange: (status: OfficerStatus) => void,
+  logger: Logger,
+  clock: () => number = Date.now,
+): { session: OfficerSession; handlers: Pick<Handlers, OfficerCalls>; close(): void } {
+  const session = new OfficerSession({
+    policy: officerPolicy(config),
+    verifyOnline: (account, password) => sync.verifyOfficer(account, password),
+    vault: sync.officerVault(),
+    audit: (action, subject, details) => sync.audit().append(action, subject, details),
+    clock,
+    logger,
+    onChange,
+  });
+  // The services lock an idle screen themselves too: a renderer that stopped reporting input cannot keep it open.
+  const idleCheck = setInterval(() => session.checkIdle(), Math.min(30_000, session.policy.idleLockMs));
+  idleCheck.unref();
+  return {
+    session,
+    handlers: {
+      'officer.status': () => session.status(),
+      'officer.signIn': ({ account, password }) => session.signIn(account, password),
+      'officer.signOut': () => session.signOut(),
+      'officer.lock': () => session.lock('officer'),
+      'officer.unlock': ({ password }) => session.unlock(password),
+      'officer.touch': () => {
+        session.touch();
+        return { ok: true as const };
+      },
+    },
+    close: () => clearInterval(idleCheck),
+  };
+}
