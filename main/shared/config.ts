@@ -77,7 +77,7 @@ export const configSchema = z
         lockoutMinutes: z.number().positive().max(1440).default(15),
       })
       .strict()
-      .prefault({}),
+      .optional(),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })

@@ -14,13 +14,15 @@ type OfficerCalls = 'officer.status' | 'officer.signIn' | 'officer.signOut' | 'o
 
 export function officerPolicy(config: Pick<TerminalConfig, 'officers' | 'profile'>): OfficerPolicy {
   const officers = config.officers;
+  const hours = (value: number | undefined, fallbackMs: number) => (value === undefined ? fallbackMs : value * 3600_000);
+  const minutes = (value: number | undefined, fallbackMs: number) => (value === undefined ? fallbackMs : value * 60_000);
   return {
     // An unattended extension terminal has nobody to sign in; it acts as itself unless told otherwise.
-    requireSignIn: officers.requireSignIn ?? (config.profile !== 'extension-terminal' && DEFAULT_OFFICER_POLICY.requireSignIn),
-    offlineValidityMs: officers.offlineValidityHours * 3600_000,
-    idleLockMs: officers.idleLockMinutes * 60_000,
-    maxFailures: officers.maxFailures,
-    lockoutMs: officers.lockoutMinutes * 60_000,
+    requireSignIn: officers?.requireSignIn ?? (config.profile !== 'extension-terminal' && DEFAULT_OFFICER_POLICY.requireSignIn),
+    offlineValidityMs: hours(officers?.offlineValidityHours, DEFAULT_OFFICER_POLICY.offlineValidityMs),
+    idleLockMs: minutes(officers?.idleLockMinutes, DEFAULT_OFFICER_POLICY.idleLockMs),
+    maxFailures: officers?.maxFailures ?? DEFAULT_OFFICER_POLICY.maxFailures,
+    lockoutMs: minutes(officers?.lockoutMinutes, DEFAULT_OFFICER_POLICY.lockoutMs),
   };
 }
 
