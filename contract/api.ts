@@ -128,8 +128,27 @@ export const calls = {
     calibrationSchema,
   ),
   'calibration.printPage': call(z.object({ printerId: z.string().min(1).max(512) }).strict(), z.custom<PrintJobRecord>()),
-  /** Starts a capture on the signature pad, its screen showing the document (base64 PDF) being signed. */
-  'signaturePad.begin': call(z.object({ pdf: z.string().max(20_000_000).optional() }).strict(), z.object({ ok: z.literal(true) })),
+  /** Starts a capture on the signature pad, its screen showing the held form being signed (rendered by the services). */
+  'signaturePad.begin': call(z.object({ formId: z.string().min(1).max(64).optional() }).strict(), z.object({ ok: z.literal(true) })),
+  /**
+   * Renders a case's application form from the terminal's own catalogue and holds the bytes under an id: the preview,
+   * the pad's screen, the print and the signature binding all use exactly these bytes.
+   */
+  'forms.render': call(
+    caseDraftSchema,
+    z.object({
+      formId: z.string(),
+      pdf: z.string(),
+      title: z.string(),
+      pageCount: z.number().int(),
+      warnings: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+    }),
+  ),
+  /** Prints a held form, as shown. */
+  'forms.print': call(
+    z.object({ formId: z.string().min(1).max(64), printerId: z.string().min(1).max(512), copies: z.number().int().min(1).max(10).optional() }).strict(),
+    z.custom<PrintJobRecord>(),
+  ),
   'signaturePad.end': call(none, z.custom<Signature>()),
   'signaturePad.cancel': call(none, z.object({ ok: z.literal(true) })),
   /** Takes the next number from the leased block, prints the certificate overlay and waits for the printer. */

@@ -70,6 +70,7 @@ export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
   signatures: signaturesSchema.optional(),
   pledgeAccepted: z.boolean().optional(),
   capturedMaterials: z.array(z.object({ materialKey: z.string().min(1).max(64), captureId: z.string().min(1).max(64) })).max(50).optional(),
+  formId: z.string().min(1).max(64).optional(),
 });
 
 export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({

@@ -33,6 +33,11 @@ export interface CaseDraft {
    * saved as the case's materials in the same transaction.
    */
   capturedMaterials?: CapturedMaterialRef[];
+  /**
+   * The application form the resident was shown and signed, held by the terminal under this id (from
+   * `forms.render`); the signatures are bound to exactly those bytes. Not stored with the case.
+   */
+  formId?: string;
   /** Made by the terminal when the case is saved, never sent by the renderer: each signature bound to the signed form. */
   signatureBindings?: Partial<Record<SignerRole, SignatureBinding>>;
 }

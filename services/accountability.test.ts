@@ -8,6 +8,8 @@
  */
 import Database from 'better-sqlite3';
 import type { CallInput, CallName, CallOutput } from '../contract/api';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateMedia } from '../drivers/printer/media';
@@ -68,6 +70,37 @@ describe('accountable work', () => {
     dir.remove();
   });
 
+  it('prints a certificate only through the certificate call, and only on a configured printer', async () => {
+    await call('officer.signIn', { account: officer.account, password: officer.password });
+    await expect(codeOf(call('print.submit', { printerId, kind: 'marriage-certificate', data: { ...marriage, number: 'J310104-2026-999999' } }))).resolves.toBe('print-certificate-through-desk');
+    const stranger = 'ipp:ipp://127.0.0.1:9/ipp/print';
+    await expect(codeOf(call('print.submit', { printerId: stranger, kind: 'marriage-declaration', data: { parties: marriage.parties, date: marriage.registeredOn } }))).resolves.toBe('printer-not-configured');
+    await expect(codeOf(call('certificates.print', { type: 'J', printerId: stranger, data: marriage }))).resolves.toBe('printer-not-configured');
+    await expect(codeOf(call('print.retry', { jobId: 'none', printerId: stranger }))).resolves.toBe('printer-not-configured');
+    expect(await printer.spooledPdfs()).toEqual([]);
+    await call('officer.signOut');
+  });
+
+  it('binds each signature to exactly the bytes the resident was shown, and archives those bytes', async () => {
+    await call('officer.signIn', { account: officer.account, password: officer.password });
+    const points = Array.from({ length: 12 }, (_, i) => ({ x: 0.1 + i * 0.05, y: i % 2 ? 0.3 : 0.6, pressure: 0.5, t: i * 10 }));
+    const draft = { ...sampleDraft(7), signatures: { applicant: { points } } };
+    await until(async () => (await call('catalogue.list')).some((candidate) => candidate.id === draft.serviceItemId), 'catalogue');
+    await expect(codeOf(call('cases.create', draft))).resolves.toBe('form-not-shown');
+    const shown = await call('forms.render', draft);
+    const shownBytes = Buffer.from(shown.pdf, 'base64');
+    // The case must be the one on the form: a value changed after the resident looked is refused.
+    await expect(codeOf(call('cases.create', { ...draft, form: { ...draft.form, address: '别处' }, formId: shown.formId }))).resolves.toBe('form-changed-since-shown');
+    await expect(codeOf(call('print.submit', { printerId, kind: 'application-form', data: {} }))).resolves.toBe('print-held-form-only');
+    const record = await call('cases.create', { ...draft, formId: shown.formId });
+    expect(record.signatureBindings?.applicant?.contentSm3).toBe(createHash('sm3').update(shownBytes).digest('hex'));
+    const upload = await until(async () => backend.uploads().find((entry) => entry.caseId === record.id && entry.completed), 'archived form');
+    expect(readFileSync(join(dir.path, 'backend', 'uploads', `${upload.id}.part`)).equals(shownBytes)).toBe(true);
+    // Held forms are used once: the same form cannot sign a second case.
+    await expect(codeOf(call('cases.create', { ...draft, formId: shown.formId }))).resolves.toBe('form-not-held');
+    await call('officer.signOut');
+  });
+
   it('refuses officer-only calls before sign-in, then attributes the case, the number, the prints, the void and the correction', async () => {
     await expect(codeOf(call('cases.create', sampleDraft(1)))).resolves.toBe('officer-not-signed-in');
     await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: marriage }))).resolves.toBe('officer-not-signed-in');
@@ -87,8 +120,8 @@ describe('accountable work', () => {
     const refused = await until(async () => (await call('sync.screen')).items.find((entry) => entry.state === 'dead-letter'), 'refusal');
     await until(async () => (await call('catalogue.list')).some((candidate) => candidate.formSchema.some((field) => field.key === 'diet')), 'new form');
     await call('sync.retryDeadLetter', { seq: refused.seq, form: { ...sampleDraft(1).form, diet: '无' } });
-    await until(async () => (await call('cases.list')).some((entry) => entry.syncState === 'synced'), 'corrected case delivered');
-    expect(backend.cases()).toEqual([expect.objectContaining({ id: record.id })]);
+    await until(async () => (await call('cases.list')).some((entry) => entry.id === record.id && entry.syncState === 'synced'), 'corrected case delivered');
+    expect(backend.cases()).toContainEqual(expect.objectContaining({ id: record.id }));
     await services.close();
 
     const db = new Database(join(dir.path, 'terminal', 'terminal.sqlite'), { readonly: true });
@@ -97,7 +130,9 @@ describe('accountable work', () => {
       details: JSON.parse(row.details) as Record<string, unknown>,
     }));
     db.close();
-    const by = (action: string) => entries.filter((entry) => entry.action === action);
+    // Only what happened to this test's case (an earlier test left one of its own).
+    const mine = new Set([record.id, printed.number, reprinted.number]);
+    const by = (action: string) => entries.filter((entry) => entry.action === action && (mine.has(entry.subject) || entry.details.caseId === record.id || entry.action === 'terminal.registered'));
     expect(by('case.created')).toEqual([expect.objectContaining({ subject: record.id, details: expect.objectContaining({ officerId: officer.id }) })]);
     expect(by('certificate-number.taken').map((entry) => entry.details)).toEqual([
       expect.objectContaining({ officerId: officer.id, caseId: record.id }),

@@ -4,9 +4,7 @@
  * the services never know how the renderer reaches them.
  */
 import { TerminalError } from '../contract/errors';
-import { applicationFormData } from '../domain/application-form';
 import { divorcePeriods } from '../domain/divorce-periods';
-import { beijingDate } from '../domain/legal-date';
 import { isCompleteJpeg } from '../domain/jpeg';
 import type { CaseDraft, CaseRecord } from '../domain/case';
 import { validateCaseDraft, validateSubmission, type FieldProblem } from '../domain/case-validation';
@@ -32,6 +30,8 @@ import { TerminalActivity } from './fleet/activity';
 import { createOfficerServices } from './officers/officer-services';
 import { guardHandlers } from './officers/officer-guard';
 import { auditPrint } from './print-audit';
+import { HeldForms } from './forms/held-forms';
+import { refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -102,6 +102,10 @@ export async function createTerminalServices(
   closers.unshift(async () => storage.close());
 
   const captures = new MaterialCaptures();
+  const forms = new HeldForms(async (data) => {
+    const preview = await printing.preview('application-form', data);
+    return { ...preview, pdf: new Uint8Array(Buffer.from(preview.pdf, 'base64')) };
+  });
 
   // The marriage registry desk: appointments, national review, and the guard on marriage certificates (registry/).
   const registry = createRegistryDesk({
@@ -144,10 +148,9 @@ export async function createTerminalServices(
     const signed = Object.entries(draft.signatures ?? {}).filter((entry): entry is [SignerRole, Signature] => entry[1] !== undefined);
     let bound: CaseDraft = draft;
     if (signed.length > 0) {
-      const signedAtMs = Date.now();
-      const signedAt = new Date(signedAtMs).toISOString();
-      // The form's date is a legal date: the Beijing calendar day, whatever the PC's time zone.
-      const document = await printing.render('application-form', applicationFormData(item, draft, beijingDate(signedAtMs)));
+      const signedAt = new Date().toISOString();
+      // Bound to the bytes the resident was shown (rendered once, held since): not a fresh rendering.
+      const document = forms.shownFor(draft.formId, draft, item).pdf;
       const signer = sync.terminalSigner();
       const signatureBindings = Object.fromEntries(
         signed.map(([role, signature]) => [
@@ -161,7 +164,14 @@ export async function createTerminalServices(
     // The captured materials and the archived form commit with the case: a crash leaves all or none.
     const record = materials.length > 0 ? await sync.createCaseWithMaterials(bound, materials) : sync.createCase(bound);
     captures.discard(capturedRefs.map((ref) => ref.captureId));
+    if (draft.formId) forms.discard(draft.formId);
     return record;
+  }
+
+  function catalogueItem(serviceItemId: string): ServiceItem {
+    const item = sync.catalogue().find((candidate) => candidate.id === serviceItemId);
+    if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${serviceItemId}`);
+    return item;
   }
 
   /** A corrected form is checked against the item as the catalogue has it now, which may be why the backend refused it. */
@@ -201,26 +211,54 @@ export async function createTerminalServices(
       // The same submission again (its reply was lost when the services restarted): the case saved the first time.
       const already = draft.submissionId === undefined ? undefined : sync.getCase(draft.submissionId);
       if (already) return already;
-      const item = sync.catalogue().find((candidate) => candidate.id === draft.serviceItemId);
-      if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${draft.serviceItemId}`);
+      const item = catalogueItem(draft.serviceItemId);
       refuseProblems(validateSubmission(draft, item));
       return saveCase(draft, item);
     },
     'cases.list': (input) => sync.listCases(input?.limit ?? 100),
     'sync.status': () => sync.status(),
-    'documents.preview': ({ kind, data, printerId }) => printing.preview(kind, data, printerId),
+    'documents.preview': ({ kind, data, printerId }) => {
+      refuseUnconfiguredPrinter(config.printers, printerId);
+      return printing.preview(kind, data, printerId);
+    },
     'printers.list': () => printing.service.listPrinters(),
-    'print.submit': async (request) => auditPrint(sync.audit(), await printing.print(request), request),
+    'print.submit': async (request) => {
+      refuseCertificateKind(request.kind);
+      refuseUnconfiguredPrinter(config.printers, request.printerId);
+      return auditPrint(sync.audit(), await printing.print(request), request);
+    },
     'print.jobs': () => printing.service.jobs(),
-    'print.retry': ({ jobId, printerId }) => printing.service.retry(jobId, printerId ? { printerId } : {}),
+    'print.retry': ({ jobId, printerId }) => {
+      refuseUnconfiguredPrinter(config.printers, printerId);
+      return printing.service.retry(jobId, printerId ? { printerId } : {});
+    },
     'print.cancel': ({ jobId }) => printing.service.cancel(jobId),
-    'calibration.get': ({ printerId }) => printing.calibration(printerId),
-    'calibration.set': ({ printerId, measured }) => printing.calibrate(printerId, measured),
-    'calibration.printPage': async ({ printerId }) => auditPrint(sync.audit(), await printing.printCalibrationPage(printerId), { kind: 'calibration-page', printerId }),
-    'signaturePad.begin': ({ pdf }) => signatures.begin(pdf).then(() => ({ ok: true as const })),
+    'calibration.get': ({ printerId }) => {
+      refuseUnconfiguredPrinter(config.printers, printerId);
+      return printing.calibration(printerId);
+    },
+    'calibration.set': ({ printerId, measured }) => {
+      refuseUnconfiguredPrinter(config.printers, printerId);
+      return printing.calibrate(printerId, measured);
+    },
+    'calibration.printPage': async ({ printerId }) => {
+      refuseUnconfiguredPrinter(config.printers, printerId);
+      return auditPrint(sync.audit(), await printing.printCalibrationPage(printerId), { kind: 'calibration-page', printerId });
+    },
+    'signaturePad.begin': ({ formId }) => signatures.begin(formId ? forms.get(formId).pdf : undefined).then(() => ({ ok: true as const })),
+    'forms.render': async (draft) => {
+      const rendered = await forms.renderFor(draft, catalogueItem(draft.serviceItemId));
+      return { ...rendered, pdf: Buffer.from(rendered.pdf).toString('base64') };
+    },
+    'forms.print': async ({ formId, printerId, copies }) => {
+      refuseUnconfiguredPrinter(config.printers, printerId);
+      const job = await printing.service.print({ printerId, document: forms.get(formId).pdf, documentName: 'application-form', purpose: 'document', ...(copies ? { copies } : {}) });
+      return auditPrint(sync.audit(), job, { kind: 'application-form', printerId });
+    },
     'signaturePad.end': () => signatures.end(),
     'signaturePad.cancel': () => signatures.cancel().then(() => ({ ok: true as const })),
     'certificates.print': async (request) => {
+      refuseUnconfiguredPrinter(config.printers, request.printerId);
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       registry.guardCertificate(request);
       const outcome = await printing.printCertificate(request);
@@ -228,6 +266,7 @@ export async function createTerminalServices(
       return outcome;
     },
     'certificates.reprint': async (request) => {
+      refuseUnconfiguredPrinter(config.printers, request.printerId);
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       registry.guardCertificate(request);
       const outcome = await printing.reprintCertificate(request);

@@ -17,6 +17,7 @@ import { SYNC_MESSAGES } from '../sync/messages';
 import { KIOSK_MESSAGES } from './kiosk/messages';
 import { REGISTRY_MESSAGES } from './registry/messages';
 import { OFFICER_SIGN_IN_MESSAGES } from './officers/messages';
+import { SCOPE_MESSAGES } from './scope/messages';
 
 export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...ID_CARD_MESSAGES,
@@ -31,4 +32,5 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...KIOSK_MESSAGES,
   ...REGISTRY_MESSAGES,
   ...OFFICER_SIGN_IN_MESSAGES,
+  ...SCOPE_MESSAGES,
 };

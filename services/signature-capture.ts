@@ -9,7 +9,8 @@ import type { SignaturePadDriver } from '../drivers/signature-pad/driver';
 import { renderPdfForPad } from '../drivers/signature-pad/screen-render';
 
 export interface SignatureCapture {
-  begin(pdfBase64?: string): Promise<void>;
+  /** The pad's screen shows this form (the held bytes, rendered for the pad here, never by the renderer). */
+  begin(pdf?: Uint8Array): Promise<void>;
   end(): Promise<Signature>;
   cancel(): Promise<void>;
 }
@@ -20,13 +21,13 @@ export function createSignatureCapture(pad: SignaturePadDriver | undefined, logg
     return pad;
   };
   return {
-    async begin(pdfBase64) {
+    async begin(pdf) {
       const driver = requirePad();
       const size = driver.screenSize();
       let screen;
-      if (pdfBase64 && size) {
+      if (pdf && size) {
         try {
-          screen = await renderPdfForPad(Buffer.from(pdfBase64, 'base64'), { screenWidth: size.width, screenHeight: size.height });
+          screen = await renderPdfForPad(pdf, { screenWidth: size.width, screenHeight: size.height });
         } catch (error) {
           // Signing still works without the picture; the officer shows the paper instead.
           logger.warn('pad screen not rendered', { detail: (error as Error).message });

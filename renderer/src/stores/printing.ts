@@ -42,5 +42,18 @@ export const usePrintingStore = defineStore('printing', () => {
     }
   }
 
-  return { printers, chosen, jobs, error, load, refresh, print };
+  /** A form held by the terminal (the application form as shown and signed), printed as it is held. */
+  async function printHeld(formId: string): Promise<PrintJobRecord | undefined> {
+    error.value = undefined;
+    try {
+      const job = await terminal.forms.print({ formId, printerId: chosen.value });
+      jobs.value = { ...jobs.value, [job.id]: job };
+      return job;
+    } catch (caught) {
+      error.value = describeError(caught);
+      return undefined;
+    }
+  }
+
+  return { printers, chosen, jobs, error, load, refresh, print, printHeld };
 });

@@ -6,8 +6,6 @@ import type { CardReading } from '../../../domain/identity-card';
 import type { MrzReading } from '../../../domain/mrz';
 import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/service-item';
 import type { Signature } from '../../../domain/signature';
-import { applicationFormData } from '../../../domain/application-form';
-import { beijingDate } from '../../../domain/legal-date';
 import { describeError, fieldProblemsOf, type ShownError } from '../errors';
 import { terminal } from '../terminal';
 import { useStatusStore } from './status';
@@ -38,7 +36,9 @@ export const useReceptionStore = defineStore('reception', () => {
   let submissionId: string = crypto.randomUUID();
   const signatures = ref<Partial<Record<SignerRole, Signature>>>({});
   const pledgeAccepted = ref(false);
-  const preview = ref<{ pdf: string; warnings: { code: string; params?: Record<string, string | number> }[] }>();
+  /** The application form as the terminal rendered and holds it: shown here, on the pad, printed and signed by id. */
+  const preview = ref<{ formId: string; pdf: string; warnings: { code: string; params?: Record<string, string | number> }[] }>();
+  let previewing: Promise<void> = Promise.resolve();
   /** Pages scanned for the item's materials; the terminal holds them until the case is saved. */
   const captures = ref<CapturedPage[]>([]);
   /** The material key being scanned now. */
@@ -105,14 +105,17 @@ export const useReceptionStore = defineStore('reception', () => {
     step.value = 'form';
   }
 
-  /** The generated application form with whatever signatures are captured so far. */
-  function formData(): unknown {
-    if (!item.value || !applicant.value) return {};
-    return applicationFormData(
-      item.value,
-      { applicant: caseApplicant(applicant.value), form: form.value, signatures: signatures.value, pledgeAccepted: pledgeAccepted.value, capturedMaterials: capturedMaterials() },
-      today(),
-    );
+  /** The case as it stands: what the form shows and what is submitted. */
+  function draft(): CaseDraft | undefined {
+    if (!item.value || !applicant.value) return undefined;
+    return {
+      serviceItemId: item.value.id,
+      applicant: caseApplicant(applicant.value),
+      form: { ...form.value },
+      ...(Object.keys(signatures.value).length ? { signatures: signatures.value } : {}),
+      ...(item.value.pledge ? { pledgeAccepted: pledgeAccepted.value } : {}),
+      ...(captures.value.length ? { capturedMaterials: capturedMaterials() } : {}),
+    };
   }
 
   async function scanMaterial(materialKey: string): Promise<void> {
@@ -156,12 +159,19 @@ export const useReceptionStore = defineStore('reception', () => {
     await refreshPreview();
   }
 
-  async function refreshPreview(): Promise<void> {
+  function refreshPreview(): Promise<void> {
+    previewing = previewing.then(renderPreview, renderPreview);
+    return previewing;
+  }
+
+  async function renderPreview(): Promise<void> {
     error.value = undefined;
     fieldProblems.value = [];
+    const current = draft();
+    if (!current) return;
     try {
-      const result = await terminal.documents.preview({ kind: 'application-form', data: formData() });
-      preview.value = { pdf: result.pdf, warnings: result.warnings };
+      const result = await terminal.forms.render(current);
+      preview.value = { formId: result.formId, pdf: result.pdf, warnings: result.warnings };
     } catch (caught) {
       error.value = describeError(caught);
       preview.value = undefined;
@@ -183,15 +193,10 @@ export const useReceptionStore = defineStore('reception', () => {
     error.value = undefined;
     fieldProblems.value = [];
     try {
-      saved.value = await terminal.cases.create({
-        submissionId,
-        serviceItemId: item.value.id,
-        applicant: caseApplicant(applicant.value),
-        form: { ...form.value },
-        ...(Object.keys(signatures.value).length ? { signatures: signatures.value } : {}),
-        ...(item.value.pledge ? { pledgeAccepted: pledgeAccepted.value } : {}),
-        ...(captures.value.length ? { capturedMaterials: capturedMaterials() } : {}),
-      });
+      // The case is saved against the form last shown, so wait for the one showing the latest signature.
+      await previewing;
+      const current = draft()!;
+      saved.value = await terminal.cases.create({ submissionId, ...current, ...(preview.value ? { formId: preview.value.formId } : {}) });
       // Saved with the case; the terminal has let them go.
       captures.value = [];
       step.value = 'done';
@@ -228,7 +233,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   return {
     step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning,
-    load, readCard, usePassport, chooseItem, scanMaterial, addPhoto, discardCapture, toSigning, refreshPreview, sign, formData, submit, refreshSaved, reset,
+    load, readCard, usePassport, chooseItem, scanMaterial, addPhoto, discardCapture, toSigning, refreshPreview, sign, submit, refreshSaved, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });
@@ -242,7 +247,3 @@ function caseApplicant(identity: ApplicantIdentity): CaseDraft['applicant'] {
   return { cardType: identity.documentType, name: identity.name, idNumber: identity.idNumber };
 }
 
-/** The form's date is a legal date: the Beijing calendar day, whatever the PC's zone. */
-function today(): string {
-  return beijingDate();
-}

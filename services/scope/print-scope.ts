@@ -1,0 +1,33 @@
+/**
+ * What a screen may print, held at the service boundary rather than trusted
+ * to the renderer:
+ *  - a certificate (pre-printed, numbered stock) prints only through the
+ *    certificate call, which takes its number from the lease, checks the
+ *    marriage and divorce rules and records the issue against its case;
+ *    the generic print call refuses certificate kinds;
+ *  - printers come from the terminal's configuration (or the CUPS queues the
+ *    administrator installed), never a target the renderer names, so a
+ *    compromised screen cannot send residents' forms to a printer of its choosing.
+ */
+import { TerminalError } from '../../contract/errors';
+import type { PrinterTarget } from '../../domain/printing';
+
+export const CERTIFICATE_KINDS: ReadonlySet<string> = new Set(['marriage-certificate']);
+
+/** Forms a resident signs print only as held (forms.print): exactly the bytes shown and signed. */
+export const HELD_KINDS: ReadonlySet<string> = new Set(['application-form']);
+
+export function refuseCertificateKind(kind: string): void {
+  if (CERTIFICATE_KINDS.has(kind)) {
+    throw new TerminalError('print-certificate-through-desk', `${kind} prints only through the certificate call`, { kind });
+  }
+  if (HELD_KINDS.has(kind)) throw new TerminalError('print-held-form-only', `${kind} prints only as the held form`, { kind });
+}
+
+export function refuseUnconfiguredPrinter(printers: readonly PrinterTarget[], printerId: string | undefined): void {
+  if (printerId === undefined) return;
+  if (printers.some((printer) => printer.id === printerId)) return;
+  // Queues of the local CUPS scheduler are the administrator's configuration; CUPS refuses a queue it lacks.
+  if (/^cups:[A-Za-z0-9_.-]{1,127}$/.test(printerId)) return;
+  throw new TerminalError('printer-not-configured', `printer ${printerId.slice(0, 80)} is not in this terminal's configuration`);
+}
