@@ -86,6 +86,7 @@ export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
   signatures: signaturesSchema.optional(),
   pledgeAccepted: z.boolean().optional(),
   officerId: z.string().optional(),
+  purged: z.boolean().optional(),
 });
 
 export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({

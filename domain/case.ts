@@ -60,4 +60,9 @@ export interface CaseRecord extends CaseDraft {
   lastError?: string;
   /** The signed-in officer who received the case; absent on a terminal that works without sign-in. */
   officerId?: string;
+  /**
+   * The centre confirmed the case archived and the retention passed: its personal data was removed from this
+   * terminal, the applicant's name and number are masked and the form is empty.
+   */
+  purged?: boolean;
 }

@@ -31,6 +31,7 @@ import { createOfficerServices } from './officers/officer-services';
 import { guardHandlers } from './officers/officer-guard';
 import { auditPrint } from './print-audit';
 import { HeldForms } from './forms/held-forms';
+import { schedulePersonalDataPurge } from './retention/purge-schedule';
 import { refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
 
 export interface TerminalServices {
@@ -76,6 +77,8 @@ export async function createTerminalServices(
     logger.child({ area: 'devices' }),
   );
   const signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }));
+  const purge = schedulePersonalDataPurge(sync, logger.child({ area: 'retention' }));
+  closers.unshift(async () => purge.close());
   const officers = createOfficerServices(config, sync, (status) => events.emit('officer.changed', status), logger.child({ area: 'officers' }));
   closers.unshift(async () => officers.close());
   // Readings are personal data: they reach the screen only while an officer works at it (not signed out, not locked).

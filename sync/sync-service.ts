@@ -32,6 +32,7 @@ import { SyncStore } from './store/sync-store';
 import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type NumberAccounting, type VoidReason } from './leases/certificate-numbers';
 import { MaterialCipher } from './uploads/material-file';
 import { verifyOfficerOnline, type OnlineVerdict } from './officers/officer-directory';
+import { PersonalDataPurge, type PurgeOutcome } from './retention/personal-data-purge';
 import { Uploader, type MaterialFile, type MaterialInput, type StagedMaterial, type UploaderOptions } from './uploads/uploader';
 
 export interface SyncServiceOptions {
@@ -124,6 +125,11 @@ export interface SyncService {
   verifyOfficer(account: string, password: string): Promise<OnlineVerdict>;
   /** Sealed (SM4) storage for officer sign-in state on this terminal: cached verifiers, failure counts. */
   officerVault(): SealedVault;
+  /**
+   * Removes the personal data of every case the centre confirmed archived and synced at least `retentionMs` ago
+   * (see retention/personal-data-purge.ts); never touches a case the centre has not confirmed.
+   */
+  purgePersonalData(retentionMs: number): PurgeOutcome;
   on(event: 'status', listener: (status: SyncStatus) => void): this;
   on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
   on(event: 'catalogueChanged', listener: () => void): this;
@@ -160,6 +166,7 @@ interface Running {
   numbers: CertificateNumbers;
   uploader: Uploader;
   deskEvents: DeskEvents;
+  personalData: PersonalDataPurge;
 }
 
 class TerminalSyncService extends EventEmitter implements SyncService {
@@ -317,7 +324,8 @@ class TerminalSyncService extends EventEmitter implements SyncService {
         uploads.wake(true);
       }
     });
-    this.#running = { db, store, audit, client, breaker, identity, drain, pull, leases, uploads, numbers, uploader, deskEvents: new DeskEvents(store, audit, this.#clock) };
+    const personalData = new PersonalDataPurge(db, box, audit, (materialId) => uploader.removeFile(materialId), this.#clock);
+    this.#running = { db, store, audit, client, breaker, identity, drain, pull, leases, uploads, numbers, uploader, deskEvents: new DeskEvents(store, audit, this.#clock), personalData };
     this.#puller = puller;
     drain.start();
     pull.start();
@@ -690,6 +698,10 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     const running = this.#require();
     await this.#ensureRegistered();
     return verifyOfficerOnline(running.client, account, password);
+  }
+
+  purgePersonalData(retentionMs: number): PurgeOutcome {
+    return this.#require().personalData.purge(retentionMs);
   }
 
   officerVault(): SealedVault {

@@ -274,6 +274,12 @@ export class Uploader {
     return ids.length;
   }
 
+  /** Deletes one material's local file now (its case's personal data is being purged) and records it removed. */
+  removeFile(id: string): void {
+    rmSync(this.#path(id), { force: true });
+    this.store.fileRemoved(id, new Date().toISOString());
+  }
+
   /** After the centre was restored from a backup: upload again what it has not confirmed archived. */
   requeueAfterRestore(): number {
     const ids = this.store.db.transaction(() => this.store.requeueUnarchived()).immediate();

@@ -9,7 +9,8 @@ import { migration004 } from './004-uploads';
 import { migration005 } from './005-outbox-failed-index';
 import { migration006 } from './006-archive-confirmation';
 import { migration007 } from './007-desk-events';
+import { migration008 } from './008-personal-data-purge';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 export type { Migration } from './types';
