@@ -113,8 +113,9 @@ describe('accountable work', () => {
 
     const record = await call('cases.create', sampleDraft(1));
     expect(record.officerId).toBe(officer.id);
-    const printed = await call('certificates.print', { type: 'J', printerId, data: marriage, caseId: record.id });
-    const reprinted = await call('certificates.reprint', { type: 'J', printerId, data: marriage, caseId: record.id, spoiledNumber: printed.number, reason: 'spoiled' });
+    const review = await call('registry.review', { business: 'marriage', parties: marriage.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
+    const printed = await call('certificates.print', { type: 'J', printerId, data: marriage, caseId: record.id, reviewId: review.id });
+    const reprinted = await call('certificates.reprint', { type: 'J', printerId, data: marriage, caseId: record.id, reviewId: review.id, spoiledNumber: printed.number, reason: 'spoiled' });
     expect(reprinted.voided).toBe(printed.number);
 
     const refused = await until(async () => (await call('sync.screen')).items.find((entry) => entry.state === 'dead-letter'), 'refusal');
