@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDraft } from '../domain/case';
 import { silentLogger } from '../domain/logger';
 import type { ServiceItem } from '../domain/service-item';
+import { SAMPLE_OFFICERS } from '../fixtures/backend/officers';
 import { startReferenceBackend } from '../fixtures/backend/server';
 import { sampleCards } from '../fixtures/id-card-reader/sample-cards';
 import { loadConfig } from '../main/shared/config';
@@ -48,6 +49,8 @@ describe('cases.create', () => {
     cleanup.push(() => backend.close());
     const services = await createTerminalServices(loadConfig({ TERMINAL_DATA_DIR: join(dir, 'terminal'), TERMINAL_BACKEND_URL: backend.url }), silentLogger, 'test');
     cleanup.push(() => services.close());
+    // Cases are an officer's work: sign a sample officer in first.
+    expect(await services.dispatch('officer.signIn', { account: SAMPLE_OFFICERS[0]!.account, password: SAMPLE_OFFICERS[0]!.password })).toMatchObject({ ok: true });
 
     let catalogue: ServiceItem[] = [];
     await expect.poll(async () => (catalogue = ((await services.dispatch('catalogue.list', undefined)) as { result: ServiceItem[] }).result).length).toBeGreaterThan(0);

@@ -108,7 +108,7 @@ export async function createTerminalServices(
   const forms = new HeldForms(async (data) => {
     const preview = await printing.preview('application-form', data);
     return { ...preview, pdf: new Uint8Array(Buffer.from(preview.pdf, 'base64')) };
-  });
+  }, sync.heldFormVault());
 
   // The marriage registry desk: appointments, national review, and the guard on marriage certificates (registry/).
   const registry = createRegistryDesk({

@@ -72,6 +72,7 @@ export interface SyncServiceOptions {
 export interface SealedVault {
   get<T>(key: string): T | undefined;
   set(key: string, value: unknown): void;
+  delete(key: string): void;
 }
 
 /** What the printing helper needs; served by SyncService.certificateNumberSource(). */
@@ -125,6 +126,8 @@ export interface SyncService {
   verifyOfficer(account: string, password: string): Promise<OnlineVerdict>;
   /** Sealed (SM4) storage for officer sign-in state on this terminal: cached verifiers, failure counts. */
   officerVault(): SealedVault;
+  /** Sealed storage for the application forms the services hold (they outlive a restart of the services). */
+  heldFormVault(): SealedVault;
   /**
    * Removes the personal data of every case the centre confirmed archived and synced at least `retentionMs` ago
    * (see retention/personal-data-purge.ts); never touches a case the centre has not confirmed.
@@ -705,12 +708,22 @@ class TerminalSyncService extends EventEmitter implements SyncService {
   }
 
   officerVault(): SealedVault {
+    return this.#vault('officer:');
+  }
+
+  heldFormVault(): SealedVault {
+    return this.#vault('held-form:');
+  }
+
+  #vault(prefix: string): SealedVault {
     const { store } = this.#require();
     return {
-      get: <T>(key: string) => store.getSealedMeta<T>(`officer:${key}`),
-      set: (key, value) => store.setSealedMeta(`officer:${key}`, value),
+      get: <T>(key: string) => store.getSealedMeta<T>(prefix + key),
+      set: (key, value) => store.setSealedMeta(prefix + key, value),
+      delete: (key) => store.deleteMeta(prefix + key),
     };
   }
+
 
   #leasePolicy(store: SyncStore): LeasePolicy {
     if (this.#options.leasePolicy) return this.#options.leasePolicy;

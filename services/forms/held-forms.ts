@@ -40,6 +40,8 @@ export class HeldForms {
 
   constructor(
     private readonly render: (data: Record<string, unknown>) => Promise<RenderedDocument>,
+    /** Sealed storage the held forms are written through to, so a restart of the services does not lose them. */
+    private readonly vault?: { get<T>(key: string): T | undefined; set(key: string, value: unknown): void; delete(key: string): void },
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -50,12 +52,15 @@ export class HeldForms {
     const rendered = await this.render(applicationFormData(item, draft, date));
     this.#prune(now);
     const id = randomUUID();
-    this.#forms.set(id, { id, pdf: rendered.pdf, contentKey: contentKey(draft, item), date, heldAt: now });
+    const held: HeldForm = { id, pdf: rendered.pdf, contentKey: contentKey(draft, item), date, heldAt: now };
+    this.#forms.set(id, held);
+    this.vault?.set(id, { ...held, pdf: Buffer.from(held.pdf).toString('base64') });
+    this.#index(id);
     return { ...rendered, formId: id };
   }
 
   get(formId: string): HeldForm {
-    const held = this.#forms.get(formId);
+    const held = this.#forms.get(formId) ?? this.#fromVault(formId);
     if (!held || this.clock() - held.heldAt > HELD_FOR_MS) throw new TerminalError('form-not-held', `no form ${formId.slice(0, 64)} is held`);
     return held;
   }
@@ -70,10 +75,29 @@ export class HeldForms {
 
   discard(formId: string): void {
     this.#forms.delete(formId);
+    if (!this.vault) return;
+    this.vault.delete(formId);
+    this.vault.set('index', (this.vault.get<string[]>('index') ?? []).filter((id) => id !== formId));
+  }
+
+  #fromVault(formId: string): HeldForm | undefined {
+    const stored = /^[0-9a-f-]{36}$/.test(formId) ? this.vault?.get<Omit<HeldForm, 'pdf'> & { pdf: string }>(formId) : undefined;
+    if (!stored) return undefined;
+    const held = { ...stored, pdf: new Uint8Array(Buffer.from(stored.pdf, 'base64')) };
+    this.#forms.set(formId, held);
+    return held;
+  }
+
+  /** The ids written to the vault, oldest first, so the oldest go when there are too many. */
+  #index(id: string): void {
+    if (!this.vault) return;
+    const ids = [...(this.vault.get<string[]>('index') ?? []), id];
+    while (ids.length > MAX_HELD) this.vault.delete(ids.shift()!);
+    this.vault.set('index', ids);
   }
 
   #prune(now: number): void {
-    for (const [id, held] of this.#forms) if (now - held.heldAt > HELD_FOR_MS) this.#forms.delete(id);
+    for (const [id, held] of this.#forms) if (now - held.heldAt > HELD_FOR_MS) this.discard(id);
     while (this.#forms.size >= MAX_HELD) this.#forms.delete(this.#forms.keys().next().value!);
   }
 }

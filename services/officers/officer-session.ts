@@ -49,6 +49,13 @@ interface CachedOfficer {
   verifiedAt: number;
 }
 
+interface PersistedSession {
+  officer: Officer;
+  mode: 'online' | 'offline';
+  locked: boolean;
+  lastActivity: number;
+}
+
 interface Failures {
   count: number;
   lockedUntil?: number;
@@ -64,9 +71,35 @@ export class OfficerSession {
   #mode: 'online' | 'offline' | undefined;
   #locked = false;
   #lastActivity = 0;
+  #persistedAt = 0;
 
   constructor(deps: OfficerSessionDeps) {
     this.#deps = deps;
+    this.#restore();
+  }
+
+  /**
+   * The services process may be restarted under a working officer (a crash, an update): the session comes back
+   * as it was, but one idle past the lock period comes back locked, so only the officer's password reopens it.
+   */
+  #restore(): void {
+    const saved = this.#deps.vault.get<PersistedSession | null>('session');
+    if (!saved || !this.#deps.policy.requireSignIn) return;
+    this.#officer = saved.officer;
+    this.#mode = saved.mode;
+    this.#lastActivity = saved.lastActivity;
+    this.#locked = saved.locked || this.#deps.clock() - saved.lastActivity >= this.#deps.policy.idleLockMs || this.#deps.clock() < saved.lastActivity;
+  }
+
+  /** Activity is written down at most once a minute: enough for a restart to know the session was in use. */
+  #active(): void {
+    this.#lastActivity = this.#deps.clock();
+    if (this.#lastActivity - this.#persistedAt >= 60_000) this.#persist();
+  }
+
+  #persist(): void {
+    this.#persistedAt = this.#lastActivity;
+    this.#deps.vault.set('session', this.#officer ? ({ officer: this.#officer, mode: this.#mode ?? 'online', locked: this.#locked, lastActivity: this.#lastActivity } satisfies PersistedSession) : null);
   }
 
   get policy(): OfficerPolicy {
@@ -154,7 +187,7 @@ export class OfficerSession {
   /** The renderer saw the officer at work (typing, pointing): the idle clock starts again. */
   touch(): void {
     this.checkIdle();
-    if (this.#officer && !this.#locked) this.#lastActivity = this.#deps.clock();
+    if (this.#officer && !this.#locked) this.#active();
   }
 
   /** Locks the screen once the officer has been idle for the policy's period. */
@@ -171,7 +204,7 @@ export class OfficerSession {
     this.checkIdle();
     if (!this.#officer) throw new TerminalError('officer-not-signed-in', 'no officer is signed in');
     if (this.#locked) throw new TerminalError('officer-screen-locked', 'the screen is locked');
-    this.#lastActivity = this.#deps.clock();
+    this.#active();
     return this.#officer;
   }
 
@@ -215,6 +248,7 @@ export class OfficerSession {
   }
 
   #changed(): OfficerStatus {
+    this.#persist();
     const status = this.status();
     this.#deps.onChange(status);
     return status;

@@ -127,6 +127,23 @@ describe('officer sign-in', () => {
     expect(auditActions().map((entry) => entry.action)).toEqual(['officer.signed-in', 'officer.screen-locked', 'officer.sign-in-refused', 'officer.unlocked']);
   });
 
+  it('keeps the session across a restart of the services, locked once it has been idle for the lock period', async () => {
+    await session().signIn(officer.account, officer.password);
+    const config = { profile: 'reception-window' as const, officers: { offlineValidityHours: 72, idleLockMinutes: 10, maxFailures: 5, lockoutMinutes: 15 } };
+    const restarted = createOfficerServices(config, pair.sync, () => undefined, silentLogger, () => now);
+    expect(restarted.session.status()).toMatchObject({ state: 'signed-in', officer: { officerId: officer.id } });
+    restarted.close();
+    now += 11 * 60_000;
+    const later = createOfficerServices(config, pair.sync, () => undefined, silentLogger, () => now);
+    expect(later.session.status()).toMatchObject({ state: 'locked', officer: { officerId: officer.id } });
+    await expect(later.session.unlock(officer.password)).resolves.toMatchObject({ state: 'signed-in' });
+    later.session.signOut();
+    later.close();
+    const afterSignOut = createOfficerServices(config, pair.sync, () => undefined, silentLogger, () => now);
+    expect(afterSignOut.session.status().state).toBe('signed-out');
+    afterSignOut.close();
+  });
+
   it('needs no sign-in on an extension terminal, unless configured to', () => {
     const unattended = createOfficerServices({ profile: 'extension-terminal', officers: { offlineValidityHours: 72, idleLockMinutes: 10, maxFailures: 5, lockoutMinutes: 15 } }, pair.sync, () => undefined, silentLogger);
     expect(unattended.session.requireOfficer()).toBeUndefined();
