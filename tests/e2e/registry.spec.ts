@@ -75,6 +75,8 @@ test("a card without an appointment is told so; a walk-in is taken within the da
 test('a foreign-related marriage: a resident card and a French passport by its zone; the certificate prints 法国, never the code', async ({ app, reader, printer }) => {
   await app.getByTestId('nav-certificate').click();
   reader.placeCard(sampleCards.resident);
+  // A blank party already says 中国: wait for the card itself.
+  await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
   await expect(app.getByTestId('party-0-nationality')).toHaveValue('中国');
 
   await app.getByTestId('desk-passport').locator('summary').click();
