@@ -43,4 +43,9 @@ export function homeFirst(list: CentreList): CentreQueueInfo[] {
 }
 
 /** What the centre has asked the resident to do right now, shown over the session screen. */
-export type KioskPrompt = { kind: 'none' } | { kind: 'card-read'; commandId: string } | { kind: 'evaluation'; request: import('./evaluation').EvaluationRequest };
+export type KioskPrompt =
+  | { kind: 'none' }
+  | { kind: 'card-read'; commandId: string }
+  | { kind: 'evaluation'; request: import('./evaluation').EvaluationRequest }
+  /** Change of centre (换中心取号): the officer advises another centre; one touch takes a ticket there. */
+  | { kind: 'advice'; centre: { id: string; name: string; nameEn: string }; reason?: string };

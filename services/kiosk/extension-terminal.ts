@@ -6,6 +6,8 @@
  * time (command `terminal.state`).
  */
 import { join } from 'node:path';
+import { z } from 'zod';
+import { TerminalError } from '../../contract/errors';
 import type { Logger } from '../../domain/logger';
 import { sameVerdict, type SelfCheckReport } from '../../domain/self-check';
 import type { PrinterTarget } from '../../domain/printing';
@@ -24,6 +26,9 @@ import { KioskEvaluation } from './evaluation';
 import type { KioskPrompt } from '../../domain/kiosk-session';
 
 const PERIODIC_CHECK_MS = 60_000;
+const adviceSchema = z
+  .object({ centreId: z.string().min(1).max(64), name: z.string().min(1).max(100), nameEn: z.string().min(1).max(200), reason: z.string().max(200).optional() })
+  .strict();
 /** Several devices changing at once (a USB hub unplugged) make one check. */
 const SETTLE_MS = 300;
 
@@ -92,7 +97,11 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
   periodic.unref();
 
   const session = new ResidentSession(channel, join(deps.dataDir, 'kiosk-session.sqlite'), deps.logger.child({ area: 'kiosk' }));
-  session.on('changed', (state) => deps.events.emit('kiosk.sessionChanged', state));
+  session.on('changed', (state) => {
+    deps.events.emit('kiosk.sessionChanged', state);
+    // The advice is done once the resident holds a ticket at the advised centre.
+    if (prompt.kind === 'advice' && state.stage === 'waiting' && state.ticket.centreId === prompt.centre.id) setPrompt({ kind: 'none' });
+  });
 
   const video = new VideoSignalling(channel, deps.events);
   let prompt: KioskPrompt = { kind: 'none' };
@@ -101,6 +110,13 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     deps.events.emit('kiosk.prompt', next);
   };
   handleRemoteCardRead(channel, deps.devices, setPrompt);
+  channel.handle('centre.advise', (payload) => {
+    const parsed = adviceSchema.safeParse(payload);
+    if (!parsed.success) throw new TerminalError('advice-invalid', parsed.error.message.slice(0, 300));
+    const { centreId, name, nameEn, reason } = parsed.data;
+    setPrompt({ kind: 'advice', centre: { id: centreId, name, nameEn }, ...(reason ? { reason } : {}) });
+    return { shown: true };
+  });
 
   const evaluation = new KioskEvaluation(channel, session.store, (request) => setPrompt(request ? { kind: 'evaluation', request } : { kind: 'none' }));
 

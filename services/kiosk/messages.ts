@@ -106,4 +106,8 @@ export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<s
     'zh-CN': '这次评价已经提交或已结束，无需再评。',
     en: 'This evaluation was already submitted or has ended.',
   },
+  'advice-invalid': {
+    'zh-CN': '换中心建议有误，请工作人员重新发送。',
+    en: 'The change-of-centre advice was invalid; the officer should send it again.',
+  },
 };

@@ -93,3 +93,26 @@ test('evaluation: the city page does not load in time, the kiosk own page record
   expect(recorded!.payload).toMatchObject({ mode: 'interface', level: 'satisfied', label: '满意' });
   await centre.context().close();
 });
+
+test('change of centre: the officer advises another centre and the resident takes a ticket there in one touch', async ({ app, backend }) => {
+  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
+  await app.getByTestId('kiosk-start').click();
+  await app.getByTestId('centre-huangpu-waitan').click();
+  const centre = await openCentreConsole(app, backend.url);
+  await centre.getByTestId('call-V001').click();
+  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+
+  await centre.locator('#advise-centre').selectOption('xuhui-tianping');
+  await centre.locator('#advise').click();
+  await expect(app.getByTestId('kiosk-advice')).toContainText('天平路街道');
+  await app.getByTestId('advice-take').click();
+  await expect(app.getByTestId('kiosk-waiting')).toBeVisible();
+  await expect(app.getByTestId('ticket-centre')).toContainText('天平路街道');
+  await expect(app.getByTestId('kiosk-advice')).toHaveCount(0);
+  const { tickets } = (await (await fetch(`${backend.url}/centre/queue/tickets`)).json()) as { tickets: { centreId: string; state: string }[] };
+  expect(tickets.map((ticket) => [ticket.centreId, ticket.state])).toEqual([
+    ['huangpu-waitan', 'called'],
+    ['xuhui-tianping', 'waiting'],
+  ]);
+  await centre.context().close();
+});
