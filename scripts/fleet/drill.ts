@@ -17,7 +17,7 @@
  * from the slot the slot store's boot() chose and verified; the payload's
  * own main/health.mjs says whether its services come up. Time is compressed
  * (check interval, gate time) and the drill stops itself.
- *   npm run fleet:drill -- [--terminals 50] [--gate-ms 3000] [--check-ms 3000] [--limit-s 600]
+ *   npm run fleet:drill -- [--terminals 50] [--gate-ms 60000] [--check-ms 3000] [--limit-s 600]
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -39,7 +39,7 @@ import { createSyncService, type SyncService } from '../../sync/sync-service';
 const { values } = parseArgs({
   options: {
     terminals: { type: 'string', default: '50' },
-    'gate-ms': { type: 'string', default: '3000' },
+    'gate-ms': { type: 'string', default: '60000' },
     'check-ms': { type: 'string', default: '3000' },
     'limit-s': { type: 'string', default: '600' },
   },
@@ -58,6 +58,8 @@ const child = fork(fileURLToPath(new URL('./drill-backend.ts', import.meta.url))
   execArgv: ['--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
+// The backend must not outlive the drill, whatever way the drill ends.
+process.on('exit', () => child.kill());
 let nextId = 1;
 const pending = new Map<number, (value: unknown) => void>();
 const ready = new Promise<string>((resolve) => pending.set(0, (url) => resolve(url as string)));
@@ -216,10 +218,21 @@ for (const t of fleet) officer(t);
 const log = (text: string) => process.stdout.write(`[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
 log(`${TERMINALS} terminals up on ${BUILTIN} (SyncService + slot store + update agent each, reference backend in this process)`);
 
+function progress(): string {
+  const count = (predicate: (t: Terminal) => boolean) => fleet.filter(predicate).length;
+  const reasons = [...new Set(fleet.flatMap((t) => [...t.rolledBack].map(([version, entry]) => `${version}:${entry.reason}`)))].join(' ');
+  return `on 1.1.0 ${count((t) => t.version === '1.1.0')}, committed 1.1.0 ${count((t) => t.committed.has('1.1.0'))}, updating ${count((t) => t.updating)}, rolled back ${count((t) => t.rolledBack.size > 0)} ${reasons}`;
+}
+
 async function until(what: string, probe: () => boolean, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let nextReport = Date.now() + 15_000;
   while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > nextReport) {
+      log(`waiting for ${what}: ${progress()}`);
+      nextReport = Date.now() + 15_000;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${progress()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -303,7 +316,7 @@ const ok =
   r11.terminalsOn === TERMINALS &&
   r11.updated === TERMINALS &&
   r12.rolledBack.length === TERMINALS &&
-  rollbackMs.at(-1)! < GATE_MS * 3 &&
+  rollbackMs.at(-1)! < GATE_MS * 2 &&
   missing === 0 &&
   duplicates === 0 &&
   atBackend.length === created.length &&

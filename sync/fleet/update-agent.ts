@@ -109,7 +109,8 @@ export class UpdateAgent {
       void this.checkOnce()
         .catch(() => undefined)
         .finally(() => {
-          if (this.#running) this.#timer = setTimeout(tick, this.#checkIntervalMs);
+          // ±50 % jitter: a fleet told of a release at once does not come for it at once.
+          if (this.#running) this.#timer = setTimeout(tick, this.#checkIntervalMs * (0.5 + Math.random()));
         });
     };
     tick();
