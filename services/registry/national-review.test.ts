@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { gatResidenceCard, foreignPermanent2023Card, residentCard, residentLongTermCard } from '../../fixtures/id-card-reader/sample-cards';
+import { actAs } from '../../sync/audit/actor';
 import { startPair } from '../../sync/testing/harness';
 import { createRegistryDesk, type RegistryDesk } from './handlers';
 import type { ReviewView } from './national-review';
@@ -51,12 +52,13 @@ describe('national review at the registry desk', () => {
     expect(() => desk.handlers['registry.overrideReview']({ reviewId: view.id, reason, captureId: 'gone' })).toThrow(expect.objectContaining({ code: 'registry-override-document-missing' }));
     expect(() => desk.guardCertificate(request)).toThrow(expect.objectContaining({ code: 'registry-review-hit' }));
 
-    const overridden = await desk.handlers['registry.overrideReview']({ reviewId: view.id, reason, captureId: 'scan-1' });
+    // As the officer guard runs every desk call: on the signed-in officer's behalf.
+    const overridden = await actAs({ officerId: 'officer-0042' }, () => desk!.handlers['registry.overrideReview']({ reviewId: view.id, reason, captureId: 'scan-1' }));
     expect(overridden).toMatchObject({ cleared: true, override: { reason, captureId: 'scan-1' } });
     expect(() => desk.guardCertificate(request)).not.toThrow();
     const logged = sync.audit().entries().filter((entry) => entry.action === 'registry.review-overridden');
     expect(logged).toHaveLength(1);
-    expect(JSON.stringify(logged[0])).toContain(reason);
+    expect(logged[0]!.details).toMatchObject({ reason, captureId: 'scan-1', officerId: 'officer-0042', currentlyMarried: [gatResidenceCard.idNumber] });
   });
 
   it('stays pending while the centre fails, keeps the certificate from printing, and clears when the answer arrives', async () => {
