@@ -17,6 +17,7 @@ import { startSaneTestScanner } from '../fixtures/document-scanner/sane-test-sca
 import { startEmbeddedBackend } from '../fixtures/backend/embedded';
 import { startPadBridge } from '../fixtures/signature-pad/bridge';
 import { TERMINAL_PROFILES, isTerminalProfile } from '../domain/terminal-profile';
+import { startSimulatedPrinters } from './start-printers';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({ options: { profile: { type: 'string' } } });
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const reader = await startIdCardReaderSimulator();
   const documentScanner = startSaneTestScanner();
   const padBridge = await startPadBridge();
+  const printers = await startSimulatedPrinters(dataDir);
   // The terminal never starts the reference backend itself: the launcher runs it and hands over its URL.
   const backend = process.env.TERMINAL_BACKEND_URL ? undefined : await startEmbeddedBackend(dataDir);
   const env = {
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     TERMINAL_SIMULATED_DEVICES: '1',
     TERMINAL_SIGNATURE_PAD_BRIDGE: padBridge.socketPath,
     ...(backend ? { TERMINAL_BACKEND_URL: backend.url } : {}),
+    ...printers.env,
   };
 
   const children: ChildProcess[] = [];
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
     await reader.close();
     documentScanner.close();
     await padBridge.close();
+    await printers.stop();
     await backend?.close();
     process.exit(0);
   }
