@@ -16,7 +16,13 @@ export interface StopMessage {
   type: 'stop';
 }
 
-export type ToServices = StartMessage | StopMessage | RequestMessage;
+/** The supervisor's heartbeat: a services process whose event loop cannot answer it in time is taken as hung. */
+export interface PingMessage {
+  type: 'ping';
+  id: number;
+}
+
+export type ToServices = StartMessage | StopMessage | RequestMessage | PingMessage;
 
 /** The services are composed and serving. */
 export interface ReadyMessage {
@@ -31,7 +37,12 @@ export interface FailedMessage {
   message: string;
 }
 
-export type FromServices = ReadyMessage | FailedMessage | ResponseMessage | EventMessage;
+export interface PongMessage {
+  type: 'pong';
+  id: number;
+}
+
+export type FromServices = ReadyMessage | FailedMessage | ResponseMessage | EventMessage | PongMessage;
 
 /** The states the supervisor reports to the renderer through the `services.status` event. */
 export const SERVICES_STATES = ['ready', 'restarting'] as const;

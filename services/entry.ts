@@ -32,6 +32,9 @@ port.onMessage((message) => {
     case 'stop':
       void stop();
       return;
+    case 'ping':
+      port.post({ type: 'pong', id: message.id });
+      return;
   }
 });
 port.onGone(() => void stop());

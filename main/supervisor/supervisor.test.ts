@@ -11,7 +11,7 @@ import { silentLogger } from '../../domain/logger';
 import { childProcessFork } from './child-process';
 import { ServicesSupervisor } from './supervisor';
 
-/** Answers `echo` at once, never answers `hang`, emits `tick` on `emit`; FAIL_START=1 refuses to start. */
+/** Answers `echo` at once, never answers `hang`, spins forever on `freeze`, emits `tick` on `emit`; FAIL_START=1 refuses to start. */
 const STAND_IN = `
 process.on('message', (message) => {
   if (message.type === 'start') {
@@ -20,6 +20,8 @@ process.on('message', (message) => {
   }
   if (message.type === 'request' && message.method === 'echo') process.send({ type: 'response', id: message.id, ok: true, result: { params: message.params, pid: process.pid } });
   if (message.type === 'request' && message.method === 'emit') { process.send({ type: 'event', event: 'tick', payload: { n: 1 } }); process.send({ type: 'response', id: message.id, ok: true, result: null }); }
+  if (message.type === 'request' && message.method === 'freeze') for (;;) {}
+  if (message.type === 'ping') process.send({ type: 'pong', id: message.id });
   if (message.type === 'stop') process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));
@@ -40,12 +42,13 @@ afterEach(async () => {
   while (supervisors.length) await supervisors.pop()!.stop();
 });
 
-function supervise(env: NodeJS.ProcessEnv = process.env): ServicesSupervisor {
+function supervise(env: NodeJS.ProcessEnv = process.env, heartbeat?: { intervalMs: number; unresponsiveAfterMs: number }): ServicesSupervisor {
   const supervisor = new ServicesSupervisor({
     fork: childProcessFork(entry, env),
     startMessage: () => ({ type: 'start', dataKey: new Uint8Array(32) }),
     logger: silentLogger,
     backoff: { initialMs: 20, maxMs: 200 },
+    ...(heartbeat ? { heartbeat } : {}),
   });
   supervisors.push(supervisor);
   return supervisor;
@@ -91,6 +94,19 @@ describe('services supervisor', () => {
       pid = supervisor.pid!;
     }
     expect(await supervisor.dispatch('echo', 1)).toMatchObject({ ok: true });
+  });
+
+  it('a hung services process (its event loop stuck) is killed and restarted; the call stuck in it fails, never hangs', async () => {
+    const supervisor = supervise(process.env, { intervalMs: 20, unresponsiveAfterMs: 1000 });
+    const { pid } = await supervisor.start();
+    // Answering its heartbeat, it is left alone for several times the limit.
+    for (let call = 0; call < 30; call += 1) {
+      expect(await supervisor.dispatch('echo', call)).toMatchObject({ ok: true, result: { pid } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await supervisor.dispatch('freeze', {})).toMatchObject({ ok: false, error: { code: 'services-restarting' } });
+    await expect.poll(() => supervisor.state === 'ready' && supervisor.pid !== pid).toBe(true);
+    expect(await supervisor.dispatch('echo', 'after')).toMatchObject({ ok: true });
   });
 
   it('a services process that cannot start fails the first start with its own words', async () => {

@@ -25,6 +25,12 @@ export interface SupervisorOptions {
   stableAfterMs?: number;
   /** Told of every start, first and restarts (launchers print the pid). */
   onReady?: (ready: ReadyMessage) => void;
+  /**
+   * Heartbeat: a ping every `intervalMs`; a process that has answered none for `unresponsiveAfterMs` is hung (a
+   * native call that never returns, a loop) and is killed, which restarts it like a crash. Generous by default: a
+   * long synchronous step (a large PDF) must not count as a hang.
+   */
+  heartbeat?: { intervalMs: number; unresponsiveAfterMs: number };
 }
 
 type Sink = (event: string, payload: unknown) => void;
@@ -44,10 +50,12 @@ export class ServicesSupervisor {
   #timer: NodeJS.Timeout | undefined;
   readonly #backoff: { initialMs: number; maxMs: number };
   readonly #stableAfterMs: number;
+  readonly #heartbeat: { intervalMs: number; unresponsiveAfterMs: number };
 
   constructor(private readonly options: SupervisorOptions) {
     this.#backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
     this.#stableAfterMs = options.stableAfterMs ?? 30_000;
+    this.#heartbeat = options.heartbeat ?? { intervalMs: 5_000, unresponsiveAfterMs: 30_000 };
   }
 
   /** The first start: fails (with the services' own words) if the services cannot start at all. */
@@ -106,8 +114,11 @@ export class ServicesSupervisor {
       this.#process = child;
       let ready = false;
       let failure: string | undefined;
+      let heartbeat: NodeJS.Timeout | undefined;
+      let lastHeard = Date.now();
       child.onMessage((message) => {
         if (this.#process !== child) return;
+        lastHeard = Date.now();
         switch (message.type) {
           case 'ready': {
             ready = true;
@@ -117,9 +128,12 @@ export class ServicesSupervisor {
             this.options.logger.info('services process ready', { pid: message.pid, restarts: this.#restarts });
             this.options.onReady?.(message);
             if (restarted) this.#fanOut('services.status', { state: 'ready' });
+            heartbeat = this.#watch(child, () => lastHeard);
             resolve(message);
             return;
           }
+          case 'pong':
+            return;
           case 'failed':
             failure = message.message;
             return;
@@ -135,6 +149,7 @@ export class ServicesSupervisor {
         }
       });
       child.onExit((code, signal) => {
+        clearInterval(heartbeat);
         if (this.#process !== child) return;
         this.#process = undefined;
         for (const settle of this.#pending.values()) settle(RESTARTING);
@@ -154,6 +169,23 @@ export class ServicesSupervisor {
           },
         );
     });
+  }
+
+  /** Pings a serving process; kills it once it has been silent too long (its exit then restarts it). */
+  #watch(child: ServicesProcess, lastHeard: () => number): NodeJS.Timeout {
+    let pings = 0;
+    const timer = setInterval(() => {
+      const silentMs = Date.now() - lastHeard();
+      if (silentMs >= this.#heartbeat.unresponsiveAfterMs) {
+        this.options.logger.error('services process unresponsive: killing it', { pid: child.pid, silentMs });
+        clearInterval(timer);
+        child.kill();
+        return;
+      }
+      child.send({ type: 'ping', id: (pings += 1) });
+    }, this.#heartbeat.intervalMs);
+    timer.unref();
+    return timer;
   }
 
   #scheduleRestart(): void {
