@@ -37,6 +37,8 @@ export const kioskCalls = {
       .refine((value) => value.mode === 'page' || value.level !== undefined, { message: 'a rating from the terminal page needs its level' }),
     output: z.object({ ok: z.literal(true) }),
   },
+  /** The resident finished signing the pushed form on the pad: the services bind the signature and send the form to the centre. */
+  'kiosk.signForm': { input: z.object({ formId: z.string().min(1).max(64) }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** The video session on offer (if any) and the centre's candidates so far. */
   'video.pending': {
     input: none,

@@ -48,4 +48,6 @@ export type KioskPrompt =
   | { kind: 'card-read'; commandId: string }
   | { kind: 'evaluation'; request: import('./evaluation').EvaluationRequest }
   /** Change of centre (换中心取号): the officer advises another centre; one touch takes a ticket there. */
-  | { kind: 'advice'; centre: { id: string; name: string; nameEn: string }; reason?: string };
+  | { kind: 'advice'; centre: { id: string; name: string; nameEn: string }; reason?: string }
+  /** A form pushed by the officer, held by the services under `formId`, to be signed on the pad. */
+  | { kind: 'form'; pushId: string; formId: string };

@@ -128,7 +128,23 @@ export async function createTerminalServices(
   // An extension terminal keeps a live channel to its centre and checks itself (kiosk/).
   const kiosk =
     config.profile === 'extension-terminal'
-      ? startExtensionTerminal({ dataDir: config.dataDir, backendUrl, printers: config.printers, sync, devices, printService: printing.service, storage, events, logger })
+      ? startExtensionTerminal({
+          dataDir: config.dataDir,
+          backendUrl,
+          printers: config.printers,
+          sync,
+          devices,
+          printService: printing.service,
+          storage,
+          events,
+          logger,
+          forms: {
+            render: (content) => forms.renderFor({ ...content, applicant: content.applicant as CaseDraft['applicant'] }, catalogueItem(content.serviceItemId)),
+            heldPdf: (formId) => forms.get(formId).pdf,
+            endSignature: () => signatures.end(),
+            signer: () => sync.terminalSigner(),
+          },
+        })
       : undefined;
   if (kiosk) closers.unshift(() => kiosk.close());
   const needKiosk = () => {
@@ -292,6 +308,10 @@ export async function createTerminalServices(
     'kiosk.session': () => needKiosk().session.session(),
     'kiosk.cancelTicket': () => needKiosk().session.cancelTicket(),
     'kiosk.prompt': () => needKiosk().prompt(),
+    'kiosk.signForm': async ({ formId }) => {
+      await needKiosk().forms.finish(formId);
+      return { ok: true as const };
+    },
     'kiosk.evaluate': ({ evaluationId, mode, level }) => {
       needKiosk().evaluation.submit(evaluationId, mode, level);
       return { ok: true as const };

@@ -23,6 +23,7 @@ import { KioskSelfCheck } from './self-check';
 import { VideoSignalling } from './video-signalling';
 import { handleRemoteCardRead } from './remote-card-read';
 import { KioskEvaluation } from './evaluation';
+import { PushedForms, type PushedFormDeps } from './pushed-forms';
 import type { KioskPrompt } from '../../domain/kiosk-session';
 
 const PERIODIC_CHECK_MS = 60_000;
@@ -43,6 +44,7 @@ export interface ExtensionTerminalDeps {
   events: EventBus;
   logger: Logger;
   address?: string | undefined;
+  forms: Omit<PushedFormDeps, 'prompt'>;
 }
 
 export interface ExtensionTerminal {
@@ -52,6 +54,7 @@ export interface ExtensionTerminal {
   video: VideoSignalling;
   prompt(): KioskPrompt;
   evaluation: KioskEvaluation;
+  forms: PushedForms;
   close(): Promise<void>;
 }
 
@@ -110,6 +113,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     deps.events.emit('kiosk.prompt', next);
   };
   handleRemoteCardRead(channel, deps.devices, setPrompt);
+  const forms = new PushedForms(channel, { ...deps.forms, prompt: setPrompt });
   channel.handle('centre.advise', (payload) => {
     const parsed = adviceSchema.safeParse(payload);
     if (!parsed.success) throw new TerminalError('advice-invalid', parsed.error.message.slice(0, 300));
@@ -132,6 +136,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     video,
     prompt: () => prompt,
     evaluation,
+    forms,
     async close() {
       session.close();
       clearInterval(periodic);

@@ -110,4 +110,12 @@ export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<s
     'zh-CN': '换中心建议有误，请工作人员重新发送。',
     en: 'The change-of-centre advice was invalid; the officer should send it again.',
   },
+  'form-push-invalid': {
+    'zh-CN': '推送的申请表有误，请工作人员重新推送。',
+    en: 'The pushed form was invalid; the officer should push it again.',
+  },
+  'form-not-pushed': {
+    'zh-CN': '这张申请表不是工作人员推送的，或已经提交。',
+    en: 'This form was not pushed by the officer, or was already sent.',
+  },
 };

@@ -4,6 +4,8 @@
  * prepared while calling, and both sides see the other's live video.
  */
 import { expect, test } from './harness';
+import { createHash } from 'node:crypto';
+import type { Signature, SignatureBinding } from '../../domain/signature';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { openCentreConsole, showsLiveVideo } from './centre-console';
 
@@ -114,5 +116,36 @@ test('change of centre: the officer advises another centre and the resident take
     ['huangpu-waitan', 'called'],
     ['xuhui-tianping', 'waiting'],
   ]);
+  await centre.context().close();
+});
+
+test('a pushed form is signed on the pad and the officer receives the signed PDF, bound to its bytes by the terminal key', async ({ app, backend }) => {
+  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
+  await app.getByTestId('kiosk-start').click();
+  await app.getByTestId('centre-huangpu-waitan').click();
+  const centre = await openCentreConsole(app, backend.url);
+  await centre.getByTestId('call-V001').click();
+  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+
+  await centre.locator('#push-form').click();
+  await expect(app.getByTestId('kiosk-form')).toBeVisible();
+  // The simulated pad signs a moment after inking starts; "done" pressed before that is refused (no ink) and the
+  // resident signs again, as at a real pad.
+  await expect(async () => {
+    await app.getByTestId('form-sign').click();
+    await app.getByTestId('form-done').click();
+    await expect(app.getByTestId('kiosk-form')).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(centre.locator('#form-result')).toHaveAttribute('data-state', 'done');
+
+  const signed = backend.centre.events().filter((event) => event.name === 'form.signed');
+  expect(signed).toHaveLength(1);
+  const payload = signed[0]!.payload as { pdf: string; signature: Signature; binding: SignatureBinding };
+  const pdf = Buffer.from(payload.pdf, 'base64');
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(payload.signature.points.length).toBeGreaterThan(5);
+  // Bound to exactly these bytes (SM3 from OpenSSL as the oracle) by the terminal's registered key.
+  expect(payload.binding).toMatchObject({ algorithm: 'SM2-SM3', contentSm3: createHash('sm3').update(pdf).digest('hex'), signer: { role: 'applicant', name: '张三' } });
+  expect(payload.binding.publicKey).toBe(backend.terminals()[0]!.publicKey);
   await centre.context().close();
 });
