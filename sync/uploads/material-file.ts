@@ -15,7 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { hkdfSm3, smWorker, type SmWorker } from '../../crypto';
+import { hkdfSm3 } from '../../crypto';
+import { smWorker, type SmWorker } from '../../crypto/worker/client';
 import { commitTempFile } from '../../platform/durable-file';
 
 const HEADER = 16;
