@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { IDENTITY_DOCUMENT_TYPES } from '../domain/applicant';
 import { CARD_TYPES, SEXES, type CardReading, type IdentityCard } from '../domain/identity-card';
 import { DEVICE_KINDS, DEVICE_STATES, type DeviceStatus } from '../domain/device';
-import { CASE_SYNC_STATES, type CaseDraft, type CaseRecord } from '../domain/case';
+import { CASE_SYNC_STATES, IDENTITY_SOURCES, type CaseDraft, type CaseRecord } from '../domain/case';
 import { STORAGE_LEVELS, type StorageStatus } from '../domain/storage';
 import type { SyncScreen, SyncStatus } from '../domain/sync-status';
 import type { FormField, ServiceItem } from '../domain/service-item';
@@ -37,6 +37,7 @@ export const cardReadingSchema: z.ZodType<CardReading, CardReading> = z.object({
   card: identityCardSchema,
   warnings: z.array(z.enum(['id-number-check-digit', 'card-expired'])),
   readAt: z.number(),
+  readingId: z.string().optional(),
 });
 
 export const deviceStatusSchema: z.ZodType<DeviceStatus, DeviceStatus> = z.object({
@@ -65,6 +66,7 @@ export const caseDraftSchema: z.ZodType<CaseDraft, CaseDraft> = z.object({
     cardType: z.enum(IDENTITY_DOCUMENT_TYPES),
     name: z.string().min(1).max(128),
     idNumber: z.string().min(1).max(32),
+    readingId: z.string().min(1).max(64).optional(),
   }),
   form: z.record(z.string().max(64), z.string().max(4000)).refine((form) => Object.keys(form).length <= 200, 'too many fields'),
   signatures: signaturesSchema.optional(),
@@ -87,6 +89,7 @@ export const caseRecordSchema: z.ZodType<CaseRecord, CaseRecord> = z.object({
   pledgeAccepted: z.boolean().optional(),
   officerId: z.string().optional(),
   purged: z.boolean().optional(),
+  identitySource: z.enum(IDENTITY_SOURCES).optional(),
 });
 
 export const syncStatusSchema: z.ZodType<SyncStatus, SyncStatus> = z.object({

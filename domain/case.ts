@@ -3,6 +3,9 @@ import type { SignerRole } from './service-item';
 import type { Signature, SignatureBinding } from './signature';
 
 /** A captured material by the service item's material key it answers. */
+export const IDENTITY_SOURCES = ['chip', 'passport-zone', 'typed'] as const;
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
+
 export interface CapturedMaterialRef {
   materialKey: string;
   captureId: string;
@@ -22,6 +25,8 @@ export interface CaseDraft {
     cardType: IdentityDocumentType;
     name: string;
     idNumber: string;
+    /** The reading (card chip or passport zone) the applicant was identified from, as the services hold it. */
+    readingId?: string;
   };
   form: Record<string, string>;
   /** Captured on the pad or the canvas, one per signer role of the item's form. */
@@ -38,6 +43,11 @@ export interface CaseDraft {
    * `forms.render`); the signatures are bound to exactly those bytes. Not stored with the case.
    */
   formId?: string;
+  /**
+   * Made by the terminal, never taken from the renderer: whether the applicant's identity came from a card's chip,
+   * a passport zone read by a reader, or typing (a typed zone or number).
+   */
+  identitySource?: IdentitySource;
   /** Made by the terminal when the case is saved, never sent by the renderer: each signature bound to the signed form. */
   signatureBindings?: Partial<Record<SignerRole, SignatureBinding>>;
 }

@@ -49,4 +49,6 @@ export interface CardReading {
   readAt: number;
   /** Present only when a vendor photo decoder is plugged in and succeeded. */
   decodedPhoto?: DecodedPhoto;
+  /** The services hold the reading under this id: a case naming it was identified from the chip. */
+  readingId?: string;
 }

@@ -326,4 +326,6 @@ export interface PassportReading {
   mrz: MrzReading;
   /** ISO timestamp. */
   receivedAt: string;
+  /** Set by the services for a zone read by a reader: a case naming it was identified from the passport zone. */
+  readingId?: string;
 }

@@ -92,7 +92,9 @@ describe('accountable work', () => {
     // The case must be the one on the form: a value changed after the resident looked is refused.
     await expect(codeOf(call('cases.create', { ...draft, form: { ...draft.form, address: '别处' }, formId: shown.formId }))).resolves.toBe('form-changed-since-shown');
     await expect(codeOf(call('print.submit', { printerId, kind: 'application-form', data: {} }))).resolves.toBe('print-held-form-only');
-    const record = await call('cases.create', { ...draft, formId: shown.formId });
+    // A reading id the services never issued does not make the identity a chip's: typed.
+    const record = await call('cases.create', { ...draft, applicant: { ...draft.applicant, readingId: 'made-up' }, formId: shown.formId });
+    expect(record.identitySource).toBe('typed');
     expect(record.signatureBindings?.applicant?.contentSm3).toBe(createHash('sm3').update(shownBytes).digest('hex'));
     const upload = await until(async () => backend.uploads().find((entry) => entry.caseId === record.id && entry.completed), 'archived form');
     expect(readFileSync(join(dir.path, 'backend', 'uploads', `${upload.id}.part`)).equals(shownBytes)).toBe(true);

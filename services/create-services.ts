@@ -31,6 +31,9 @@ import { createOfficerServices } from './officers/officer-services';
 import { guardHandlers } from './officers/officer-guard';
 import { auditPrint } from './print-audit';
 import { HeldForms } from './forms/held-forms';
+import { HeldReadings } from './identity/held-readings';
+import { applicantFromPassport } from '../domain/applicant';
+import type { CardReading } from '../domain/identity-card';
 import { schedulePersonalDataPurge } from './retention/purge-schedule';
 import { refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
 
@@ -82,9 +85,18 @@ export async function createTerminalServices(
   const officers = createOfficerServices(config, sync, (status) => events.emit('officer.changed', status), logger.child({ area: 'officers' }));
   closers.unshift(async () => officers.close());
   // Readings are personal data: they reach the screen only while an officer works at it (not signed out, not locked).
-  devices.on('cardRead', (reading) => officers.session.mayShowPersonalData() && events.emit('idCard.cardRead', reading));
+  const readings = new HeldReadings();
+  const heldCard = (reading: CardReading): CardReading => ({
+    ...reading,
+    readingId: readings.hold('chip', { documentType: reading.card.cardType, idNumber: reading.card.idNumber, name: reading.card.name }),
+  });
+  devices.on('cardRead', (reading) => officers.session.mayShowPersonalData() && events.emit('idCard.cardRead', heldCard(reading)));
   devices.on('scan', (reading) => officers.session.mayShowPersonalData() && events.emit('scanner.scanned', reading));
-  devices.on('passportRead', (reading) => officers.session.mayShowPersonalData() && events.emit('passport.read', reading));
+  devices.on('passportRead', (reading) => {
+    if (!officers.session.mayShowPersonalData()) return;
+    const identity = applicantFromPassport(reading.mrz);
+    events.emit('passport.read', identity ? { ...reading, readingId: readings.hold('passport-zone', identity) } : reading);
+  });
   devices.on('deviceChanged', (status) => events.emit('device.changed', status));
   await devices.start();
   closers.unshift(() => devices.stop());
@@ -165,7 +177,8 @@ export async function createTerminalServices(
       data: capture.data,
     }));
     const signed = Object.entries(draft.signatures ?? {}).filter((entry): entry is [SignerRole, Signature] => entry[1] !== undefined);
-    let bound: CaseDraft = draft;
+    // Whether the identity came from a chip, a passport zone or typing is the terminal's finding, not the renderer's.
+    let bound: CaseDraft = { ...draft, identitySource: readings.sourceOf(draft.applicant) };
     if (signed.length > 0) {
       const signedAt = new Date().toISOString();
       // Bound to the bytes the resident was shown (rendered once, held since): not a fresh rendering.
@@ -177,7 +190,7 @@ export async function createTerminalServices(
           bindSignatureWith({ document, signature, signer: role === 'applicant' ? { role, name: draft.applicant.name } : { role }, signedAt, terminalId: signer.terminalId }, signer),
         ]),
       );
-      bound = { ...draft, signatureBindings };
+      bound = { ...bound, signatureBindings };
       materials.push({ materialKey: 'signed-application-form', fileName: 'application-form.pdf', mimeType: 'application/pdf', data: document });
     }
     // The captured materials and the archived form commit with the case: a crash leaves all or none.
@@ -210,7 +223,7 @@ export async function createTerminalServices(
     'app.storage': () => storage.check(),
     'devices.list': () => devices.list(),
     'devices.selfCheck': () => devices.selfCheck(),
-    'idCard.read': ({ timeoutMs }) => devices.readIdCard(timeoutMs),
+    'idCard.read': async ({ timeoutMs }) => heldCard(await devices.readIdCard(timeoutMs)),
     'catalogue.list': () => sync.catalogue(),
     'documentScanner.scan': async (request) => {
       const page = await devices.scanDocument(request ?? {});

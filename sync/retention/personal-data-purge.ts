@@ -22,7 +22,7 @@ export interface PurgeOutcome {
   materialFiles: number;
 }
 
-type StoredPii = Pick<CaseRecord, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings' | 'officerId'>;
+type StoredPii = Pick<CaseRecord, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings' | 'officerId' | 'identitySource'>;
 
 /** Cases per transaction: keeps each write short so the counter's own saves never wait long. */
 const BATCH = 500;
@@ -79,6 +79,7 @@ function minimal(pii: StoredPii): StoredPii & { purged: true } {
     applicant: { cardType: pii.applicant.cardType, name: maskName(pii.applicant.name), idNumber: maskNumber(pii.applicant.idNumber) },
     form: {},
     ...(pii.officerId ? { officerId: pii.officerId } : {}),
+    ...(pii.identitySource ? { identitySource: pii.identitySource } : {}),
     purged: true,
   };
 }

@@ -60,7 +60,7 @@ interface OutboxRow {
 }
 
 /** Everything personal about a case: sealed with SM4 at rest. */
-type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings'> & Pick<CaseRecord, 'officerId'>;
+type CasePii = Pick<CaseDraft, 'applicant' | 'form' | 'signatures' | 'pledgeAccepted' | 'signatureBindings' | 'identitySource'> & Pick<CaseRecord, 'officerId'>;
 
 /** Shown on the sync screen after the centre was restored from a backup. */
 export interface RestoreReport {
@@ -134,10 +134,12 @@ export class SyncStore {
       .transaction((): CaseRecord => {
         const id = draft.submissionId ?? randomUUID();
         const createdAt = this.#iso();
-        const pii: CasePii = { applicant: draft.applicant, form: draft.form };
+        const { cardType, name, idNumber } = draft.applicant;
+        const pii: CasePii = { applicant: { cardType, name, idNumber }, form: draft.form };
         if (draft.signatures) pii.signatures = draft.signatures;
         if (draft.pledgeAccepted !== undefined) pii.pledgeAccepted = draft.pledgeAccepted;
         if (draft.signatureBindings) pii.signatureBindings = draft.signatureBindings;
+        if (draft.identitySource) pii.identitySource = draft.identitySource;
         // The officer who received the case (absent on an unattended terminal, which acts as itself).
         const officerId = currentActor()?.officerId;
         if (officerId) pii.officerId = officerId;

@@ -3,6 +3,8 @@
  * (simulated) reader ends up as exactly one case on the (reference) backend,
  * and the officer sees each step.
  */
+import type { CaseRecord } from '../../domain/case';
+import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
 import { loadSampleCatalogue } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
@@ -33,6 +35,9 @@ test('a card on the reader becomes exactly one synced case on the backend', asyn
 
   const received = backend.cases().filter((c) => c.idNumber === resident.idNumber);
   expect(received).toHaveLength(1);
+  // The services, not the screen, record how the applicant was identified and by whom.
+  const stored = await app.evaluate(() => (window as unknown as { terminal: { invoke(method: string, params: unknown): Promise<unknown> } }).terminal.invoke('cases.list', {}));
+  expect((stored as { result: CaseRecord[] }).result[0]).toMatchObject({ identitySource: 'chip', officerId: SAMPLE_OFFICERS[0]!.id });
   await app.screenshot({ path: testInfo.outputPath('reception-synced.png'), fullPage: true });
 });
 

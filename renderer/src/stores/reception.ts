@@ -45,6 +45,10 @@ export const useReceptionStore = defineStore('reception', () => {
   const scanning = ref<string>();
 
   const card = computed(() => reading.value?.card);
+  /** The zone a passport reader read (the services hold it); a typed zone has none. */
+  let passportReadingId: string | undefined;
+  /** The reading the applicant was identified from, for the services to tell chip, zone and typing apart. */
+  const readingId = (): string | undefined => (passport.value ? passportReadingId : reading.value?.readingId);
   const applicant = computed(() => (passport.value ? applicantFromPassport(passport.value) : card.value && applicantFromCard(card.value)));
 
   async function load(): Promise<void> {
@@ -72,10 +76,11 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   /** The officer starts the case from a passport whose zone checked out. */
-  function usePassport(mrz: MrzReading): void {
+  function usePassport(mrz: MrzReading, readingId?: string): void {
     if (!applicantFromPassport(mrz) || (step.value !== 'card' && step.value !== 'done')) return;
     reading.value = undefined;
     passport.value = mrz;
+    passportReadingId = readingId;
     error.value = undefined;
     saved.value = undefined;
     step.value = 'item';
@@ -110,7 +115,7 @@ export const useReceptionStore = defineStore('reception', () => {
     if (!item.value || !applicant.value) return undefined;
     return {
       serviceItemId: item.value.id,
-      applicant: caseApplicant(applicant.value),
+      applicant: { ...caseApplicant(applicant.value), ...(readingId() ? { readingId: readingId() } : {}) },
       form: { ...form.value },
       ...(Object.keys(signatures.value).length ? { signatures: signatures.value } : {}),
       ...(item.value.pledge ? { pledgeAccepted: pledgeAccepted.value } : {}),
