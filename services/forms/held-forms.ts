@@ -54,8 +54,10 @@ export class HeldForms {
     const id = randomUUID();
     const held: HeldForm = { id, pdf: rendered.pdf, contentKey: contentKey(draft, item), date, heldAt: now };
     this.#forms.set(id, held);
-    this.vault?.set(id, { ...held, pdf: Buffer.from(held.pdf).toString('base64') });
-    this.#index(id);
+    this.#durably(() => {
+      this.vault?.set(id, { ...held, pdf: Buffer.from(held.pdf).toString('base64') });
+      this.#index(id);
+    });
     return { ...rendered, formId: id };
   }
 
@@ -75,9 +77,24 @@ export class HeldForms {
 
   discard(formId: string): void {
     this.#forms.delete(formId);
-    if (!this.vault) return;
-    this.vault.delete(formId);
-    this.vault.set('index', (this.vault.get<string[]>('index') ?? []).filter((id) => id !== formId));
+    const vault = this.vault;
+    if (!vault) return;
+    this.#durably(() => {
+      vault.delete(formId);
+      vault.set('index', (vault.get<string[]>('index') ?? []).filter((id) => id !== formId));
+    });
+  }
+
+  /**
+   * The copy in the store only lets a form outlive a restart of the services: a failed write (a full disk)
+   * must neither refuse the preview nor fail a case already saved.
+   */
+  #durably(write: () => void): void {
+    try {
+      write();
+    } catch {
+      // Held in memory all the same.
+    }
   }
 
   #fromVault(formId: string): HeldForm | undefined {
@@ -106,7 +123,8 @@ export class HeldForms {
 function contentKey(draft: FormContent, item: ServiceItem): string {
   return canonical({
     item: [item.id, item.revision],
-    applicant: draft.applicant,
+    // What the form shows of the applicant (how they were identified is not on it).
+    applicant: { cardType: draft.applicant.cardType, name: draft.applicant.name, idNumber: draft.applicant.idNumber },
     form: draft.form,
     signatures: draft.signatures ?? {},
     pledgeAccepted: draft.pledgeAccepted ?? false,

@@ -99,7 +99,12 @@ export class OfficerSession {
 
   #persist(): void {
     this.#persistedAt = this.#lastActivity;
-    this.#deps.vault.set('session', this.#officer ? ({ officer: this.#officer, mode: this.#mode ?? 'online', locked: this.#locked, lastActivity: this.#lastActivity } satisfies PersistedSession) : null);
+    try {
+      this.#deps.vault.set('session', this.#officer ? ({ officer: this.#officer, mode: this.#mode ?? 'online', locked: this.#locked, lastActivity: this.#lastActivity } satisfies PersistedSession) : null);
+    } catch (error) {
+      // Only a restart of the services needs it; the session itself goes on (a full disk, say).
+      this.#deps.logger.warn('officer session not written down', { detail: (error as Error).message });
+    }
   }
 
   get policy(): OfficerPolicy {
