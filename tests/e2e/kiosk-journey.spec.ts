@@ -7,10 +7,11 @@
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
 import { openCentreConsole, showsLiveVideo } from './centre-console';
+import { signPushedForm } from './pad-signing';
 
 test.use({ profile: 'extension-terminal' });
 
-test('a resident is served end to end by a centre officer over video', async ({ app, backend, reader }) => {
+test('a resident is served end to end by a centre officer over video', async ({ app, backend, reader, padBridge }) => {
   await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
   await app.getByTestId('kiosk-start').click();
   await app.getByTestId('centre-huangpu-waitan').click();
@@ -30,11 +31,7 @@ test('a resident is served end to end by a centre officer over video', async ({ 
 
   await centre.locator('#push-form').click();
   await expect(app.getByTestId('kiosk-form')).toBeVisible();
-  await expect(async () => {
-    await app.getByTestId('form-sign').click();
-    await app.getByTestId('form-done').click();
-    await expect(app.getByTestId('kiosk-form')).toHaveCount(0, { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
+  await signPushedForm(app, padBridge);
   await expect(centre.locator('#form-result')).toHaveAttribute('data-state', 'done');
 
   await centre.locator('#evaluate').click();
