@@ -24,7 +24,7 @@ const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 
 const started = performance.now();
 const child = await bundleEntry('scripts/sync-tests/crash-child.ts', 'crash-child');
 const dir = tempDir('sync-crash-');
-const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, contract: true });
 // Small random latency widens the window in which a kill lands mid-request; some answers are lost after commit.
 backend.setFaults({ latencyMs: 1, latencyJitterMs: 15, dropAfterApplyRate: 0.05 });
 const terminalDir = join(dir.path, 'terminal');
@@ -112,6 +112,8 @@ const lines = [
   `audit chain: ${audit.ok ? `intact (${audit.entries} entries)` : `BROKEN at ${audit.brokenAt}`}`,
 ];
 process.stdout.write(lines.join('\n') + '\n');
-const ok = resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && duplicates === 0 && missing.length === 0 && unknown.length === 0 && lostReported.length === 0 && incompleteUploads.length === 0 && withoutMaterial === 0 && audit.ok;
+const violations = backend.contractViolations();
+process.stdout.write(`requests and answers against openapi.yaml: ${violations.length} violations${violations.length ? `\n${JSON.stringify(violations.slice(0, 5))}` : ''}\n`);
+const ok = violations.length === 0 && resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && duplicates === 0 && missing.length === 0 && unknown.length === 0 && lostReported.length === 0 && incompleteUploads.length === 0 && withoutMaterial === 0 && audit.ok;
 process.stdout.write(ok ? 'PASS\n' : 'FAIL\n');
 process.exit(ok ? 0 : 1);

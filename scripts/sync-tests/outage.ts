@@ -27,7 +27,7 @@ const CHUNK = 1024 * 1024;
 const outageMs = (8 * 3600_000) / scale;
 
 const dir = tempDir('sync-outage-');
-const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, contract: true });
 const sync = createSyncService({
   dataDir: join(dir.path, 'terminal'),
   backendUrl: backend.url,
@@ -122,6 +122,8 @@ process.stdout.write(
 await sync.stop();
 await backend.close();
 dir.remove();
-const ok = resends.resentSameSeq > 0 && resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && missing === 0 && duplicates === 0 && complete === materialIds.length && maxResent <= CHUNK && interruptedIds.length > 0 && offlineStatus.backend === 'offline';
+const violations = backend.contractViolations();
+process.stdout.write(`requests and answers against openapi.yaml: ${violations.length} violations${violations.length ? `\n${JSON.stringify(violations.slice(0, 5))}` : ''}\n`);
+const ok = violations.length === 0 && resends.resentSameSeq > 0 && resends.casesUnderSecondSeq === 0 && resends.seqsUnderSecondId === 0 && missing === 0 && duplicates === 0 && complete === materialIds.length && maxResent <= CHUNK && interruptedIds.length > 0 && offlineStatus.backend === 'offline';
 process.stdout.write(ok ? 'PASS\n' : 'FAIL\n');
 process.exit(ok ? 0 : 1);

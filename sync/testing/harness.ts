@@ -30,7 +30,7 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
 
 export async function startPair(options: Partial<SyncServiceOptions> = {}, backendOptions: Partial<ReferenceBackendOptions> = {}): Promise<{ backend: ReferenceBackend; sync: SyncService; dir: string; close(): Promise<void> }> {
   const dir = tempDir('sync-pair-');
-  const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, ...backendOptions });
+  const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, contract: true, ...backendOptions });
   const sync = createSyncService({ dataDir: join(dir.path, 'terminal'), backendUrl: backend.url, ...FAST_SYNC, ...options });
   await sync.start();
   return {
@@ -39,8 +39,11 @@ export async function startPair(options: Partial<SyncServiceOptions> = {}, backe
     dir: dir.path,
     async close() {
       await sync.stop();
+      const violations = backend.contractViolations();
       await backend.close();
       dir.remove();
+      // Every request the terminal sent and every answer it got must match openapi.yaml.
+      if (violations.length > 0) throw new Error(`contract violations (openapi.yaml):\n${JSON.stringify(violations.slice(0, 10), null, 1)}`);
     },
   };
 }

@@ -124,9 +124,12 @@ export const test = base.extend<Fixtures>({
   },
 
   backend: async ({ dataDir }, use) => {
-    const backend = await startReferenceBackend({ dataDir: join(dataDir, 'backend'), port: 0 });
+    const backend = await startReferenceBackend({ dataDir: join(dataDir, 'backend'), port: 0, contract: true });
     await use(backend);
+    const violations = backend.contractViolations();
     await backend.close();
+    // Every request the terminal sent and every answer it got must match openapi.yaml.
+    if (violations.length > 0) throw new Error(`contract violations (openapi.yaml):\n${JSON.stringify(violations.slice(0, 10), null, 1)}`);
   },
 
   reader: async ({}, use) => {
