@@ -50,7 +50,7 @@ export class FeedPuller {
       if (response.status === 410) {
         if (refetched) throw new SyncError('feed-cursor-invalid', `backend refused a fresh cursor for ${feed}`);
         this.logger.warn('feed cursor refused; refetching everything', { feed });
-        this.store.db.prepare('DELETE FROM feed_cursors WHERE feed = ?').run(feed);
+        this.store.forgetFeedCursor(feed);
         refetched = true;
         continue;
       }

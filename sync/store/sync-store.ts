@@ -382,6 +382,11 @@ export class SyncStore {
     return this.db.prepare('SELECT cursor, etag FROM feed_cursors WHERE feed = ?').get(feed) as { cursor: string; etag: string | null } | undefined;
   }
 
+  /** The cursor is no good on this backend (410): the next pull starts from the beginning. */
+  forgetFeedCursor(feed: string): void {
+    this.db.prepare('DELETE FROM feed_cursors WHERE feed = ?').run(feed);
+  }
+
   applyFeed(feed: string, changes: { id: string; deleted?: boolean; data?: unknown }[], cursor: string, etag: string | null, reset: boolean): void {
     const upsert = this.db.prepare('INSERT INTO feed_entries (feed, id, data) VALUES (?, ?, ?) ON CONFLICT (feed, id) DO UPDATE SET data = excluded.data');
     const remove = this.db.prepare('DELETE FROM feed_entries WHERE feed = ? AND id = ?');
