@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATES } from '../domain/registry/appointments';
 import { REGISTRY_BUSINESSES } from '../domain/registry/business';
+import type { PrintJobRecord } from '../domain/printing';
 
 const businessSchema = z.enum(REGISTRY_BUSINESSES);
 const walkInsSchema = z.object({ allowed: z.boolean(), used: z.number().int(), quota: z.number().int() });
@@ -61,6 +62,25 @@ export const registryCalls = {
   'registry.overrideReview': call(
     z.object({ reviewId: z.string().min(1).max(64), reason: z.string().max(2000), captureId: z.string().max(64) }).strict(),
     reviewViewSchema,
+  ),
+  /**
+   * Receives a joint divorce application: prints the receipt (受理回执) with the application date and the end of the
+   * cooling-off period and the certificate window, counted by the terminal on the backend's working-day calendar.
+   */
+  'registry.printDivorceReceipt': call(
+    z
+      .object({
+        printerId: z.string().min(1).max(512),
+        parties: z.array(z.object({ name: z.string().max(60), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().max(40) }).strict()).length(2),
+      })
+      .strict(),
+    z.object({
+      job: z.custom<PrintJobRecord>(),
+      receivedOn: z.string(),
+      coolingOffEnds: z.string(),
+      windowOpens: z.string(),
+      windowCloses: z.string(),
+    }),
   ),
 } as const;
 

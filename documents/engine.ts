@@ -6,6 +6,7 @@ import { applicationForm } from './kinds/application-form';
 import type { DocumentKind } from './kinds/kind';
 import { CERTIFICATE_FIELDS, marriageCertificate } from './kinds/marriage-certificate';
 import { marriageDeclaration } from './kinds/marriage-declaration';
+import { divorceReceipt } from './kinds/divorce-receipt';
 import { pledgeConfirmation } from './kinds/pledge-confirmation';
 import { reviewForm } from './kinds/review-form';
 import { templateForm } from './kinds/template-form';
@@ -13,7 +14,7 @@ import { parseOverlayLayout, type OverlayLayout } from './layout';
 import { paint, type Calibration } from './paint/painter';
 import { parseData, parsePath } from './validate';
 
-export const DOCUMENT_KINDS = [marriageCertificate, marriageDeclaration, reviewForm, applicationForm, templateForm, pledgeConfirmation] as const;
+export const DOCUMENT_KINDS = [marriageCertificate, marriageDeclaration, divorceReceipt, reviewForm, applicationForm, templateForm, pledgeConfirmation] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number]['name'];
 
 /** Calibration offsets beyond this are a mis-measurement, not a printer's drift. */

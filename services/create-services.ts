@@ -127,6 +127,11 @@ export async function createTerminalServices(
     sync,
     registryCode: config.registryCode,
     reviewChanged: (view) => events.emit('registry.reviewChanged', view),
+    calendar: () => workCalendar(sync.configuration()).calendar,
+    printDocument: async (printerId, kind, data) => {
+      refuseUnconfiguredPrinter(config.printers, printerId);
+      return auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId });
+    },
     hasCapture: (captureId) => {
       try {
         return captures.get([captureId]).length === 1;

@@ -5,6 +5,11 @@
  */
 import type { CallInput } from '../../contract/api';
 import type { RegistryBusiness } from '../../domain/registry/business';
+import { divorcePeriods, type WorkCalendar } from '../../domain/divorce-periods';
+import { beijingDate } from '../../domain/legal-date';
+import { looksLikeCountryCode } from '../../domain/registry/nationality';
+import type { PrintJobRecord } from '../../domain/printing';
+import { TerminalError } from '../../contract/errors';
 import type { Handlers } from '../rpc/dispatcher';
 import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
 import { NationalReview, type ReviewView } from './national-review';
@@ -19,9 +24,20 @@ export interface RegistryDeps {
   hasCapture(captureId: string): boolean;
   /** How long a pending review waits before it is asked again. */
   reviewRetryMs?: number;
+  /** The backend's working-day calendar (divorce periods). */
+  calendar(): WorkCalendar;
+  /** Prints an A4 document on a configured printer, audit-logged. */
+  printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
 }
 
-type RegistryCall = 'registry.day' | 'registry.checkIn' | 'registry.walkIn' | 'registry.review' | 'registry.reviewStatus' | 'registry.overrideReview';
+type RegistryCall =
+  | 'registry.day'
+  | 'registry.checkIn'
+  | 'registry.walkIn'
+  | 'registry.review'
+  | 'registry.reviewStatus'
+  | 'registry.overrideReview'
+  | 'registry.printDivorceReceipt';
 
 export interface RegistryDesk {
   handlers: Pick<Handlers, RegistryCall>;
@@ -50,6 +66,15 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       'registry.review': ({ business, parties }) => review.ask(business as RegistryBusiness, parties),
       'registry.reviewStatus': ({ reviewId }) => review.get(reviewId),
       'registry.overrideReview': ({ reviewId, reason, captureId }) => review.override(reviewId, reason, captureId),
+      'registry.printDivorceReceipt': async ({ printerId, parties }) => {
+        // The application is received today (Beijing), and the dates are the terminal's, whatever the screen sent.
+        const receivedOn = beijingDate(deps.sync.serverNow());
+        const index = parties.findIndex((party) => looksLikeCountryCode(party.nationality));
+        if (index >= 0) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: index + 1, code: parties[index]!.nationality });
+        const periods = divorcePeriods(receivedOn, deps.calendar());
+        const job = await deps.printDocument(printerId, 'divorce-receipt', { parties, receivedOn, ...periods });
+        return { job, receivedOn, ...periods };
+      },
     },
     guardCertificate(request) {
       if (request.type !== 'J') return;

@@ -21,7 +21,11 @@ afterEach(async () => {
 
 async function start(changes: ReviewView[] = []) {
   pair = await startPair();
-  desk = createRegistryDesk({ sync: pair.sync, registryCode: '310104', reviewChanged: (view) => changes.push(view), hasCapture: (id) => id === 'scan-1', reviewRetryMs: 50 });
+  desk = createRegistryDesk({ sync: pair.sync, registryCode: '310104', reviewChanged: (view) => changes.push(view), hasCapture: (id) => id === 'scan-1',
+    reviewRetryMs: 50,
+    calendar: () => ({ holidays: [], workingWeekends: [] }),
+    printDocument: () => Promise.reject(new Error('no printer in this test')),
+  });
   return { sync: pair.sync, backend: pair.backend, desk };
 }
 

@@ -10,6 +10,7 @@ import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { IdentityCard } from '../../domain/identity-card';
+import { beijingDate } from '../../domain/legal-date';
 import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { expect, test as base } from './harness';
 
@@ -164,4 +165,21 @@ test('offline, the review is pending and the certificate waits; it prints once t
   await app.getByTestId('certificate-print').click();
   await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   await expect(app.getByTestId('certificate-number')).toHaveText(/^J310104-\d{4}-\d{6}$/);
+});
+
+test('a divorce application: both cards, the receipt prints today with the cooling-off end and the certificate window', async ({ app, reader, printer }) => {
+  await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
+  await app.getByTestId('certificate-type').selectOption('L');
+  await app.getByTestId('divorce-receipt-print').click();
+  await expect(app.getByTestId('divorce-receipt-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const dates = (await app.getByTestId('divorce-receipt-dates').textContent())!;
+  const [, receivedOn, coolingOffEnds] = /已受理（(\d{4}-\d{2}-\d{2})）：冷静期至 (\d{4}-\d{2}-\d{2})/.exec(dates)!;
+  expect(receivedOn).toBe(beijingDate());
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('离婚登记申请受理回执');
+  expect(text).toContain(sampleCards.resident.name);
+  expect(text).toContain(sampleCards.residentLongTerm.name);
+  const [year, month, day] = coolingOffEnds!.split('-');
+  expect(text).toContain(`至${year}年${month}月${day}日止`);
 });

@@ -188,6 +188,12 @@ const en: Messages<typeof zhCN> = {
     override: 'Go ahead on the supporting document',
     overridden: 'The registrar went ahead on a supporting document: {reason}',
   },
+  divorceReceipt: {
+    title: 'Receive a divorce application',
+    hint: "When both parties apply to divorce, read both documents and print the receipt; it is dated today and the periods follow the centre's working-day calendar.",
+    print: 'Receive and print the receipt',
+    dates: 'Received ({receivedOn}): cooling-off until {coolingOffEnds}; certificate window {windowOpens} to {windowCloses}.',
+  },
   certificate: {
     declaration: 'Marriage registration declaration',
     declarationHint: 'Print it for both parties to sign by hand, with a fingerprint, before the registrar.',

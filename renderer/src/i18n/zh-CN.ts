@@ -184,6 +184,12 @@ export default {
     override: '依据证明材料继续办理',
     overridden: '登记员已依据证明材料继续办理：{reason}',
   },
+  divorceReceipt: {
+    title: '受理离婚登记申请',
+    hint: '双方共同申请离婚时，读取双方证件后打印受理回执；受理日期为今天，冷静期与发证期按中心的工作日安排计算。',
+    print: '受理并打印回执',
+    dates: '已受理（{receivedOn}）：冷静期至 {coolingOffEnds}；发证期 {windowOpens} 至 {windowCloses}。',
+  },
   certificate: {
     declaration: '申请结婚登记声明书',
     declarationHint: '打印后由双方当面手写签名并按指纹，登记员监誓。',
