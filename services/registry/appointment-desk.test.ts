@@ -69,6 +69,21 @@ describe('registry desk appointments', () => {
     }
   });
 
+  it('holds a check-in once at the backend even when the answer to its submission is lost', async () => {
+    pair = await startPair();
+    await pair.sync.pullNow();
+    pair.backend.setFaults({ dropAfterApplyRate: 1, pathPrefix: '/v1/submissions' });
+    const checkedIn = new AppointmentDesk(pair.sync, '310104').checkIn(residentCard.idNumber);
+    await eventsAtBackendWhen(pair.backend.url, (held) => held.length > 0);
+    for (let i = 0; i < 500 && !pair.backend.requestLog().some((entry) => entry.route.endsWith('(answer lost)')); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    pair.backend.clearFaults();
+    pair.sync.retryNow();
+    for (let i = 0; i < 500 && pair.sync.status().queued > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(pair.sync.status().queued).toBe(0);
+    const held = await deskEventsAtBackend(pair.backend.url);
+    expect(held.filter((event) => event.kind === 'check-in')).toEqual([expect.objectContaining({ appointmentId: checkedIn.appointment.id })]);
+  });
+
   it('says so when a card has no appointment today', async () => {
     pair = await startPair();
     await pair.sync.pullNow();
