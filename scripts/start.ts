@@ -18,6 +18,7 @@ import { startEmbeddedBackend } from '../fixtures/backend/embedded';
 import { startPadBridge } from '../fixtures/signature-pad/bridge';
 import { TERMINAL_PROFILES, isTerminalProfile } from '../domain/terminal-profile';
 import { startSimulatedPrinters } from './start-printers';
+import { startWebHostProcess } from './lib/web-host-process';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({ options: { profile: { type: 'string' } } });
@@ -72,9 +73,9 @@ async function main(): Promise<void> {
     if (terminalProfile === 'extension-terminal' && backend) console.log(`The centre console (the officer's side): ${backend.url}/centre/console`);
   } else {
     console.log('\nNOTICE: no Electron binary is installed, so the terminal runs in the web host and opens in Chromium (app mode).');
-    const host = spawn(process.execPath, [join(root, 'out/main/web-host.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    children.push(host);
-    const appUrl = await readyUrl(host);
+    const host = await startWebHostProcess(env, join(root, 'out/main/web-host.js'));
+    children.push(host.child);
+    const { appUrl } = host;
     const chromium = findChromium();
     if (chromium && process.env.TERMINAL_NO_BROWSER !== '1' && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
       const profile = mkdtempSync(join(tmpdir(), 'terminal-chromium-'));
@@ -138,17 +139,6 @@ async function main(): Promise<void> {
   }
 }
 
-function readyUrl(host: ChildProcess): Promise<string> {
-  const lines = createInterface({ input: host.stdout! });
-  return new Promise((resolvePromise, reject) => {
-    host.once('exit', (code) => reject(new Error(`the web host exited (${code})`)));
-    lines.on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const message = JSON.parse(line) as { event?: string; appUrl?: string };
-      if (message.event === 'ready' && message.appUrl) resolvePromise(message.appUrl);
-    });
-  });
-}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -9,16 +9,15 @@
  *     baseline: the bare reader driver's read of the same card on a second simulator.
  */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { silentLogger } from '../../domain/logger';
 import { IdCardReaderDriver } from '../../drivers/id-card/driver';
 import { startReferenceBackend } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { startIdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+import { startWebHostProcess } from '../lib/web-host-process';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 10) : 10;
@@ -58,21 +57,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-kiosk-'));
   const backend = await startReferenceBackend({ dataDir: join(dir, 'backend'), port: 0 });
   const reader = await startIdCardReaderSimulator();
-  const host = spawn(process.execPath, ['out/main/web-host.js'], {
-    env: { ...process.env, TERMINAL_DATA_DIR: join(dir, 'terminal'), TERMINAL_PROFILE: 'extension-terminal', TERMINAL_BACKEND_URL: backend.url, TERMINAL_ID_CARD_PORT: reader.devicePath, TERMINAL_SIMULATED_DEVICES: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const appUrl = await new Promise<string>((resolve, reject) => {
-    host.once('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-    createInterface({ input: host.stdout! }).on('line', (line) => {
-      try {
-        const message = JSON.parse(line) as { event?: string; appUrl?: string };
-        if (message.event === 'ready' && message.appUrl) resolve(message.appUrl);
-      } catch {
-        // not a JSON line
-      }
-    });
-  });
+  const host = await startWebHostProcess({ ...process.env, TERMINAL_DATA_DIR: join(dir, 'terminal'), TERMINAL_PROFILE: 'extension-terminal', TERMINAL_BACKEND_URL: backend.url, TERMINAL_ID_CARD_PORT: reader.devicePath, TERMINAL_SIMULATED_DEVICES: '1' });
+  const appUrl = host.appUrl;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
   try {
     const kiosk = await (await browser.newContext()).newPage();
@@ -143,7 +129,7 @@ async function main(): Promise<void> {
     console.log(`    all (b): ${cardToConsole.join(', ')}`);
   } finally {
     await browser.close();
-    host.kill('SIGTERM');
+    await host.stop();
     await reader.close();
     await backend.close();
     rmSync(dir, { recursive: true, force: true });

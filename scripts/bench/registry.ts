@@ -9,15 +9,14 @@
  * Goal: ≤ 1 s median.
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startReferenceBackend } from '../../fixtures/backend/server';
-import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+import { startIdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { startIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { tempDir } from '../../sync/testing/harness';
+import { removeCardAndWait, startWebHostProcess } from '../lib/web-host-process';
 
 const { values } = parseArgs({ options: { reads: { type: 'string', default: '15' } } });
 const READS = Number(values.reads);
@@ -43,42 +42,13 @@ const watchScript = (expected: string): string => `(() => {
   poll();
 })()`;
 
-async function removeCard(reader: IdCardReaderSimulator): Promise<void> {
-  reader.removeCard();
-  const since = reader.received.length;
-  while (reader.received.length - since < 4) await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
-async function startWebHost(env: NodeJS.ProcessEnv): Promise<{ appUrl: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['out/main/web-host.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const appUrl = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code} before it was ready`)));
-    lines.on('line', (line) => {
-      try {
-        const message = JSON.parse(line) as { event?: string; appUrl?: string };
-        if (message.event === 'ready' && message.appUrl) resolve(message.appUrl);
-      } catch {
-        // not a JSON line
-      }
-    });
-  });
-  return {
-    appUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 const dir = tempDir('bench-registry-');
 const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
 const reader = await startIdCardReaderSimulator();
 const printer = await startIppEvePrinter({ name: 'bench-printer' });
-const host = await startWebHost({
+const host = await startWebHostProcess({
   ...process.env,
   TERMINAL_DATA_DIR: join(dir.path, 'terminal'),
   TERMINAL_PROFILE: 'registry-desk',
@@ -101,7 +71,7 @@ try {
   const named: number[] = [];
   const ready: number[] = [];
   for (let i = 0; i < READS + 1; i++) {
-    await removeCard(reader);
+    await removeCardAndWait(reader);
     await page.getByTestId('party-1').click();
     const card = seconds[i % seconds.length]!;
     await page.evaluate(watchScript(card.name));

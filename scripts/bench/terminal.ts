@@ -12,10 +12,9 @@
  *   npm run build && npm run bench:terminal -- [--saves 1000] [--paints 12] [--cards 20] [--only save|paint|card]
  */
 import { chromium, type Browser } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { startReferenceBackend } from '../../fixtures/backend/server';
@@ -28,6 +27,7 @@ import { Sm4Box } from '../../sync/crypto/sm';
 import { openDatabase } from '../../sync/store/database';
 import { SyncStore } from '../../sync/store/sync-store';
 import { sampleDraft, tempDir } from '../../sync/testing/harness';
+import { removeCardAndWait, startWebHostProcess } from '../lib/web-host-process';
 
 const { values } = parseArgs({
   options: {
@@ -117,8 +117,8 @@ async function benchRenderer(): Promise<void> {
     TERMINAL_ID_CARD_PORT: reader.devicePath,
     TERMINAL_SIMULATED_DEVICES: '1',
   });
-  const host = await startWebHost(hostEnv('terminal', readers[0]!));
-  const eagerHost = await startWebHost({ ...hostEnv('terminal-eager', readers[1]!), TERMINAL_RENDERER_DIR: eagerDir });
+  const host = await startWebHostProcess(hostEnv('terminal', readers[0]!));
+  const eagerHost = await startWebHostProcess({ ...hostEnv('terminal-eager', readers[1]!), TERMINAL_RENDERER_DIR: eagerDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
@@ -237,7 +237,7 @@ async function benchCard(browser: Browser, appUrl: string, reader: IdCardReaderS
       toDom.push(stamps.shown - stamps.readAt);
       toFrame.push(stamps.frame - stamps.readAt);
     }
-    await removeCard(reader);
+    await removeCardAndWait(reader);
   }
   await context.close();
   out(`a card placed → its holder's name on screen (from the driver's readAt, in the web host), ${count} cards, over socat + WebSocket:`);
@@ -247,37 +247,7 @@ async function benchCard(browser: Browser, appUrl: string, reader: IdCardReaderS
   out(`  (the wall clocks of the web host and Chromium are the same machine's; readAt has 1 ms resolution)`);
 }
 
-/** Takes the card away and waits until the driver has polled an empty reader enough times to call it gone. */
-async function removeCard(reader: IdCardReaderSimulator): Promise<void> {
-  reader.removeCard();
-  const since = reader.received.length;
-  while (reader.received.length - since < 4) await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
-async function startWebHost(env: NodeJS.ProcessEnv): Promise<{ appUrl: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['out/main/web-host.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const appUrl = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code} before it was ready`)));
-    lines.on('line', (line) => {
-      try {
-        const message = JSON.parse(line) as { event?: string; appUrl?: string };
-        if (message.event === 'ready' && message.appUrl) resolve(message.appUrl);
-      } catch {
-        // not a JSON line
-      }
-    });
-  });
-  return {
-    appUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 try {
   if (wanted('save')) await benchSave(Number(values.saves));
