@@ -80,7 +80,8 @@ export class DocumentScannerDriver extends EventEmitter<{ status: [DeviceStatus]
               ? scanimageErrorCode(run.exitCode, run.stderr)
               : isCompleteJpeg(run.stdout)
                 ? undefined
-                : 'document-scanner-failed';
+                : // scanimage can exit 0 after sane_read failed (seen with a busy device): its message still says why.
+                  scanimageErrorCode(run.exitCode, run.stderr);
       if (code) {
         this.options.logger.warn('scan failed', { code, exitCode: run.exitCode, stderr: run.stderr.trim() });
         // A missing or unplugged scanner shows in the status bar; a jam or an empty feeder is the officer's to fix.
