@@ -33,7 +33,7 @@ describe('npm run devices -- document-scanner scan', () => {
     expect([...readFileSync(out).subarray(0, 2)]).toEqual([0xff, 0xd8]);
 
     scanner.fail('SANE_STATUS_NO_DOCS');
-    const empty = await run(['document-scanner', 'scan', '--device', scanner.device, '--out', out]);
+    const empty = await run(['document-scanner', 'scan', '--device', scanner.device, '--out', out, '--resolution', '25']);
     expect(empty.code).toBe(1);
     expect(empty.err).toContain('document-scanner-no-paper');
     expect(empty.err).toContain('扫描仪里没有纸');
