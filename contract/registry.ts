@@ -20,7 +20,8 @@ export const appointmentRowSchema = z.object({
   state: z.enum(APPOINTMENT_STATES),
 });
 
-const recordSchema = z.object({
+/** One record of a party in the national index, as the backend's review service answers it. */
+export const marriageRecordSchema = z.object({
   kind: z.enum(['marriage', 'divorce', 'judgment', 'death']),
   date: z.string(),
   authority: z.string(),
@@ -31,7 +32,7 @@ export const reviewViewSchema = z.object({
   id: z.string(),
   business: businessSchema,
   state: z.enum(['pending', 'answered']),
-  parties: z.array(z.object({ idNumber: z.string(), name: z.string(), records: z.array(recordSchema), currentlyMarried: z.boolean() })),
+  parties: z.array(z.object({ idNumber: z.string(), name: z.string(), records: z.array(marriageRecordSchema), currentlyMarried: z.boolean() })),
   hit: z.boolean(),
   override: z.object({ reason: z.string(), captureId: z.string(), at: z.string() }).optional(),
   cleared: z.boolean(),

@@ -11,22 +11,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { TerminalError } from '../../contract/errors';
+import { marriageRecordSchema } from '../../contract/registry';
 import type { RegistryBusiness } from '../../domain/registry/business';
 
-const recordSchema = z.object({
-  kind: z.enum(['marriage', 'divorce', 'judgment', 'death']),
-  date: z.string(),
-  authority: z.string(),
-  otherParty: z.string().optional(),
-  number: z.string().optional(),
-});
 const answerSchema = z.object({
   reviewId: z.string(),
   answeredAt: z.string(),
-  parties: z.array(z.object({ idNumber: z.string(), records: z.array(recordSchema), currentlyMarried: z.boolean() })),
+  parties: z.array(z.object({ idNumber: z.string(), records: z.array(marriageRecordSchema), currentlyMarried: z.boolean() })),
 });
 export type ReviewAnswer = z.infer<typeof answerSchema>;
-export type MarriageRecord = z.infer<typeof recordSchema>;
+export type MarriageRecord = z.infer<typeof marriageRecordSchema>;
 
 export interface ReviewParty {
   idNumber: string;
