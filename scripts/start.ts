@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     TERMINAL_SIMULATED_DEVICES: '1',
     TERMINAL_SIGNATURE_PAD_BRIDGE: padBridge.socketPath,
     ...(backend ? { TERMINAL_BACKEND_URL: backend.url } : {}),
+    // The reference backend's sample city evaluation page, so page mode works when playing both sides.
+    ...(backend && terminalProfile === 'extension-terminal' ? { TERMINAL_CITY_EVALUATION_ORIGIN: new URL(backend.url).origin } : {}),
     ...printers.env,
   };
 

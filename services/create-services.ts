@@ -155,6 +155,7 @@ export async function createTerminalServices(
           storage,
           events,
           logger,
+          cityEvaluationOrigin: config.cityEvaluationOrigin,
           forms: {
             render: (content) => forms.renderFor({ ...content, applicant: content.applicant as CaseDraft['applicant'] }, catalogueItem(content.serviceItemId)),
             heldPdf: (formId) => forms.get(formId).pdf,

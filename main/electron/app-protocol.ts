@@ -14,7 +14,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(rendererDir: string): void {
+/** `cityEvaluationOrigin`: the configured city evaluation page's origin, the one origin the renderer may frame. */
+export function serveRenderer(rendererDir: string, cityEvaluationOrigin?: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'terminal') return new Response('not found', { status: 404 });
@@ -23,7 +24,7 @@ export function serveRenderer(rendererDir: string): void {
     return new Response(new Uint8Array(file.body), {
       headers: {
         'content-type': file.contentType,
-        'content-security-policy': contentSecurityPolicy(),
+        'content-security-policy': contentSecurityPolicy({ cityEvaluationOrigin }),
         'x-content-type-options': 'nosniff',
       },
     });

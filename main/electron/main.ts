@@ -16,6 +16,7 @@ import { readDataKeyFile } from './key-file';
 import { utilityProcessFork } from './utility-process';
 import { APP_ORIGIN, isTrustedSender, lockNavigation, restrictPermissions } from './security';
 import { checkBackendUrl } from '../startup/backend-url';
+import { checkCityEvaluationOrigin } from '../startup/city-evaluation-origin';
 import { checkCredentialStore, guardProductionWindow, refuseToStart, suppressDefaultMenu } from './production-guards';
 
 if (!app.requestSingleInstanceLock()) {
@@ -34,7 +35,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   const config = loadConfig();
   const logger = createLogger({ dir: join(config.dataDir, 'logs'), base: { entry: 'electron' } });
-  const refusal = checkBackendUrl(config.backendUrl, { packaged: app.isPackaged }) ?? checkCredentialStore(app.isPackaged, logger, config.dataKeyFile !== undefined);
+  const refusal =
+    checkBackendUrl(config.backendUrl, { packaged: app.isPackaged }) ??
+    checkCityEvaluationOrigin(config.cityEvaluationOrigin, { packaged: app.isPackaged }) ??
+    checkCredentialStore(app.isPackaged, logger, config.dataKeyFile !== undefined);
   if (refusal) return refuseToStart(refusal, logger);
   const sealer = {
     available: () => safeStorage.isEncryptionAvailable(),
@@ -59,9 +63,9 @@ async function start(): Promise<void> {
   });
   await services.start();
 
-  serveRenderer(join(import.meta.dirname, '../renderer'));
+  serveRenderer(join(import.meta.dirname, '../renderer'), config.cityEvaluationOrigin);
   restrictPermissions(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents, config.cityEvaluationOrigin));
 
   const window = new BrowserWindow({
     width: 1366,

@@ -23,10 +23,27 @@ export function restrictPermissions(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-/** No navigation away from the app, no new windows, no webviews. */
-export function lockNavigation(contents: WebContents): void {
+/**
+ * Where a frame may go: the main frame stays on the app; a subframe may show the app or the configured city
+ * evaluation page's origin (the CSP's `frame-src` says the same; this holds should a page try to move its frame).
+ */
+export function frameNavigationAllowed(url: string, isMainFrame: boolean, cityEvaluationOrigin?: string): boolean {
+  if (url.startsWith(APP_ORIGIN + '/')) return true;
+  if (isMainFrame || !cityEvaluationOrigin) return false;
+  try {
+    return new URL(url).origin === cityEvaluationOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** No navigation away from the app, no new windows, no webviews; a subframe only to the city evaluation origin. */
+export function lockNavigation(contents: WebContents, cityEvaluationOrigin?: string): void {
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(APP_ORIGIN + '/')) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!frameNavigationAllowed(event.url, event.isMainFrame, cityEvaluationOrigin)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!url.startsWith(APP_ORIGIN + '/')) event.preventDefault();

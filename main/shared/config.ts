@@ -78,6 +78,21 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The city evaluation page's origin (好差评 page mode), e.g. `https://pj.example.gov.cn`: the one origin the
+     * renderer may frame, and the only one whose pages the terminal opens when the centre asks for an evaluation.
+     * `https` in a packaged terminal (checked at start-up); without it the terminal's own page collects ratings.
+     */
+    cityEvaluationOrigin: z
+      .string()
+      .refine(isOrigin, { message: 'an origin (scheme://host[:port], no path), http or https' })
+      .transform((value) => new URL(value).origin)
+      .optional(),
+    /**
+     * Door-to-door (上门办) pad mode: the terminal travels with an officer. Its location goes with the self-check
+     * and each case: the device's geolocation when it has one, else this address.
+     */
+    doorToDoor: z.object({ address: z.string().min(1).max(200) }).strict().optional(),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })
@@ -85,13 +100,23 @@ export const configSchema = z
 
 export type TerminalConfig = z.infer<typeof configSchema>;
 
+/** `scheme://host[:port]` with nothing after it (a trailing slash is tolerated). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && value.replace(/\/$/, '').toLowerCase() === url.origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What the backend may push (configuration feed, entry terminal-config:…):
  * the same schema as the local file, minus what decides where the terminal
- * keeps its data and which backend it trusts, which only the counter PC's
+ * keeps its data and which backend (and city evaluation page) it trusts, which only the counter PC's
  * own file may set.
  */
-export const LOCAL_ONLY_KEYS = ['dataDir', 'backendUrl', 'dataKeyFile', 'simulatedDevices'] as const;
+export const LOCAL_ONLY_KEYS = ['dataDir', 'backendUrl', 'dataKeyFile', 'simulatedDevices', 'cityEvaluationOrigin'] as const;
 
 /**
  * A pushed configuration over the local one, checked with the local file's
@@ -134,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (env.TERMINAL_SIGNATURE_PAD_BRIDGE) merged.signaturePad = { bridge: env.TERMINAL_SIGNATURE_PAD_BRIDGE };
   if (env.TERMINAL_REGISTRY_CODE) merged.registryCode = env.TERMINAL_REGISTRY_CODE;
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
+  if (env.TERMINAL_CITY_EVALUATION_ORIGIN) merged.cityEvaluationOrigin = env.TERMINAL_CITY_EVALUATION_ORIGIN;
+  if (env.TERMINAL_DOOR_TO_DOOR_ADDRESS) merged.doorToDoor = { address: env.TERMINAL_DOOR_TO_DOOR_ADDRESS };
 
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {

@@ -20,11 +20,11 @@ export function checkBackendUrl(backendUrl: string | undefined, { packaged }: { 
     return { code: 'backend-url-insecure', setting: BACKEND_URL_SETTING, value: backendUrl };
   }
   if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && !packaged && isLoopback(url.hostname)) return null;
+  if (url.protocol === 'http:' && !packaged && isLoopbackHost(url.hostname)) return null;
   return { code: 'backend-url-insecure', setting: BACKEND_URL_SETTING, value: url.origin };
 }
 
-function isLoopback(hostname: string): boolean {
+export function isLoopbackHost(hostname: string): boolean {
   if (hostname === 'localhost' || hostname === '[::1]') return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

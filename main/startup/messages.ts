@@ -7,7 +7,12 @@
  */
 import type { OfficerMessage } from '../../contract/errors';
 
-export type StartupRefusalCode = 'backend-url-missing' | 'backend-url-insecure' | 'credential-store-unprotected' | 'data-key-file-invalid';
+export type StartupRefusalCode =
+  | 'backend-url-missing'
+  | 'backend-url-insecure'
+  | 'city-evaluation-origin-insecure'
+  | 'credential-store-unprotected'
+  | 'data-key-file-invalid';
 
 export interface StartupMessage {
   /** For the officer: what is wrong, in plain words, and whom to call. */
@@ -35,6 +40,16 @@ export const STARTUP_MESSAGES: Record<StartupRefusalCode, StartupMessage> = {
     remedy: {
       'zh-CN': '管理员：{setting} 当前为 {value}。正式使用的终端只能通过 https:// 连接中心系统（http:// 仅允许在开发环境中连接本机 127.0.0.1）。请改为 https:// 地址后重新启动终端。',
       en: 'Administrator: {setting} is {value}. A production terminal reaches the central backend over https:// only (plain http:// is allowed only to this machine, 127.0.0.1, in development). Change it to an https:// address and restart the terminal.',
+    },
+  },
+  'city-evaluation-origin-insecure': {
+    officer: {
+      'zh-CN': '本终端设置的市级“好差评”评价页面地址不安全（未加密），终端拒绝启动。请联系系统管理员。',
+      en: 'This terminal’s city evaluation page address is not encrypted, so the terminal will not start. Contact your system administrator.',
+    },
+    remedy: {
+      'zh-CN': '管理员：{setting} 当前为 {value}。正式使用的终端只能嵌入 https:// 的评价页面（http:// 仅允许在开发环境中指向本机 127.0.0.1），且只写来源（如 https://pj.example.gov.cn，不带路径）。请改正或删除该设置（删除后由终端自带页面收集评价），然后重新启动终端。',
+      en: 'Administrator: {setting} is {value}. A production terminal embeds an https:// evaluation page only (plain http:// is allowed only to this machine, 127.0.0.1, in development), given as an origin (e.g. https://pj.example.gov.cn, no path). Correct it, or remove it (the terminal’s own page then collects ratings), and restart the terminal.',
     },
   },
   'credential-store-unprotected': {

@@ -14,12 +14,13 @@ import { childProcessFork } from '../supervisor/child-process';
 import { ServicesSupervisor } from '../supervisor/supervisor';
 import { startWebHost } from './server';
 import { checkBackendUrl } from '../startup/backend-url';
+import { checkCityEvaluationOrigin } from '../startup/city-evaluation-origin';
 import { describeRefusal, StartupRefusedError } from '../startup/messages';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // Never packaged: the embedded backend and http to loopback are allowed, plain http elsewhere is not.
-  const refusal = checkBackendUrl(config.backendUrl, { packaged: false });
+  const refusal = checkBackendUrl(config.backendUrl, { packaged: false }) ?? checkCityEvaluationOrigin(config.cityEvaluationOrigin, { packaged: false });
   if (refusal) throw new StartupRefusedError(refusal);
   const logger = createLogger({ dir: join(config.dataDir, 'logs'), echo: process.env.TERMINAL_LOG_ECHO === '1', base: { entry: 'web-host' } });
   const servicesEntry = fileURLToPath(new URL('./services.js', import.meta.url));
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const ready = await supervisor.start();
   const rendererDir = process.env.TERMINAL_RENDERER_DIR ?? fileURLToPath(new URL('../renderer', import.meta.url));
   const port = process.env.TERMINAL_WEB_PORT ? Number(process.env.TERMINAL_WEB_PORT) : 0;
-  const host = await startWebHost({ rendererDir, dispatch: supervisor.dispatch, events: supervisor.events, logger, port });
+  const host = await startWebHost({ rendererDir, dispatch: supervisor.dispatch, events: supervisor.events, logger, port, cityEvaluationOrigin: config.cityEvaluationOrigin });
   logger.info('web host ready', { url: host.url, servicesPid: ready.pid });
   process.stdout.write(JSON.stringify({ event: 'ready', url: host.url, appUrl: host.appUrl, backendUrl: ready.backendUrl, servicesPid: ready.pid }) + '\n');
 

@@ -24,6 +24,8 @@ export interface WebHostOptions {
   port?: number;
   host?: string;
   token?: string;
+  /** The configured city evaluation origin: the one origin the renderer may frame. */
+  cityEvaluationOrigin?: string | undefined;
 }
 
 export interface WebHost {
@@ -63,7 +65,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'content-type': file.contentType,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
-        ...(isHtml ? { 'content-security-policy': contentSecurityPolicy([`ws://${hostHeader(server)}`]) } : {}),
+        ...(isHtml ? { 'content-security-policy': contentSecurityPolicy({ connect: [`ws://${hostHeader(server)}`], cityEvaluationOrigin: options.cityEvaluationOrigin }) } : {}),
       });
       res.end(body);
     })().catch((error: unknown) => {

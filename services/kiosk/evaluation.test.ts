@@ -21,15 +21,30 @@ function channelDouble() {
   return { channel, handlers, published };
 }
 
-function boot(file: string) {
+function boot(file: string, cityEvaluationOrigin?: string) {
   const store = new SessionStore(join(dir.path, file));
   const double = channelDouble();
   const offers: (EvaluationRequest | undefined)[] = [];
-  const evaluation = new KioskEvaluation(double.channel, store, (request) => offers.push(request));
+  const evaluation = new KioskEvaluation(double.channel, store, (request) => offers.push(request), cityEvaluationOrigin);
   return { store, evaluation, offers, ...double };
 }
 
 describe('kiosk evaluation', () => {
+  it('opens a city page only on the configured origin; any other, or none configured, goes to the own page', () => {
+    const configured = boot('origin.sqlite', 'https://pj.example.gov.cn');
+    configured.handlers.get('evaluation.request')!({ evaluationId: 'eval-a', cityPageUrl: 'https://pj.example.gov.cn/evaluate?t=1' });
+    configured.handlers.get('evaluation.request')!({ evaluationId: 'eval-b', cityPageUrl: 'https://pj.example.gov.cn.evil.example/evaluate' });
+    expect(configured.offers).toEqual([
+      { evaluationId: 'eval-a', timeoutMs: 5_000, cityPageUrl: 'https://pj.example.gov.cn/evaluate?t=1' },
+      { evaluationId: 'eval-b', timeoutMs: 5_000 },
+    ]);
+    configured.store.close();
+    const unconfigured = boot('no-origin.sqlite');
+    unconfigured.handlers.get('evaluation.request')!({ evaluationId: 'eval-c', cityPageUrl: 'https://pj.example.gov.cn/evaluate' });
+    expect(unconfigured.offers).toEqual([{ evaluationId: 'eval-c', timeoutMs: 5_000 }]);
+    unconfigured.store.close();
+  });
+
   it('offers a pending evaluation again once after a restart, then gives it up and tells the centre', () => {
     const first = boot('a.sqlite');
     first.handlers.get('evaluation.request')!({ evaluationId: 'eval-1' });

@@ -31,15 +31,24 @@ export class KioskEvaluation {
     private readonly channel: CentreChannel,
     private readonly store: SessionStore,
     private readonly offer: (request: EvaluationRequest | undefined) => void,
+    /** The configured city evaluation origin: a page elsewhere is never opened (the CSP would refuse it anyway). */
+    private readonly cityEvaluationOrigin?: string,
   ) {
     channel.handle('evaluation.request', (payload) => {
       const parsed = requestSchema.safeParse(payload);
       if (!parsed.success) throw new TerminalError('evaluation-request-invalid', parsed.error.message.slice(0, 300));
-      const request: EvaluationRequest = { evaluationId: parsed.data.evaluationId, timeoutMs: parsed.data.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(parsed.data.cityPageUrl ? { cityPageUrl: parsed.data.cityPageUrl } : {}) };
+      const cityPageUrl = this.#admitted(parsed.data.cityPageUrl);
+      const request: EvaluationRequest = { evaluationId: parsed.data.evaluationId, timeoutMs: parsed.data.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(cityPageUrl ? { cityPageUrl } : {}) };
       this.store.set('pendingEvaluation', { request, reoffered: 0 } satisfies Pending);
       this.offer(request);
-      return { offered: true };
+      return { offered: true, mode: cityPageUrl ? 'page' : 'interface' };
     });
+  }
+
+  /** The city page when it is on the configured origin; otherwise none, and the terminal's own page rates at once. */
+  #admitted(cityPageUrl: string | undefined): string | undefined {
+    if (!cityPageUrl || !this.cityEvaluationOrigin) return undefined;
+    return new URL(cityPageUrl).origin === this.cityEvaluationOrigin ? cityPageUrl : undefined;
   }
 
   /** After a restart: a pending evaluation is offered again once; after that it is given up and the centre told. */

@@ -44,6 +44,8 @@ export interface ExtensionTerminalDeps {
   events: EventBus;
   logger: Logger;
   address?: string | undefined;
+  /** The configured city evaluation origin (page mode); none: the terminal's own page rates. */
+  cityEvaluationOrigin?: string | undefined;
   forms: Omit<PushedFormDeps, 'prompt'>;
 }
 
@@ -122,7 +124,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     return { shown: true };
   });
 
-  const evaluation = new KioskEvaluation(channel, session.store, (request) => setPrompt(request ? { kind: 'evaluation', request } : { kind: 'none' }));
+  const evaluation = new KioskEvaluation(channel, session.store, (request) => setPrompt(request ? { kind: 'evaluation', request } : { kind: 'none' }), deps.cityEvaluationOrigin);
 
   channel.start();
   session.resume();

@@ -182,6 +182,8 @@ export const test = base.extend<Fixtures>({
       TERMINAL_PRINTER_NAME: '窗口A4打印机',
       TERMINAL_SIGNATURE_PAD_BRIDGE: padBridge.socketPath,
       TERMINAL_SIMULATED_DEVICES: '1',
+      // The reference backend serves the sample city evaluation page: the one origin the kiosk may frame.
+      ...(profile === 'extension-terminal' ? { TERMINAL_CITY_EVALUATION_ORIGIN: new URL(backend.url).origin } : {}),
     };
     if (transport === 'electron') {
       const binary = electronBinary();

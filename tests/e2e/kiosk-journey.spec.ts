@@ -34,7 +34,10 @@ test('a resident is served end to end by a centre officer over video', async ({ 
   await signPushedForm(app, padBridge);
   await expect(centre.locator('#form-result')).toHaveAttribute('data-state', 'done');
 
+  // The city page answers only after 15 s: the kiosk's own page takes over after the 5 s timeout.
+  await centre.locator('#city-page').fill(`${backend.url}/city/evaluation?delayMs=15000`);
   await centre.locator('#evaluate').click();
+  await expect(app.getByTestId('kiosk-evaluation')).toHaveAttribute('data-mode', 'page-loading');
   await expect(app.getByTestId('kiosk-evaluation')).toHaveAttribute('data-mode', 'own', { timeout: 15_000 });
   await app.getByTestId('rate-satisfied').click();
   await expect(centre.locator('#evaluation-result')).toContainText('满意');

@@ -28,6 +28,8 @@ test('kill the services while waiting and during the evaluation: the ticket is r
   const centre = await openCentreConsole(app, backend.url);
   await centre.getByTestId('call-V001').click();
   await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  // No city page: the kiosk's own page rates.
+  await centre.locator('#city-page').fill('');
   await centre.locator('#evaluate').click();
   await expect(app.getByTestId('kiosk-evaluation')).toBeVisible();
 

@@ -78,9 +78,10 @@ test('evaluation: the city page does not load in time, the kiosk own page record
   await centre.getByTestId('call-V001').click();
   await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 
+  // The city page (on the configured origin) answers only after 15 s: after the 5 s timeout the terminal's page.
+  await centre.locator('#city-page').fill(`${backend.url}/city/evaluation?delayMs=15000`);
   await centre.locator('#evaluate').click();
   await expect(app.getByTestId('kiosk-evaluation')).toHaveAttribute('data-mode', 'page-loading');
-  // The city page (nothing answers on its port) never says it is ready: after the 5 s timeout the terminal's page.
   await expect(app.getByTestId('kiosk-evaluation')).toHaveAttribute('data-mode', 'own', { timeout: 15_000 });
   await app.getByTestId('rate-satisfied').click();
   await expect(app.getByTestId('kiosk-evaluation')).toHaveCount(0);
