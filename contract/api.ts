@@ -24,6 +24,7 @@ import {
 import { SERVICES_STATES } from './services-port';
 import { kioskCalls, kioskEvents } from './kiosk';
 import { registryCalls, registryEvents } from './registry';
+import { registryArchiveCalls } from './registry-archive';
 import { fleetCalls, fleetEvents } from './fleet';
 
 const none = z.object({}).strict().optional();
@@ -165,6 +166,7 @@ export const calls = {
   ),
   ...kioskCalls,
   ...registryCalls,
+  ...registryArchiveCalls,
   ...fleetCalls,
 } as const;
 

@@ -118,7 +118,7 @@ export const syncScreenSchema: z.ZodType<SyncScreen, SyncScreen> = z.object({
   items: z.array(
     z.object({
       seq: z.number().int(),
-      kind: z.enum(['case', 'certificate-issued', 'certificate-void', 'desk-event']),
+      kind: z.enum(['case', 'certificate-issued', 'certificate-void', 'desk-event', 'registry-case', 'registry-day-report']),
       refId: z.string(),
       state: z.enum(['queued', 'failed', 'dead-letter']),
       attempts: z.number().int(),

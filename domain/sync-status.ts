@@ -24,7 +24,7 @@ export interface SyncStatus {
 /** One outbox item as the sync screen lists it. */
 export interface SyncItemView {
   seq: number;
-  kind: 'case' | 'certificate-issued' | 'certificate-void' | 'desk-event';
+  kind: 'case' | 'certificate-issued' | 'certificate-void' | 'desk-event' | 'registry-case' | 'registry-day-report';
   /** Case id, or certificate number. */
   refId: string;
   state: 'queued' | 'failed' | 'dead-letter';

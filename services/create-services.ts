@@ -24,6 +24,7 @@ import { refuseAgainstRegistryRules, workCalendar } from './certificate-rules';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
+import { createRegistryCaseDesk } from './registry/case-handlers';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 import { TerminalActivity } from './fleet/activity';
@@ -141,6 +142,15 @@ export async function createTerminalServices(
     },
   });
   closers.unshift(async () => registry.close());
+  // Each registration as a case: papers signed by hand captured back, photos, archived once complete (registry/).
+  const registryCases = createRegistryCaseDesk({
+    captures,
+    review: (reviewId) => registry.reviewOf(reviewId),
+    sync,
+    registryCode: config.registryCode,
+    refusePrinter: (printerId) => refuseUnconfiguredPrinter(config.printers, printerId),
+    printDocument: async (printerId, kind, data) => auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId }),
+  });
 
   // An extension terminal keeps a live channel to its centre and checks itself (kiosk/).
   const kiosk =
@@ -300,6 +310,7 @@ export async function createTerminalServices(
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       registry.guardCertificate(request);
       const outcome = await printing.printCertificate(request);
+      registryCases.cases.certificateIssued(request.caseId, outcome.number);
       auditPrint(sync.audit(), outcome.job, { kind: 'marriage-certificate', printerId: request.printerId, caseId: request.caseId, number: outcome.number });
       return outcome;
     },
@@ -308,6 +319,7 @@ export async function createTerminalServices(
       refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
       registry.guardCertificate(request);
       const outcome = await printing.reprintCertificate(request);
+      registryCases.cases.certificateIssued(request.caseId, outcome.number, outcome.voided);
       auditPrint(sync.audit(), outcome.job, { kind: 'marriage-certificate', printerId: request.printerId, caseId: request.caseId, number: outcome.number });
       return outcome;
     },
@@ -348,6 +360,7 @@ export async function createTerminalServices(
       return { ok: true as const };
     },
     ...registry.handlers,
+    ...registryCases.handlers,
   };
 
   return {

@@ -16,6 +16,7 @@ import { SCANNER_GUN_MESSAGES } from '../drivers/scanner-gun/messages';
 import { SYNC_MESSAGES } from '../sync/messages';
 import { KIOSK_MESSAGES } from './kiosk/messages';
 import { REGISTRY_MESSAGES } from './registry/messages';
+import { REGISTRY_CASE_MESSAGES } from './registry/case-messages';
 import { OFFICER_SIGN_IN_MESSAGES } from './officers/messages';
 import { SCOPE_MESSAGES } from './scope/messages';
 
@@ -31,6 +32,7 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...SIGNING_MESSAGES,
   ...KIOSK_MESSAGES,
   ...REGISTRY_MESSAGES,
+  ...REGISTRY_CASE_MESSAGES,
   ...OFFICER_SIGN_IN_MESSAGES,
   ...SCOPE_MESSAGES,
 };

@@ -33,6 +33,7 @@ import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolic
 import { MaterialCipher } from './uploads/material-file';
 import { verifyOfficerOnline, type OnlineVerdict } from './officers/officer-directory';
 import { PersonalDataPurge, type PurgeOutcome } from './retention/personal-data-purge';
+import { currentActor } from './audit/actor';
 import { Uploader, type MaterialFile, type MaterialInput, type StagedMaterial, type UploaderOptions } from './uploads/uploader';
 
 export interface SyncServiceOptions {
@@ -120,6 +121,13 @@ export interface SyncService {
   /** Records what a registry desk did (check-in, walk-in, ...) and queues it for the backend, in one transaction. */
   recordDeskEvent(event: NewDeskEvent): DeskEvent;
   deskEventsOf(day: string): DeskEvent[];
+  /**
+   * A completed registry desk case (its e-archive record) with its captured papers and photos, committed in one
+   * transaction like a reception case: after a crash there is the record with every material queued, or nothing.
+   */
+  submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialFile[]): Promise<void>;
+  /** The registry desk's end-of-day report, queued for the backend (sent again under the same id it is one report). */
+  submitDayReport(reportId: string, payload: Record<string, unknown>): void;
   /** The terminal's clock corrected by the backend's (appointment slots are the backend's times). */
   serverNow(): number;
   /** Checks an officer's account and password with the backend; throws the transport's SyncError when offline. */
@@ -684,6 +692,41 @@ class TerminalSyncService extends EventEmitter implements SyncService {
 
   deskEventsOf(day: string): DeskEvent[] {
     return this.#require().deskEvents.ofDay(day);
+  }
+
+  async submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialFile[]): Promise<void> {
+    const running = this.#require();
+    const staged: StagedMaterial[] = [];
+    try {
+      for (const material of materials) staged.push(await running.uploader.stage(material));
+      running.db
+        .transaction(() => {
+          // The officer who completed it (sync knows who acts, as for a reception case).
+          const officerId = currentActor()?.officerId;
+          running.store.enqueue('registry-case', caseId, { ...payload, caseId, ...(officerId ? { officerId } : {}) });
+          for (const material of staged) running.uploader.record(caseId, material);
+          running.audit.append('registry.case-archived', caseId, { materials: staged.length });
+        })
+        .immediate();
+    } catch (error) {
+      for (const material of staged) running.uploader.discard(material);
+      throw error;
+    }
+    this.#emitStatus();
+    running.drain.nudge();
+    if (staged.length > 0) running.uploads.nudge();
+  }
+
+  submitDayReport(reportId: string, payload: Record<string, unknown>): void {
+    const running = this.#require();
+    running.db
+      .transaction(() => {
+        running.store.enqueue('registry-day-report', reportId, { ...payload, reportId });
+        running.audit.append('registry.day-report', reportId, { day: payload.day });
+      })
+      .immediate();
+    this.#emitStatus();
+    running.drain.nudge();
   }
 
   serverNow(): number {

@@ -11,9 +11,11 @@ const schema = z
     /** Result of the national review of existing records (全国审查). */
     nationalReview: text(200),
     reviewOpinion: text(500),
-    registrar: text(30),
+    /** Blank when printed for signing: the registrar signs by hand. */
+    registrar: optionalText(30),
     reviewedOn: isoDate,
-    decision: z.enum(['approved', 'refused'], { message: 'expected approved or refused' }),
+    /** Absent while the review form is printed for signing before the decision: the registrar writes it then. */
+    decision: z.enum(['approved', 'refused'], { message: 'expected approved or refused' }).optional(),
     certificateNumber: optionalText(40),
     registeredOn: isoDate.optional(),
     approver: optionalText(30),
@@ -72,11 +74,11 @@ export const reviewForm: DocumentKind<ReviewFormData> = {
     form.block('nationalReview', data.nationalReview, 12, 11, '全国审查');
     form.block('reviewOpinion', data.reviewOpinion, 24, 11, '审查意见');
     form.row([
-      { label: '登记员', value: data.registrar, field: 'registrar' },
+      { label: '登记员', value: data.registrar ?? '', field: 'registrar' },
       { label: '审查日期', value: chineseDate(data.reviewedOn), field: 'reviewedOn', wrap: false },
     ]);
     form.row([
-      { label: '处理结果', value: data.decision === 'approved' ? '准予登记' : '不予登记', field: 'decision' },
+      { label: '处理结果', value: data.decision === undefined ? '' : data.decision === 'approved' ? '准予登记' : '不予登记', field: 'decision' },
       { label: '结婚证字号', value: data.certificateNumber ?? '', field: 'certificateNumber', wrap: false },
     ]);
     form.row([

@@ -43,6 +43,8 @@ export interface RegistryDesk {
   handlers: Pick<Handlers, RegistryCall>;
   /** Refuses a marriage certificate without a clear national review of the parties on it. */
   guardCertificate(request: Pick<CallInput<'certificates.print'>, 'type' | 'data' | 'reviewId'>): void;
+  /** A review the desk holds (the case archive records it and its override). */
+  reviewOf(reviewId: string): ReviewView | undefined;
   close(): void;
 }
 
@@ -81,6 +83,13 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       const parties = (request.data as { parties?: unknown }).parties;
       const idNumbers = Array.isArray(parties) ? parties.map((party) => String((party as { idNumber?: unknown })?.idNumber ?? '')) : [];
       review.refuseUnreviewed(request.reviewId, idNumbers);
+    },
+    reviewOf: (reviewId) => {
+      try {
+        return review.get(reviewId);
+      } catch {
+        return undefined;
+      }
     },
     close: () => review.close(),
   };

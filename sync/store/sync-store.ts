@@ -11,7 +11,7 @@ import type { Sm4Box } from '../crypto/sm';
 import { SyncError } from '../errors';
 import type { Db } from './database';
 
-export type OutboxKind = 'case' | 'certificate-issued' | 'certificate-void' | 'desk-event';
+export type OutboxKind = 'case' | 'certificate-issued' | 'certificate-void' | 'desk-event' | 'registry-case' | 'registry-day-report';
 
 export interface OutboxItem {
   id: number;

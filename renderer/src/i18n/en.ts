@@ -240,7 +240,7 @@ const en: Messages<typeof zhCN> = {
     resubmit: 'Send again',
     correcting: 'Correcting the case of {name}: {item}',
     uploads: 'Material uploads',
-    itemKind: { case: 'Case', 'certificate-issued': 'Certificate issued', 'certificate-void': 'Number voided', 'desk-event': 'Desk record' },
+    itemKind: { case: 'Case', 'certificate-issued': 'Certificate issued', 'certificate-void': 'Number voided', 'desk-event': 'Desk record', 'registry-case': 'Registration archive', 'registry-day-report': 'Day report' },
     itemState: { queued: 'Queued', failed: 'Failed, retrying', 'dead-letter': 'Returned by the centre' },
     uploadState: { queued: 'Queued', uploading: 'Uploading', done: 'Done', 'dead-letter': 'Returned by the centre' },
     resentAfterRestore: 'The central system was restored from a backup; this terminal sent {cases} cases and {materials} materials again ({time}).',

@@ -236,7 +236,7 @@ export default {
     resubmit: '重新提交',
     correcting: '修改办件：{name}，{item}',
     uploads: '材料上传',
-    itemKind: { case: '办件', 'certificate-issued': '证书发放', 'certificate-void': '证号作废', 'desk-event': '登记台记录' },
+    itemKind: { case: '办件', 'certificate-issued': '证书发放', 'certificate-void': '证号作废', 'desk-event': '登记台记录', 'registry-case': '登记归档', 'registry-day-report': '日终报表' },
     itemState: { queued: '排队中', failed: '失败，自动重试', 'dead-letter': '被中心退回' },
     uploadState: { queued: '排队中', uploading: '上传中', done: '已完成', 'dead-letter': '被中心退回' },
     resentAfterRestore: '市级系统从备份恢复后，本机已重新上报 {cases} 件办件、{materials} 份材料（{time}）。',

@@ -1,0 +1,65 @@
+/**
+ * Calls of the registry desk's case archive: a registration opened as a case,
+ * its papers signed by hand printed and captured back, its photos, and its
+ * completion (refused while a required paper is missing); and the desk's
+ * end-of-day report. Spread into the contract's table (api.ts).
+ */
+import { z } from 'zod';
+import { REGISTRY_BUSINESSES } from '../domain/registry/business';
+import { SIGNED_PAPERS } from '../domain/registry/signed-papers';
+import type { PrintJobRecord } from '../domain/printing';
+
+const businessSchema = z.enum(REGISTRY_BUSINESSES);
+const paperSchema = z.enum(SIGNED_PAPERS);
+const photoKeySchema = z.enum(['joint', 'party-1', 'party-2']);
+const caseId = z.string().min(1).max(64);
+const captureId = z.string().min(1).max(64);
+
+export const registryCaseViewSchema = z.object({
+  id: z.string(),
+  business: businessSchema,
+  state: z.enum(['open', 'completed']),
+  papers: z.array(z.object({ paper: paperSchema, title: z.string(), required: z.boolean(), printable: z.boolean(), pages: z.array(z.string()) })),
+  missing: z.array(z.string()),
+  photos: z.array(z.object({ key: photoKeySchema, captureId: z.string() })),
+  certificateNumbers: z.array(z.string()),
+  openedAt: z.string(),
+  completedAt: z.string().optional(),
+});
+
+const casePartySchema = z.object({ name: z.string().min(1).max(60), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().min(1).max(40) }).strict();
+
+export const dayReportSchema = z.object({
+  reportId: z.string(),
+  day: z.string(),
+  registryCode: z.string(),
+  businesses: z.array(z.object({ business: businessSchema, started: z.number(), completed: z.number() })),
+  certificates: z.object({
+    issued: z.array(z.object({ number: z.string(), type: z.string() })),
+    voided: z.array(z.object({ number: z.string(), type: z.string(), reason: z.string() })),
+  }),
+  booklets: z.object({ used: z.number(), issued: z.number(), voided: z.number(), balanced: z.boolean() }),
+  overrides: z.array(z.object({ reviewId: z.string(), reason: z.string(), at: z.string() })),
+  generatedAt: z.string(),
+});
+
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const registryArchiveCalls = {
+  /** Opens the registration of identified parties as a case (a "started" desk event). */
+  'registryCase.open': call(
+    z.object({ business: businessSchema, parties: z.array(casePartySchema).min(1).max(2), reviewId: z.string().max(64).optional() }).strict(),
+    registryCaseViewSchema,
+  ),
+  'registryCase.get': call(z.object({ caseId }).strict(), registryCaseViewSchema),
+  /** Prints a paper of the case (declaration, review form with the photos, hand-over receipt) for signing by hand. */
+  'registryCase.printPaper': call(z.object({ caseId, paper: paperSchema, printerId: z.string().min(1).max(512) }).strict(), z.custom<PrintJobRecord>()),
+  /** A signed paper captured back (a scan or a document-camera photo already held by the terminal). */
+  'registryCase.capturePaper': call(z.object({ caseId, paper: paperSchema, captureId }).strict(), registryCaseViewSchema),
+  'registryCase.addPhoto': call(z.object({ caseId, key: photoKeySchema, captureId }).strict(), registryCaseViewSchema),
+  'registryCase.discardPage': call(z.object({ caseId, captureId }).strict(), registryCaseViewSchema),
+  /** Completes and archives the case; refused (`registry-papers-missing`) while a required paper is not captured. */
+  'registryCase.complete': call(z.object({ caseId }).strict(), registryCaseViewSchema),
+} as const;

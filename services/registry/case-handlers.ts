@@ -1,0 +1,58 @@
+/**
+ * The contract handlers of the registry desk's cases (registry-cases.ts),
+ * spread into the services' handler table from the composition root.
+ */
+import { beijingDate } from '../../domain/legal-date';
+import { registryForDivision } from '../../documents/kinds/registries';
+import type { NewDeskEvent } from '../../sync/desk/desk-events';
+import type { Handlers } from '../rpc/dispatcher';
+import { RegistryCases, type MaterialOut, type RegistryCaseDeps } from './registry-cases';
+
+type CaseCall =
+  | 'registryCase.open'
+  | 'registryCase.get'
+  | 'registryCase.printPaper'
+  | 'registryCase.capturePaper'
+  | 'registryCase.addPhoto'
+  | 'registryCase.discardPage'
+  | 'registryCase.complete';
+
+export function registryCaseHandlers(cases: RegistryCases, refusePrinter: (printerId: string) => void): Pick<Handlers, CaseCall> {
+  return {
+    'registryCase.open': ({ business, parties, reviewId }) => cases.open(business, parties, reviewId),
+    'registryCase.get': ({ caseId }) => cases.view(caseId),
+    'registryCase.printPaper': ({ caseId, paper, printerId }) => {
+      refusePrinter(printerId);
+      return cases.printPaper(caseId, paper, printerId);
+    },
+    'registryCase.capturePaper': ({ caseId, paper, captureId }) => cases.capturePaper(caseId, paper, captureId),
+    'registryCase.addPhoto': ({ caseId, key, captureId }) => cases.addPhoto(caseId, key, captureId),
+    'registryCase.discardPage': ({ caseId, captureId }) => cases.discardPage(caseId, captureId),
+    'registryCase.complete': ({ caseId }) => cases.complete(caseId),
+  };
+}
+
+/** Builds the desk's cases over the terminal's captures, review, sync and printing. */
+export function createRegistryCaseDesk(deps: {
+  captures: RegistryCaseDeps['captures'];
+  review: RegistryCaseDeps['review'];
+  sync: {
+    submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialOut[]): Promise<void>;
+    recordDeskEvent(event: NewDeskEvent): unknown;
+    serverNow(): number;
+  };
+  printDocument: RegistryCaseDeps['printDocument'];
+  registryCode: string;
+  refusePrinter(printerId: string): void;
+}): { cases: RegistryCases; handlers: ReturnType<typeof registryCaseHandlers> } {
+  const cases = new RegistryCases({
+    captures: deps.captures,
+    review: deps.review,
+    submit: (caseId, payload, materials) => deps.sync.submitRegistryCase(caseId, payload, materials),
+    deskEvent: (kind, business) => void deps.sync.recordDeskEvent({ day: beijingDate(deps.sync.serverNow()), kind, business }),
+    printDocument: deps.printDocument,
+    today: () => beijingDate(deps.sync.serverNow()),
+    registryName: () => registryForDivision(deps.registryCode),
+  });
+  return { cases, handlers: registryCaseHandlers(cases, deps.refusePrinter) };
+}

@@ -1,0 +1,25 @@
+/** Officer-facing text of the registry desk's case errors. */
+type Message = { 'zh-CN': string; en: string };
+
+export const REGISTRY_CASE_MESSAGES: Record<string, Message> = {
+  'registry-papers-missing': {
+    'zh-CN': '还有 {count} 份签字材料未扫描归档：{missing}。请当事人签名按指纹后扫描或拍摄，再办结。',
+    en: '{count} signed paper(s) not captured yet: {missing}. Have them signed and fingerprinted, scan or photograph them, then complete.',
+  },
+  'registry-case-unknown': {
+    'zh-CN': '找不到这件登记业务（终端重启后未办结的业务需重新开始）。',
+    en: 'This registration is not held (an open registration does not survive a restart of the terminal); start it again.',
+  },
+  'registry-case-completed': {
+    'zh-CN': '这件登记业务已办结归档，不能再修改。',
+    en: 'This registration is completed and archived; it cannot be changed.',
+  },
+  'registry-paper-not-printable': {
+    'zh-CN': '本终端不打印“{paper}”，请使用当事人提交的纸质文书并扫描归档。',
+    en: 'The desk does not print "{paper}"; capture the paper the parties brought.',
+  },
+  'registry-photo-not-jpeg': {
+    'zh-CN': '照片须为 JPEG 图像，请重新拍摄或扫描。',
+    en: 'A photo must be a JPEG image; take or scan it again.',
+  },
+};

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { TerminalError } from '../../contract/errors';
+import { MaterialCaptures } from '../material-captures';
+import { RegistryCases, type MaterialOut } from './registry-cases';
+import type { ReviewView } from './national-review';
+
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+const parties = [
+  { name: '王建国', sex: '男', nationality: '中国', birthDate: '1985-03-12', idNumber: '31010419850312003X' },
+  { name: '马秀兰', sex: '女', nationality: '中国', birthDate: '1990-07-05', idNumber: '640102199007050022' },
+];
+
+function desk(review?: ReviewView) {
+  const captures = new MaterialCaptures();
+  const submitted: { caseId: string; payload: Record<string, unknown>; materials: MaterialOut[] }[] = [];
+  const events: string[] = [];
+  const cases = new RegistryCases({
+    captures,
+    review: () => review,
+    submit: async (caseId, payload, materials) => void submitted.push({ caseId, payload, materials }),
+    deskEvent: (kind, business) => events.push(`${kind}:${business}`),
+    printDocument: async () => {
+      throw new Error('not printing here');
+    },
+    today: () => '2026-05-20',
+    registryName: () => '上海市徐汇区民政局',
+  });
+  const capture = () => captures.add({ data: JPEG, mimeType: 'image/jpeg' });
+  return { cases, captures, submitted, events, capture };
+}
+
+describe('registry cases: papers signed by hand, captured back', () => {
+  it('refuses to complete while a required paper is missing, naming it in Chinese', async () => {
+    const { cases, capture, submitted } = desk();
+    const opened = cases.open('marriage', parties);
+    cases.capturePaper(opened.id, 'declaration', capture());
+    const refusal = (() => {
+      try {
+        cases.complete(opened.id);
+      } catch (error) {
+        return error as TerminalError;
+      }
+      return undefined;
+    })();
+    expect(refusal?.code).toBe('registry-papers-missing');
+    expect(refusal?.params).toEqual({ missing: '结婚登记审查处理表、证件领取签收单', count: 2 });
+    expect(submitted).toHaveLength(0);
+  });
+
+  it('archives every captured page once, with the override document, and a second completion submits nothing', async () => {
+    const overrideCapture = 'override';
+    const review: ReviewView = {
+      id: 'r1',
+      business: 'marriage',
+      state: 'answered',
+      parties: [],
+      hit: true,
+      cleared: true,
+      override: { reason: '当事人提交香港高等法院离婚判决书', captureId: overrideCapture, at: '2026-05-20T01:00:00Z' },
+      askedAt: '2026-05-20T01:00:00Z',
+    };
+    const { cases, captures, capture, submitted, events } = desk(review);
+    review.override!.captureId = capture();
+    const opened = cases.open('marriage', parties, 'r1');
+    cases.capturePaper(opened.id, 'declaration', capture());
+    cases.capturePaper(opened.id, 'declaration', capture());
+    cases.capturePaper(opened.id, 'review-form', capture());
+    cases.capturePaper(opened.id, 'handover-receipt', capture());
+    cases.addPhoto(opened.id, 'joint', capture());
+    cases.certificateIssued(opened.id, 'J310104-2026-000001');
+    const [first, second] = await Promise.all([cases.complete(opened.id), cases.complete(opened.id)]);
+    expect(first.state).toBe('completed');
+    expect(second.state).toBe('completed');
+    await cases.complete(opened.id);
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]!.materials.map((material) => material.fileName)).toEqual([
+      'paper-declaration-1.jpg',
+      'paper-declaration-2.jpg',
+      'paper-review-form-1.jpg',
+      'paper-handover-receipt-1.jpg',
+      'photo-joint-1.jpg',
+      'override-document-1.jpg',
+    ]);
+    expect(submitted[0]!.payload).toMatchObject({
+      certificateNumbers: ['J310104-2026-000001'],
+      review: { reviewId: 'r1', hit: true, override: { reason: '当事人提交香港高等法院离婚判决书', fileName: 'override-document-1.jpg' } },
+    });
+    expect(events).toEqual(['started:marriage', 'done:marriage']);
+    // The captures are released once archived.
+    expect(() => captures.get([review.override!.captureId])).toThrow();
+    expect(() => cases.capturePaper(opened.id, 'declaration', capture())).toThrow(/completed/);
+  });
+
+  it('refuses a page the terminal does not hold', () => {
+    const { cases } = desk();
+    const opened = cases.open('divorce-application', parties);
+    expect(() => cases.capturePaper(opened.id, 'divorce-agreement', 'gone')).toThrow(/no longer held/);
+    expect(cases.view(opened.id).missing).toEqual(['申请离婚登记声明书', '离婚协议书']);
+  });
+});

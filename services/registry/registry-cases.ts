@@ -1,0 +1,264 @@
+/**
+ * A registration at the desk as one case: its parties and review, the papers
+ * signed by hand (printed here, captured back by scanner or camera), the
+ * photos, and the certificate numbers issued under it. The case completes
+ * only when every paper its business requires has been captured; then its
+ * archive record and every captured page go to the backend in one
+ * transaction (sync's outbox and uploads), exactly once.
+ *
+ * An open case is held in memory like the captures it refers to: until it
+ * completes it is not yet the record, and a restart of the services means
+ * capturing again (the paper is still on the desk).
+ */
+import { randomUUID } from 'node:crypto';
+import { TerminalError } from '../../contract/errors';
+import type { RegistryBusiness } from '../../domain/registry/business';
+import { isPrintedByDesk, missingPapers, paperTitle, requiredPapers, SIGNED_PAPERS, type SignedPaper } from '../../domain/registry/signed-papers';
+import type { PrintJobRecord } from '../../domain/printing';
+import type { Capture } from '../material-captures';
+import type { ReviewView } from './national-review';
+
+export interface CaseParty {
+  name: string;
+  sex: string;
+  nationality: string;
+  birthDate: string;
+  idNumber: string;
+}
+
+export const PHOTO_KEYS = ['joint', 'party-1', 'party-2'] as const;
+export type PhotoKey = (typeof PHOTO_KEYS)[number];
+
+interface OpenCase {
+  id: string;
+  business: RegistryBusiness;
+  parties: CaseParty[];
+  reviewId?: string;
+  openedAt: string;
+  papers: Record<SignedPaper, string[]>;
+  photos: { key: PhotoKey; captureId: string }[];
+  certificateNumbers: string[];
+  completedAt?: string;
+}
+
+export interface PaperView {
+  paper: SignedPaper;
+  title: string;
+  required: boolean;
+  /** The desk prints it (a document kind exists for it); otherwise it is the couple's own. */
+  printable: boolean;
+  pages: string[];
+}
+
+export interface RegistryCaseView {
+  id: string;
+  business: RegistryBusiness;
+  state: 'open' | 'completed';
+  papers: PaperView[];
+  /** Titles of the required papers not captured yet, in signing order (zh-CN). */
+  missing: string[];
+  photos: { key: PhotoKey; captureId: string }[];
+  certificateNumbers: string[];
+  openedAt: string;
+  completedAt?: string;
+}
+
+export interface MaterialOut {
+  materialKey: string;
+  fileName: string;
+  mimeType: string;
+  data: Uint8Array;
+}
+
+export interface RegistryCaseDeps {
+  captures: { get(ids: readonly string[]): Capture[]; discard(ids: readonly string[]): void };
+  review(reviewId: string): ReviewView | undefined;
+  /** Commits the archive record and its materials together (sync.submitRegistryCase). */
+  submit(caseId: string, payload: Record<string, unknown>, materials: MaterialOut[]): Promise<void>;
+  deskEvent(kind: 'started' | 'done', business: RegistryBusiness): void;
+  printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
+  /** The review form and hand-over receipt show today's Beijing date and the registry. */
+  today(): string;
+  registryName(): string | undefined;
+  now?: () => number;
+}
+
+/** What each paper prints as, per business: only where a document kind exists (others are captured only). */
+function documentKind(business: RegistryBusiness, paper: SignedPaper): string | undefined {
+  if (paper === 'declaration') return business === 'marriage' ? 'marriage-declaration' : undefined;
+  if (paper === 'review-form') return business === 'marriage' ? 'review-form' : undefined;
+  if (paper === 'handover-receipt') return 'handover-receipt';
+  return undefined;
+}
+
+const extension = (mimeType: string): string => (mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/png' ? 'png' : mimeType === 'image/tiff' ? 'tif' : 'bin');
+
+export class RegistryCases {
+  readonly #cases = new Map<string, OpenCase>();
+  /** Completions in flight, so a double click cannot submit twice. */
+  readonly #completing = new Map<string, Promise<RegistryCaseView>>();
+
+  constructor(private readonly deps: RegistryCaseDeps) {}
+
+  #iso(): string {
+    return new Date((this.deps.now ?? Date.now)()).toISOString();
+  }
+
+  #get(caseId: string): OpenCase {
+    const found = this.#cases.get(caseId);
+    if (!found) throw new TerminalError('registry-case-unknown', `no registry case ${caseId}`);
+    return found;
+  }
+
+  #open(caseId: string): OpenCase {
+    const found = this.#get(caseId);
+    if (found.completedAt) throw new TerminalError('registry-case-completed', `registry case ${caseId} is completed`);
+    return found;
+  }
+
+  open(business: RegistryBusiness, parties: CaseParty[], reviewId?: string): RegistryCaseView {
+    const id = randomUUID();
+    const papers = Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, [] as string[]])) as Record<SignedPaper, string[]>;
+    this.#cases.set(id, { id, business, parties: structuredClone(parties), ...(reviewId ? { reviewId } : {}), openedAt: this.#iso(), papers, photos: [], certificateNumbers: [] });
+    this.deps.deskEvent('started', business);
+    return this.view(id);
+  }
+
+  view(caseId: string): RegistryCaseView {
+    const found = this.#get(caseId);
+    const required = requiredPapers(found.business);
+    const counts = Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, found.papers[paper].length]));
+    return {
+      id: found.id,
+      business: found.business,
+      state: found.completedAt ? 'completed' : 'open',
+      papers: SIGNED_PAPERS.filter((paper) => required.includes(paper) || found.papers[paper].length > 0).map((paper) => ({
+        paper,
+        title: paperTitle(found.business, paper),
+        required: required.includes(paper),
+        printable: isPrintedByDesk(paper) && documentKind(found.business, paper) !== undefined,
+        pages: [...found.papers[paper]],
+      })),
+      missing: missingPapers(found.business, counts).map((paper) => paperTitle(found.business, paper)),
+      photos: found.photos.map((photo) => ({ ...photo })),
+      certificateNumbers: [...found.certificateNumbers],
+      openedAt: found.openedAt,
+      ...(found.completedAt ? { completedAt: found.completedAt } : {}),
+    };
+  }
+
+  /** A signed page captured back (scanner or camera): refused unless the terminal holds the capture. */
+  capturePaper(caseId: string, paper: SignedPaper, captureId: string): RegistryCaseView {
+    const found = this.#open(caseId);
+    this.deps.captures.get([captureId]);
+    if (!found.papers[paper].includes(captureId)) found.papers[paper].push(captureId);
+    return this.view(caseId);
+  }
+
+  /** A photo for the certificate and the review form: the couple's joint photo, or each party's for a divorce. */
+  addPhoto(caseId: string, key: PhotoKey, captureId: string): RegistryCaseView {
+    const found = this.#open(caseId);
+    const [capture] = this.deps.captures.get([captureId]);
+    if (capture!.mimeType !== 'image/jpeg') throw new TerminalError('registry-photo-not-jpeg', 'a photo must be a JPEG');
+    // One photo per key: a new one replaces the previous take.
+    const previous = found.photos.filter((photo) => photo.key === key).map((photo) => photo.captureId);
+    found.photos = [...found.photos.filter((photo) => photo.key !== key), { key, captureId }];
+    if (previous.length > 0) this.deps.captures.discard(previous.filter((id) => id !== captureId));
+    return this.view(caseId);
+  }
+
+  discardPage(caseId: string, captureId: string): RegistryCaseView {
+    const found = this.#open(caseId);
+    for (const paper of SIGNED_PAPERS) found.papers[paper] = found.papers[paper].filter((id) => id !== captureId);
+    found.photos = found.photos.filter((photo) => photo.captureId !== captureId);
+    this.deps.captures.discard([captureId]);
+    return this.view(caseId);
+  }
+
+  /** Called by the certificate print with the case it was printed for. */
+  certificateIssued(caseId: string | undefined, number: string, voided?: string): void {
+    const found = caseId ? this.#cases.get(caseId) : undefined;
+    if (!found || found.completedAt) return;
+    found.certificateNumbers = [...found.certificateNumbers.filter((entry) => entry !== voided), number];
+  }
+
+  async printPaper(caseId: string, paper: SignedPaper, printerId: string): Promise<PrintJobRecord> {
+    const found = this.#open(caseId);
+    const kind = documentKind(found.business, paper);
+    if (!kind) throw new TerminalError('registry-paper-not-printable', `the desk does not print ${paper} for ${found.business}`, { paper: paperTitle(found.business, paper) });
+    return this.deps.printDocument(printerId, kind, this.#paperData(found, kind));
+  }
+
+  #paperData(found: OpenCase, kind: string): Record<string, unknown> {
+    const date = this.deps.today();
+    const registry = this.deps.registryName();
+    const base = { parties: found.parties, ...(registry ? { registry } : {}), caseNumber: found.id.slice(0, 8).toUpperCase() };
+    if (kind === 'marriage-declaration') return { ...base, date };
+    if (kind === 'handover-receipt') return { ...base, business: found.business, date, certificateNumbers: found.certificateNumbers };
+    // The review form: what the desk checked and found; the decision is written once a number is issued.
+    const review = found.reviewId ? this.deps.review(found.reviewId) : undefined;
+    const number = found.certificateNumbers.at(-1);
+    return {
+      ...base,
+      documentsChecked: [...new Set(found.parties.map((party) => (/^[0-9]{17}[0-9X]$/i.test(party.idNumber) ? '居民身份证' : '有效身份证件')))],
+      nationalReview: !review || review.state !== 'answered' ? '待审查结果' : review.override ? `有在婚记录，经核查准予继续办理（${review.override.reason}）` : review.hit ? '有在婚记录' : '未发现在婚记录',
+      reviewOpinion: '当事人身份证件有效，双方自愿，符合登记条件。',
+      reviewedOn: date,
+      ...(number ? { decision: 'approved', certificateNumber: number, registeredOn: date } : {}),
+    };
+  }
+
+  /** Refuses while a required paper is missing (listed in zh-CN); otherwise archives the case once. */
+  complete(caseId: string): Promise<RegistryCaseView> {
+    const found = this.#get(caseId);
+    if (found.completedAt) return Promise.resolve(this.view(caseId));
+    const inFlight = this.#completing.get(caseId);
+    if (inFlight) return inFlight;
+    const view = this.view(caseId);
+    if (view.missing.length > 0) throw new TerminalError('registry-papers-missing', 'required signed papers are not captured', { missing: view.missing.join('、'), count: view.missing.length });
+    const completion = this.#archive(found).finally(() => this.#completing.delete(caseId));
+    this.#completing.set(caseId, completion);
+    return completion;
+  }
+
+  async #archive(found: OpenCase): Promise<RegistryCaseView> {
+    const entries: { key: string; captureId: string }[] = [
+      ...SIGNED_PAPERS.flatMap((paper) => found.papers[paper].map((captureId) => ({ key: `paper:${paper}`, captureId }))),
+      ...found.photos.map((photo) => ({ key: `photo:${photo.key}`, captureId: photo.captureId })),
+    ];
+    const review = found.reviewId ? this.deps.review(found.reviewId) : undefined;
+    const overrideCapture = review?.override?.captureId;
+    if (overrideCapture) entries.push({ key: 'override-document', captureId: overrideCapture });
+    const captured = this.deps.captures.get(entries.map((entry) => entry.captureId));
+    const pageOf = new Map<string, number>();
+    const materials: MaterialOut[] = entries.map((entry, index) => {
+      const page = (pageOf.get(entry.key) ?? 0) + 1;
+      pageOf.set(entry.key, page);
+      const capture = captured[index]!;
+      return { materialKey: entry.key, fileName: `${entry.key.replace(':', '-')}-${page}.${extension(capture.mimeType)}`, mimeType: capture.mimeType, data: capture.data };
+    });
+    const completedAt = this.#iso();
+    const payload = {
+      business: found.business,
+      parties: found.parties,
+      materials: materials.map(({ materialKey, fileName, mimeType }) => ({ key: materialKey, fileName, mimeType })),
+      certificateNumbers: found.certificateNumbers,
+      ...(review && review.state === 'answered'
+        ? {
+            review: {
+              reviewId: review.id,
+              hit: review.hit,
+              ...(review.override ? { override: { reason: review.override.reason, fileName: materials.find((m) => m.materialKey === 'override-document')!.fileName, at: review.override.at } } : {}),
+            },
+          }
+        : {}),
+      openedAt: found.openedAt,
+      completedAt,
+    };
+    await this.deps.submit(found.id, payload, materials);
+    found.completedAt = completedAt;
+    this.deps.deskEvent('done', found.business);
+    this.deps.captures.discard(entries.map((entry) => entry.captureId));
+    return this.view(found.id);
+  }
+}
