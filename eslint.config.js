@@ -88,7 +88,7 @@ const electronOnlyInShell = {
   ],
 };
 
-/** One adapter per device library: serialport and node-hid are imported by one file each in drivers/. */
+/** One adapter per device library: serialport, node-hid and smartcard are imported by one file each in drivers/. */
 const oneAdapterPerDeviceLibrary = {
   'no-restricted-imports': [
     'error',
@@ -97,6 +97,7 @@ const oneAdapterPerDeviceLibrary = {
         { name: 'electron', message: 'Only main/electron and the preload may import Electron.' },
         { name: 'serialport', message: 'Open serial ports through drivers/serial/port.ts.' },
         { name: 'node-hid', message: 'Load node-hid through drivers/hid/node-hid.ts.' },
+        { name: 'smartcard', message: 'Reach PC/SC through drivers/social-security-card/transport.ts.' },
       ],
     },
   ],
@@ -159,7 +160,7 @@ export default tseslint.config(
   { files: ['**/*.ts'], ignores: ['**/*.test.ts', '**/testing/**', 'fixtures/**', 'tests/**', 'scripts/bench/**'], rules: noNodeSm },
   { files: ['**/*.test.ts', '**/testing/**'], rules: { 'boundaries/dependencies': layerRule(allowedInTests) } },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['drivers/**/*.ts'], ignores: ['drivers/serial/port.ts', 'drivers/hid/node-hid.ts'], rules: oneAdapterPerDeviceLibrary },
+  { files: ['drivers/**/*.ts'], ignores: ['drivers/serial/port.ts', 'drivers/hid/node-hid.ts', 'drivers/social-security-card/transport.ts'], rules: oneAdapterPerDeviceLibrary },
   { files: ['main/electron/**', 'preload/index.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['domain/**', 'renderer/**', 'preload/web-bridge.ts'], rules: noNodeBuiltins },
   { files: ['renderer/**', 'preload/**'], languageOptions: { globals: { ...globals.browser } } },

@@ -11,6 +11,7 @@ import type { Signature } from '../domain/signature';
 import { TERMINAL_PROFILES } from '../domain/terminal-profile';
 import {
   cardReadingSchema,
+  socialSecurityCardReadingSchema,
   caseDraftSchema,
   capturedMaterialSchema,
   caseRecordSchema,
@@ -78,6 +79,8 @@ export const calls = {
   'devices.list': call(none, z.array(deviceStatusSchema)),
   'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
   'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),
+  /** The social security card in the PC/SC reader, or the next one inserted within timeoutMs. */
+  'socialSecurityCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), socialSecurityCardReadingSchema),
   'catalogue.list': call(none, z.array(serviceItemSchema)),
   /** Scan one page on the document scanner; the terminal keeps it until the case is saved or it is discarded. */
   'documentScanner.scan': call(
@@ -172,6 +175,8 @@ export const calls = {
 
 export const events = {
   'idCard.cardRead': cardReadingSchema,
+  /** A social security card was inserted and read (held by the services under its readingId). */
+  'socialSecurityCard.cardRead': socialSecurityCardReadingSchema,
   /** Signed in, signed out, locked or unlocked. */
   'officer.changed': officerStatusSchema,
   'device.changed': deviceStatusSchema,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { IDENTITY_DOCUMENT_TYPES } from '../domain/applicant';
 import { CARD_TYPES, SEXES, type CardReading, type IdentityCard } from '../domain/identity-card';
 import { DEVICE_KINDS, DEVICE_STATES, type DeviceStatus } from '../domain/device';
+import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { CASE_SYNC_STATES, IDENTITY_SOURCES, type CaseDraft, type CaseRecord } from '../domain/case';
 import { STORAGE_LEVELS, type StorageStatus } from '../domain/storage';
 import type { SyncScreen, SyncStatus } from '../domain/sync-status';
@@ -35,6 +36,25 @@ export const identityCardSchema: z.ZodType<IdentityCard, IdentityCard> = z.objec
 
 export const cardReadingSchema: z.ZodType<CardReading, CardReading> = z.object({
   card: identityCardSchema,
+  warnings: z.array(z.enum(['id-number-check-digit', 'card-expired'])),
+  readAt: z.number(),
+  readingId: z.string().optional(),
+});
+
+export const socialSecurityCardReadingSchema: z.ZodType<SocialSecurityCardReading, SocialSecurityCardReading> = z.object({
+  card: z.object({
+    cardNumber: z.string(),
+    socialSecurityNumber: z.string(),
+    name: z.string(),
+    sex: z.enum(SEXES),
+    ethnicityCode: z.string().optional(),
+    birthDate: z.string().optional(),
+    issuingRegionCode: z.string(),
+    cardIdentifier: z.string(),
+    specVersion: z.string(),
+    issuedOn: z.string(),
+    validTo: z.string(),
+  }),
   warnings: z.array(z.enum(['id-number-check-digit', 'card-expired'])),
   readAt: z.number(),
   readingId: z.string().optional(),

@@ -3,7 +3,8 @@ import type { SignerRole } from './service-item';
 import type { Signature, SignatureBinding } from './signature';
 
 /** A captured material by the service item's material key it answers. */
-export const IDENTITY_SOURCES = ['chip', 'passport-zone', 'typed'] as const;
+/** chip: an ID card (or a card on the same reader); ssc-chip: a social security card's chip over PC/SC. */
+export const IDENTITY_SOURCES = ['chip', 'ssc-chip', 'passport-zone', 'typed'] as const;
 export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
 
 export interface CapturedMaterialRef {
@@ -44,8 +45,8 @@ export interface CaseDraft {
    */
   formId?: string;
   /**
-   * Made by the terminal, never taken from the renderer: whether the applicant's identity came from a card's chip,
-   * a passport zone read by a reader, or typing (a typed zone or number).
+   * Made by the terminal, never taken from the renderer: whether the applicant's identity came from a card's chip
+   * (ID card reader, or a social security card over PC/SC), a passport zone read by a reader, or typing.
    */
   identitySource?: IdentitySource;
   /** Made by the terminal when the case is saved, never sent by the renderer: each signature bound to the signed form. */

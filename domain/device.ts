@@ -1,5 +1,5 @@
 /** Health of one peripheral as the device registry reports it. */
-export const DEVICE_KINDS = ['id-card-reader', 'scanner-gun', 'passport-reader', 'signature-pad', 'printer', 'document-scanner', 'document-camera'] as const;
+export const DEVICE_KINDS = ['id-card-reader', 'scanner-gun', 'passport-reader', 'signature-pad', 'printer', 'document-scanner', 'document-camera', 'social-security-card-reader'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /**

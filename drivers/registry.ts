@@ -8,12 +8,15 @@ import type { CardReading } from '../domain/identity-card';
 import type { Logger } from '../domain/logger';
 import type { PassportReading } from '../domain/mrz';
 import type { ScanReading } from '../domain/scan-payload';
+import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { DocumentScannerDriver, type ScanRequest, type ScannedPage } from './document-scanner/driver';
 import { DocumentScannerError } from './document-scanner/errors';
 import { IdCardReaderDriver } from './id-card/driver';
 import { SerialPassportReaderDriver } from './passport-reader/driver';
 import { createScannerGunDriver, type ScannerGunConfig } from './scanner-gun';
 import { SignaturePadDriver } from './signature-pad/driver';
+import { SocialSecurityCardReaderDriver } from './social-security-card';
+import type { PcscTransport } from './social-security-card/transport';
 import type { PadTransportFactory } from './signature-pad/transport';
 
 export interface DeviceRegistryConfig {
@@ -23,12 +26,15 @@ export interface DeviceRegistryConfig {
   passportReader?: { path: string; baudRate?: number } | undefined;
   /** A document scanner by its SANE device name. */
   documentScanner?: { device: string } | undefined;
+  /** Present: a social security card reader over PC/SC (`reader`: part of its name). */
+  socialSecurityCardReader?: { reader?: string | undefined; transport?: PcscTransport; pollIntervalMs?: number } | undefined;
   /** Present: a Wacom STU pad is expected (found over node-hid unless another transport is given). */
   signaturePad?: { factory?: PadTransportFactory } | undefined;
 }
 
 interface RegistryEvents {
   cardRead: [CardReading];
+  socialSecurityCardRead: [SocialSecurityCardReading];
   scan: [ScanReading];
   passportRead: [PassportReading];
   deviceChanged: [DeviceStatus];
@@ -47,12 +53,14 @@ const IDS = {
   passportReader: 'passport-reader',
   signaturePad: 'signature-pad',
   documentScanner: 'document-scanner',
+  socialSecurityCardReader: 'social-security-card-reader',
 } as const;
 
 export class DeviceRegistry extends EventEmitter<RegistryEvents> {
   private readonly drivers = new Map<string, ManagedDriver>();
   private readonly idCardReader?: IdCardReaderDriver;
   private readonly documentScanner?: DocumentScannerDriver;
+  private readonly socialSecurityCardReader?: SocialSecurityCardReaderDriver;
   readonly signaturePad?: SignaturePadDriver;
 
   constructor(
@@ -86,6 +94,20 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
       scanner.on('status', (status) => this.emit('deviceChanged', status));
       this.documentScanner = scanner;
       this.drivers.set(IDS.documentScanner, scanner);
+    }
+    if (config.socialSecurityCardReader) {
+      const { reader, transport, pollIntervalMs } = config.socialSecurityCardReader;
+      const ssc = new SocialSecurityCardReaderDriver({
+        id: IDS.socialSecurityCardReader,
+        ...(reader ? { reader } : {}),
+        ...(transport ? { transport } : {}),
+        ...(pollIntervalMs ? { pollIntervalMs } : {}),
+        logger: logger.child({ device: IDS.socialSecurityCardReader }),
+      });
+      ssc.on('cardRead', (reading) => this.emit('socialSecurityCardRead', reading));
+      ssc.on('status', (status) => this.emit('deviceChanged', status));
+      this.socialSecurityCardReader = ssc;
+      this.drivers.set(IDS.socialSecurityCardReader, ssc);
     }
     if (config.signaturePad) {
       const pad = new SignaturePadDriver({ id: IDS.signaturePad, ...config.signaturePad, logger: logger.child({ device: IDS.signaturePad }) });
@@ -122,6 +144,16 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
   scanDocument(request: ScanRequest): Promise<ScannedPage> {
     if (!this.documentScanner) return Promise.reject(new DocumentScannerError('document-scanner-not-configured', 'no document scanner configured'));
     return this.documentScanner.scan(request);
+  }
+
+  /** Whether this counter has a social security card reader configured. */
+  get hasSocialSecurityCardReader(): boolean {
+    return this.socialSecurityCardReader !== undefined;
+  }
+
+  readSocialSecurityCard(timeoutMs: number): Promise<SocialSecurityCardReading> {
+    if (!this.socialSecurityCardReader) return Promise.reject(Object.assign(new Error('no social security card reader configured'), { code: 'device-not-configured' }));
+    return this.socialSecurityCardReader.readOnce(timeoutMs);
   }
 
   readIdCard(timeoutMs: number): Promise<CardReading> {

@@ -35,6 +35,7 @@ import { HeldForms } from './forms/held-forms';
 import { HeldReadings } from './identity/held-readings';
 import { applicantFromPassport } from '../domain/applicant';
 import type { CardReading } from '../domain/identity-card';
+import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { schedulePersonalDataPurge } from './retention/purge-schedule';
 import { refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
 
@@ -92,6 +93,12 @@ export async function createTerminalServices(
     readingId: readings.hold('chip', { documentType: reading.card.cardType, idNumber: reading.card.idNumber, name: reading.card.name }),
   });
   devices.on('cardRead', (reading) => officers.session.mayShowPersonalData() && events.emit('idCard.cardRead', heldCard(reading)));
+  // The social security number is the holder's citizen ID number: the card identifies a resident, from its own chip.
+  const heldSocialSecurityCard = (reading: SocialSecurityCardReading): SocialSecurityCardReading => ({
+    ...reading,
+    readingId: readings.hold('ssc-chip', { documentType: 'resident', idNumber: reading.card.socialSecurityNumber, name: reading.card.name }),
+  });
+  devices.on('socialSecurityCardRead', (reading) => officers.session.mayShowPersonalData() && events.emit('socialSecurityCard.cardRead', heldSocialSecurityCard(reading)));
   devices.on('scan', (reading) => officers.session.mayShowPersonalData() && events.emit('scanner.scanned', reading));
   devices.on('passportRead', (reading) => {
     if (!officers.session.mayShowPersonalData()) return;
@@ -240,6 +247,7 @@ export async function createTerminalServices(
     'devices.list': () => devices.list(),
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': async ({ timeoutMs }) => heldCard(await devices.readIdCard(timeoutMs)),
+    'socialSecurityCard.read': async ({ timeoutMs }) => heldSocialSecurityCard(await devices.readSocialSecurityCard(timeoutMs)),
     'catalogue.list': () => sync.catalogue(),
     'documentScanner.scan': async (request) => {
       const page = await devices.scanDocument(request ?? {});

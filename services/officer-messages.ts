@@ -11,6 +11,7 @@ import { ID_CARD_MESSAGES } from '../drivers/id-card/messages';
 import { PASSPORT_READER_MESSAGES } from '../drivers/passport-reader/messages';
 import { PRINTER_MESSAGES } from '../drivers/printer/messages';
 import { SIGNATURE_PAD_MESSAGES } from '../drivers/signature-pad/messages';
+import { SOCIAL_SECURITY_CARD_MESSAGES } from '../drivers/social-security-card/messages';
 import { SIGNING_MESSAGES } from '../signing/messages';
 import { SCANNER_GUN_MESSAGES } from '../drivers/scanner-gun/messages';
 import { SYNC_MESSAGES } from '../sync/messages';
@@ -22,6 +23,7 @@ import { SCOPE_MESSAGES } from './scope/messages';
 
 export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...ID_CARD_MESSAGES,
+  ...SOCIAL_SECURITY_CARD_MESSAGES,
   ...PASSPORT_READER_MESSAGES,
   ...DOCUMENT_SCANNER_MESSAGES,
   ...SCANNER_GUN_MESSAGES,

@@ -43,6 +43,8 @@ export const configSchema = z
       ])
       .optional(),
     passportReader: z.object({ path: z.string().min(1), baudRate: z.number().int().positive().optional() }).optional(),
+    /** A social security card reader over PC/SC; `reader`: part of its PC/SC name (absent: the reader holding a card). */
+    socialSecurityCardReader: z.object({ reader: z.string().min(1).optional() }).strict().optional(),
     /** A document scanner by its SANE device name (`scanimage -L` lists them). */
     documentScanner: z.object({ device: z.string().min(1) }).optional(),
     /** A Wacom STU signature pad over USB HID (node-hid), or behind a local HID bridge. */
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (env.TERMINAL_PRINTER_URI) {
     merged.printers = [{ kind: 'ipp', id: `ipp:${env.TERMINAL_PRINTER_URI}`, name: env.TERMINAL_PRINTER_NAME ?? 'IPP', uri: env.TERMINAL_PRINTER_URI }];
   }
+  if (env.TERMINAL_SSC_READER) merged.socialSecurityCardReader = env.TERMINAL_SSC_READER === '1' ? {} : { reader: env.TERMINAL_SSC_READER };
   if (env.TERMINAL_DOCUMENT_SCANNER) merged.documentScanner = { device: env.TERMINAL_DOCUMENT_SCANNER };
   if (env.TERMINAL_SIGNATURE_PAD) merged.signaturePad = {};
   if (env.TERMINAL_SIGNATURE_PAD_BRIDGE) merged.signaturePad = { bridge: env.TERMINAL_SIGNATURE_PAD_BRIDGE };

@@ -37,6 +37,7 @@ const en: Messages<typeof zhCN> = {
       printer: 'Printer',
       'document-scanner': 'Document scanner',
       'document-camera': 'Document camera',
+      'social-security-card-reader': 'Social security card reader',
     },
     state: { ready: 'Ready', absent: 'Not connected', disconnected: 'Disconnected', busy: 'In use', error: 'Fault' },
   },

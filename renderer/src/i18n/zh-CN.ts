@@ -33,6 +33,7 @@ export default {
       printer: '打印机',
       'document-scanner': '扫描仪',
       'document-camera': '高拍仪',
+      'social-security-card-reader': '社保卡读卡器',
     },
     state: { ready: '就绪', absent: '未连接', disconnected: '已断开', busy: '被占用', error: '故障' },
   },

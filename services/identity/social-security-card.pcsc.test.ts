@@ -1,0 +1,91 @@
+/**
+ * The reception flow reading a social security card: the whole services (as
+ * both transports reach them) with a private pcscd, Debian's vpcd virtual
+ * reader and the emulated card (vicc), against the reference backend. The card
+ * read on insertion reaches the screen as an event; the officer's read call
+ * returns it; a case naming that reading is recorded as identified from the
+ * social security card's chip ('ssc-chip'), and a fault reaches the screen as
+ * its own code.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput, CallName, CallOutput, EventName } from '../../contract/api';
+import { silentLogger } from '../../domain/logger';
+import type { SocialSecurityCardReading } from '../../domain/social-security-card';
+import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
+import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
+import { pcscStackMissing, startPcscHarness, type PcscHarness } from '../../fixtures/social-security-card/pcsc-harness';
+import { loadConfig } from '../../main/shared/config';
+import { sampleDraft, tempDir } from '../../sync/testing/harness';
+import { createTerminalServices, type TerminalServices } from '../create-services';
+
+const officer = SAMPLE_OFFICERS[0]!;
+
+describe.skipIf(pcscStackMissing())('reception: identifying the applicant by a social security card over PC/SC', () => {
+  const dir = tempDir('ssc-reception-');
+  let pcsc: PcscHarness;
+  let backend: ReferenceBackend;
+  let services: TerminalServices;
+  const seen: Array<{ event: EventName; payload: unknown }> = [];
+
+  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
+    const reply = await services.dispatch(method, params);
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
+    return reply.result as CallOutput<K>;
+  }
+  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+
+  beforeAll(async () => {
+    pcsc = await startPcscHarness();
+    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_SSC_READER: '1' });
+    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
+    services.events.connect((event, payload) => seen.push({ event, payload }));
+  }, 30_000);
+
+  afterAll(async () => {
+    await services?.close();
+    await backend?.close();
+    await pcsc?.close();
+    dir.remove();
+  });
+
+  it('lists the reader, reads the inserted card, and records the case as identified from its chip', async () => {
+    await call('officer.signIn', { account: officer.account, password: officer.password });
+    expect(await call('devices.list')).toContainEqual(expect.objectContaining({ kind: 'social-security-card-reader', state: 'ready' }));
+    const pending = call('socialSecurityCard.read', { timeoutMs: 10_000 });
+    await pcsc.insert('ssc');
+    const reading = await pending;
+    expect(reading.card).toEqual(pcsc.sample);
+    expect(reading.readingId).toEqual(expect.any(String));
+    // The insertion also reached the screen on its own, as the ID card's does.
+    await expect.poll(() => seen.some(({ event }) => event === 'socialSecurityCard.cardRead'), { timeout: 5_000 }).toBe(true);
+    const pushed = seen.find(({ event }) => event === 'socialSecurityCard.cardRead')!.payload as SocialSecurityCardReading;
+    expect(pushed.card.socialSecurityNumber).toBe(pcsc.sample.socialSecurityNumber);
+
+    const { name, socialSecurityNumber: idNumber } = reading.card;
+    const draft = sampleDraft(1);
+    const form = { ...draft.form, name, idNumber, birthDate: '1990-01-01' };
+    await expect.poll(async () => (await call('catalogue.list')).some((item) => item.id === draft.serviceItemId), { timeout: 15_000 }).toBe(true);
+    const applicant = { cardType: 'resident' as const, name, idNumber, readingId: reading.readingId! };
+    const shown = await call('forms.render', { ...draft, applicant, form });
+    const record = await call('cases.create', { ...draft, applicant, form, formId: shown.formId });
+    expect(record.identitySource).toBe('ssc-chip');
+
+    // The same reading with another name typed over it is no longer the chip's.
+    const other = await call('forms.render', { ...draft, applicant: { ...applicant, name: '王五' }, form: { ...form, name: '王五' } });
+    const typed = await call('cases.create', { ...draft, applicant: { ...applicant, name: '王五' }, form: { ...form, name: '王五' }, formId: other.formId });
+    expect(typed.identitySource).toBe('typed');
+    await pcsc.remove();
+  }, 60_000);
+
+  it('answers a card pulled mid-read with its own code', async () => {
+    await expect.poll(async () => (await call('socialSecurityCard.read', { timeoutMs: 300 }).catch((e: { code: string }) => e.code)), { timeout: 10_000 }).toBe('ssc-no-card');
+    await pcsc.pullAfter(6);
+    const pending = codeOf(call('socialSecurityCard.read', { timeoutMs: 10_000 }));
+    await pcsc.insert('ssc');
+    await expect(pending).resolves.toBe('ssc-card-removed');
+    const messages = await call('app.messages');
+    expect(messages['ssc-card-removed']?.['zh-CN']).toMatch(/拔出/);
+  }, 30_000);
+});
