@@ -146,6 +146,11 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
     return this.documentScanner.scan(request);
   }
 
+  /** Whether this counter has an ID card reader configured. */
+  get hasIdCardReader(): boolean {
+    return this.idCardReader !== undefined;
+  }
+
   /** Whether this counter has a social security card reader configured. */
   get hasSocialSecurityCardReader(): boolean {
     return this.socialSecurityCardReader !== undefined;

@@ -27,7 +27,7 @@ export const kioskMessages = {
     form: { title: '请核对工作人员推送的申请表', how: '申请表显示在签字板上，核对无误后在签字板上签名。', sign: '开始签名', done: '签好了' },
     advice: { title: '工作人员建议您到{centre}办理', take: '一键到该中心取号' },
     evaluation: { title: '请您对本次服务作出评价', loading: '正在打开评价页面…' },
-    cardRead: { title: '工作人员请您读卡', how: '请将身份证、外国人永久居留身份证或港澳台居民居住证放在阅读器上；或用扫码枪扫描手机上的医保电子凭证。' },
+    cardRead: { title: '工作人员请您读卡', how: '请将身份证、外国人永久居留身份证或港澳台居民居住证放在阅读器上，或将社保卡插入读卡器；也可用扫码枪扫描手机上的医保电子凭证。' },
     video: { waiting: '正在准备视频，请面向屏幕稍候…', connecting: '正在连接视频…', connected: '视频已接通', failed: '视频连接失败，工作人员会重新呼叫您', ended: '视频已结束' },
     component: {
       'id-card-reader': '身份证阅读器',
@@ -66,7 +66,7 @@ export const kioskMessages = {
     form: { title: 'Please check the form the officer sent', how: 'The form is shown on the signature pad; if it is right, sign on the pad.', sign: 'Start signing', done: 'I have signed' },
     advice: { title: 'The officer advises you to go to {centre}', take: 'Take a ticket there' },
     evaluation: { title: 'Please rate this service', loading: 'Opening the evaluation page…' },
-    cardRead: { title: 'The officer asks for your card', how: 'Place your ID card, foreign permanent resident card or residence permit on the reader, or scan the medical insurance e-voucher on your phone with the scanner gun.' },
+    cardRead: { title: 'The officer asks for your card', how: 'Place your ID card, foreign permanent resident card or residence permit on the reader, or insert your social security card; or scan the medical insurance e-voucher on your phone with the scanner gun.' },
     video: { waiting: 'Preparing the video, please face the screen…', connecting: 'Connecting the video…', connected: 'Video connected', failed: 'The video failed; the officer will call you again', ended: 'The video has ended' },
     component: {
       'id-card-reader': 'ID card reader',
