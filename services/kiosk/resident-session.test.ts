@@ -115,4 +115,22 @@ describe('resident session', () => {
     await waitFor(() => session.session().stage === 'called', 5_000, 'called');
     expect(session.session()).toMatchObject({ stage: 'called', officer: { name: '王敏', window: '3' } });
   });
+
+  it('after a restart, looks a called ticket up again: one the centre no longer calls (restored from a backup) does not hold the kiosk', async () => {
+    const before = start();
+    await waitFor(() => before.channel.status().state === 'connected', 10_000, 'connected');
+    const taken = await before.session.takeTicket('huangpu-waitan');
+    const ticketId = taken.stage === 'waiting' ? taken.ticket.ticketId : '';
+    const backup = pair.backend.backup();
+    await fetch(`${pair.backend.url}/centre/queue/tickets/${ticketId}/call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ officerName: '王敏', window: '3' }) });
+    await waitFor(() => before.session.session().stage === 'called', 5_000, 'called');
+    await stop(before);
+
+    // The centre comes back from a backup taken before the call: the ticket waits again and no command will say so.
+    pair.backend.restore(backup);
+    const after = start();
+    expect(after.session.session().stage).toBe('called');
+    await waitFor(() => after.session.session().stage === 'waiting', 10_000, 'waiting again');
+    expect(after.session.session()).toMatchObject({ stage: 'waiting', ticket: { ticketId, number: 'V001' } });
+  });
 });

@@ -37,13 +37,17 @@ export class ResidentSession extends EventEmitter<{ changed: [KioskSession] }> {
     channel.handle('ticket.skipped', (payload) => this.#skipped(payload as { ticketId: string }));
   }
 
-  /** After a restart: a ticket request that was never answered is sent again under its id; a waiting ticket is looked up again. */
+  /**
+   * After a restart: a ticket request that was never answered is sent again under its id; a waiting or called ticket
+   * is looked up again, so one the centre skipped, finished or no longer knows does not hold the kiosk (a called
+   * resident is never sent back to the welcome screen by idleness).
+   */
   resume(): void {
     const pending = this.#store.get<PendingTake>('pendingTake');
     if (pending) {
       this.#take(pending).catch((error: unknown) => this.logger.warn('kiosk: resuming a ticket request failed', { detail: String(error) }));
-    } else if (this.#session.stage === 'waiting') {
-      void this.#refreshTicket();
+    } else if (this.#session.stage === 'waiting' || this.#session.stage === 'called') {
+      void this.#refreshTicket(true);
     }
     this.#schedule();
   }
@@ -101,12 +105,15 @@ export class ResidentSession extends EventEmitter<{ changed: [KioskSession] }> {
     return this.#set({ stage: 'waiting', ticket });
   }
 
-  async #refreshTicket(): Promise<void> {
+  /** `resuming`: also a called ticket (after a restart); otherwise only a waiting one, whose position moves. */
+  async #refreshTicket(resuming = false): Promise<void> {
     const current = this.#session;
-    if (current.stage !== 'waiting') return;
+    const asked = (stage: KioskSession['stage']) => stage === 'waiting' || (resuming && stage === 'called');
+    if (!asked(current.stage) || current.stage === 'idle') return;
     try {
-      const ticket = await this.channel.request<QueueTicket>('queue.ticket', { ticketId: current.ticket.ticketId }, { timeoutMs: 5_000 });
-      if (this.#session.stage !== 'waiting' || this.#session.ticket.ticketId !== ticket.ticketId) return;
+      // After a restart the channel may still be connecting: wait for it rather than give up at once.
+      const ticket = await this.channel.request<QueueTicket>('queue.ticket', { ticketId: current.ticket.ticketId }, { timeoutMs: resuming ? 30_000 : 5_000 });
+      if (!asked(this.#session.stage) || this.#session.stage === 'idle' || this.#session.ticket.ticketId !== ticket.ticketId) return;
       if (ticket.state === 'waiting') this.#set({ stage: 'waiting', ticket });
       else if (ticket.state === 'called' && ticket.officer) this.#set({ stage: 'called', ticket, officer: ticket.officer });
       else if (ticket.state === 'skipped') this.#set({ stage: 'skipped', ticket });
