@@ -62,4 +62,10 @@ export const registryArchiveCalls = {
   'registryCase.discardPage': call(z.object({ caseId, captureId }).strict(), registryCaseViewSchema),
   /** Completes and archives the case; refused (`registry-papers-missing`) while a required paper is not captured. */
   'registryCase.complete': call(z.object({ caseId }).strict(), registryCaseViewSchema),
+  /** Today's (Beijing) end-of-day report: cases per business, certificates issued and voided, booklets, overrides. */
+  'registryDay.report': call(z.object({}).strict().optional(), dayReportSchema),
+  /** The report printed as a PDF on an A4 printer. */
+  'registryDay.printReport': call(z.object({ printerId: z.string().min(1).max(512) }).strict(), z.object({ report: dayReportSchema, job: z.custom<PrintJobRecord>() })),
+  /** The report sent to the backend (queued in the outbox; each send is one report). */
+  'registryDay.sendReport': call(z.object({}).strict().optional(), dayReportSchema),
 } as const;

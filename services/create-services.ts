@@ -25,6 +25,7 @@ import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
 import { createRegistryCaseDesk } from './registry/case-handlers';
+import { createDayReportDesk } from './registry/day-report';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 import { TerminalActivity } from './fleet/activity';
@@ -369,6 +370,12 @@ export async function createTerminalServices(
     },
     ...registry.handlers,
     ...registryCases.handlers,
+    ...createDayReportDesk({
+      sync,
+      registryCode: config.registryCode,
+      refusePrinter: (printerId) => refuseUnconfiguredPrinter(config.printers, printerId),
+      printDocument: async (printerId, kind, data) => auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId }),
+    }),
   };
 
   return {

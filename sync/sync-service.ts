@@ -28,6 +28,7 @@ import { DeskEvents, type NewDeskEvent } from './desk/desk-events';
 import type { DeskEvent } from '../domain/registry/appointments';
 import { openDatabase, type Db } from './store/database';
 import { MaterialsStore } from './store/materials-store';
+import { LeaseStore } from './store/lease-store';
 import { SyncStore } from './store/sync-store';
 import { CertificateNumbers, VOID_REASONS, type CertificateType, type LeasePolicy, type NumberAccounting, type VoidReason } from './leases/certificate-numbers';
 import { MaterialCipher } from './uploads/material-file';
@@ -82,6 +83,16 @@ export interface CertificateNumberSource {
   void(number: string, reason: string): Promise<void>;
 }
 
+/** A certificate number of the day: taken (issued), and voided too when it was spoiled or expired. */
+export interface DayNumber {
+  number: string;
+  type: string;
+  state: 'issued' | 'void';
+  takenAt: string;
+  voidReason?: string;
+  voidedAt?: string;
+}
+
 export interface SyncService {
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -118,6 +129,8 @@ export interface SyncService {
   certificateNumberSource(): CertificateNumberSource;
   /** End-of-day view of every leased number: issued, void or still available, and none unaccounted. */
   certificateAccounting(): NumberAccounting;
+  /** Certificate numbers taken or voided between two instants (a registry's end-of-day report). */
+  certificateNumbersBetween(fromIso: string, toIso: string): DayNumber[];
   /** Records what a registry desk did (check-in, walk-in, ...) and queues it for the backend, in one transaction. */
   recordDeskEvent(event: NewDeskEvent): DeskEvent;
   deskEventsOf(day: string): DeskEvent[];
@@ -672,14 +685,29 @@ class TerminalSyncService extends EventEmitter implements SyncService {
 
   async voidCertificateNumber(number: string, reason: string, note?: string): Promise<void> {
     const running = this.#require();
-    const why: VoidReason = (VOID_REASONS as readonly string[]).includes(reason) ? (reason as VoidReason) : 'other';
-    running.numbers.void(number, why, why === 'other' && reason !== 'other' ? reason.slice(0, 200) : note);
+    // "spoiled: paper jam" (the printer's reprint) is a spoiled booklet with a note, not "other".
+    const prefixed = /^(spoiled|expired|unused|other):\s*(.*)$/s.exec(reason);
+    const head = prefixed ? prefixed[1]! : reason;
+    const why: VoidReason = (VOID_REASONS as readonly string[]).includes(head) ? (head as VoidReason) : 'other';
+    const detail = prefixed ? prefixed[2]! : why === 'other' && reason !== 'other' ? reason : '';
+    running.numbers.void(number, why, detail && detail !== why ? detail.slice(0, 200) : note);
     this.#emitStatus();
     running.drain.nudge();
   }
 
   certificateAccounting(): NumberAccounting {
     return this.#require().numbers.accounting();
+  }
+
+  certificateNumbersBetween(fromIso: string, toIso: string): DayNumber[] {
+    return new LeaseStore(this.#require().db).numbersBetween(fromIso, toIso).map((row) => ({
+      number: row.number,
+      type: row.type,
+      state: row.state,
+      takenAt: row.taken_at,
+      ...(row.void_reason ? { voidReason: row.void_reason } : {}),
+      ...(row.voided_at ? { voidedAt: row.voided_at } : {}),
+    }));
   }
 
   recordDeskEvent(input: NewDeskEvent): DeskEvent {

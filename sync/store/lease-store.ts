@@ -121,4 +121,22 @@ export class LeaseStore {
       .prepare('SELECT number, lease_id, type, state, CAST(substr(number, -6) AS INTEGER) AS serial FROM certificate_numbers WHERE lease_id = ? ORDER BY number')
       .all(leaseId) as NumberRow[];
   }
+
+  /** Numbers taken or voided in [fromIso, toIso) (ISO instants): the certificates of a registry's day. */
+  numbersBetween(fromIso: string, toIso: string): DayNumberRow[] {
+    return this.db
+      .prepare(
+        'SELECT number, type, state, taken_at, void_reason, voided_at FROM certificate_numbers WHERE (taken_at >= ? AND taken_at < ?) OR (voided_at >= ? AND voided_at < ?) ORDER BY number',
+      )
+      .all(fromIso, toIso, fromIso, toIso) as DayNumberRow[];
+  }
+}
+
+export interface DayNumberRow {
+  number: string;
+  type: string;
+  state: 'issued' | 'void';
+  taken_at: string;
+  void_reason: string | null;
+  voided_at: string | null;
 }

@@ -115,3 +115,79 @@ test('a marriage completes only once its signed papers are captured back; the ba
   // Exactly the case's three papers arrived for it, nothing twice.
   expect(backend.uploads().filter((upload) => upload.caseId === archived!.caseId && upload.completed)).toHaveLength(3);
 });
+
+type DayReport = {
+  day: string;
+  businesses: { business: string; started: number; completed: number }[];
+  certificates: { issued: { number: string }[]; voided: { number: string; reason: string }[] };
+  booklets: { used: number; issued: number; voided: number; balanced: boolean };
+  overrides: { reason: string }[];
+};
+
+test("an override's scanned document is archived with the case; the day's report counts it, reconciles the booklets, prints and reaches the backend once", async ({ app, reader, printer, backend }, testInfo) => {
+  const reason = '当事人提交香港高等法院离婚判决书，全国系统未录入';
+  await readBothCards(app, reader, sampleCards.gatResidence, sampleCards.foreignPermanent2023);
+  await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'hit');
+  await app.getByTestId('review-override-reason').fill(reason);
+  await app.getByTestId('review-override-scan').click();
+  await expect(app.getByTestId('review-override-scanned')).toBeVisible({ timeout: 30_000 });
+  await app.getByTestId('review-override').click();
+  await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'overridden');
+
+  await app.getByTestId('registry-case-open').click();
+  // A spoiled booklet: its number is voided and the certificate prints again under a new one.
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const spoiled = (await app.getByTestId('certificate-number').textContent())!;
+  await app.getByTestId('certificate-reprint').click();
+  await expect(app.getByTestId('certificate-voided')).toContainText(spoiled);
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const issued = (await app.getByTestId('certificate-number').textContent())!;
+  expect(issued).not.toBe(spoiled);
+  await expect(app.getByTestId('registry-case-numbers')).toHaveText(issued);
+
+  for (const paper of ['declaration', 'review-form', 'handover-receipt']) {
+    await app.getByTestId(`paper-scan-${paper}`).click();
+    await expect(app.getByTestId(`paper-${paper}`)).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  }
+  await app.getByTestId('registry-case-complete').click();
+  await expect(app.getByTestId('registry-case')).toHaveAttribute('data-state', 'completed');
+
+  // The override's document reached the backend with the case, once, named in the case's review record.
+  await expect.poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 }).toBe(4);
+  const [archived, ...others] = await archivedCases(backend.url);
+  expect(others).toHaveLength(0);
+  expect(archived!.certificateNumbers).toEqual([issued]);
+  expect(archived!.review).toMatchObject({ hit: true, override: { reason, fileName: 'override-document-1.jpg' } });
+  expect(archived!.materials.find((material) => material.key === 'override-document')).toMatchObject({ uploads: 1, uploaded: true });
+
+  // End of day, from the registrar's day screen.
+  await app.getByTestId('nav-registry').click();
+  await app.getByTestId('day-report-show').click();
+  await expect(app.getByTestId('day-report-marriage')).toHaveText('结婚登记11');
+  await expect(app.getByTestId('day-report-issued')).toHaveText(`发放证书 1 本：${issued}`);
+  await expect(app.getByTestId('day-report-voided')).toHaveText(`作废证号 1 个：${spoiled}`);
+  await expect(app.getByTestId('day-report-booklets')).toHaveText('证书簿册核对相符：领用 2 本 = 发放 1 + 作废 1');
+  await expect(app.getByTestId('day-report-overrides')).toHaveText('审查结果继续办理 1 件');
+  await app.screenshot({ path: testInfo.outputPath('day-report.png'), fullPage: true });
+
+  await app.getByTestId('day-report-print').click();
+  await expect(app.getByTestId('day-report-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const pdf = await spooledText(printer, '婚姻登记日终报表');
+  expect(pdf).toContain('结婚登记受理1件，办结1件');
+  expect(pdf).toContain(`发放1本：${issued}`);
+  expect(pdf).toContain(`作废1个：${spoiled}（打印损坏）`);
+  expect(pdf).toContain('1+1=2本');
+  expect(pdf).toContain('相符');
+  expect(pdf).toContain('香港高等法院离婚判决书');
+
+  await app.getByTestId('day-report-send').click();
+  await expect(app.getByTestId('day-report-sent')).toBeVisible();
+  await expect.poll(async () => ((await (await fetch(`${backend.url}/admin/registry/day-reports`)).json()) as { reports: DayReport[] }).reports.length, { timeout: 30_000 }).toBe(1);
+  const [report] = ((await (await fetch(`${backend.url}/admin/registry/day-reports`)).json()) as { reports: DayReport[] }).reports;
+  expect(report!.businesses.find((entry) => entry.business === 'marriage')).toEqual({ business: 'marriage', started: 1, completed: 1 });
+  expect(report!.certificates.issued.map((entry) => entry.number)).toEqual([issued]);
+  expect(report!.certificates.voided).toEqual([expect.objectContaining({ number: spoiled, reason: 'spoiled' })]);
+  expect(report!.booklets).toEqual({ used: 2, issued: 1, voided: 1, balanced: true });
+  expect(report!.overrides.map((entry) => entry.reason)).toEqual([reason]);
+});

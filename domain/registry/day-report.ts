@@ -1,0 +1,81 @@
+/**
+ * The registry desk's end-of-day report (日终报表): cases per business,
+ * certificates issued and voided with their numbers, the booklet stock
+ * reconciliation, and the review overrides. Pure: the day's desk events,
+ * number ledger, certificate print jobs and overrides are given.
+ *
+ * Booklet reconciliation: every certificate print consumes a booklet, and
+ * every consumed booklet must end as an issued number or a number voided as
+ * spoiled (a reprint voids the spoiled booklet's number). Numbers voided
+ * without a print (an expired block, a blank stepped over) consumed no
+ * booklet: they are listed as voided but not counted against the stock.
+ */
+import type { DeskEvent } from './appointments';
+import { REGISTRY_BUSINESSES, type RegistryBusiness } from './business';
+
+export interface DayNumberEntry {
+  number: string;
+  type: string;
+  state: 'issued' | 'void';
+  takenAt: string;
+  voidReason?: string;
+  voidedAt?: string;
+}
+
+export interface DayOverride {
+  reviewId: string;
+  reason: string;
+  at: string;
+}
+
+export interface DayReport {
+  reportId: string;
+  day: string;
+  registryCode: string;
+  businesses: { business: RegistryBusiness; started: number; completed: number }[];
+  certificates: { issued: { number: string; type: string }[]; voided: { number: string; type: string; reason: string }[] };
+  booklets: { used: number; issued: number; voided: number; balanced: boolean };
+  overrides: DayOverride[];
+  generatedAt: string;
+}
+
+/** Void reasons that mean a booklet was printed on and spoiled. */
+const BOOKLET_SPOILED = new Set(['spoiled', 'other']);
+
+/** [start, end) of a Beijing calendar day as ISO instants (the ledger's timestamps). */
+export function beijingDayBounds(day: string): { from: string; to: string } {
+  const start = Date.parse(`${day}T00:00:00+08:00`);
+  return { from: new Date(start).toISOString(), to: new Date(start + 86_400_000).toISOString() };
+}
+
+export function dayReport(input: {
+  reportId: string;
+  day: string;
+  registryCode: string;
+  deskEvents: readonly DeskEvent[];
+  numbers: readonly DayNumberEntry[];
+  /** Certificate print jobs sent this day (first prints and reprints): one booklet each. */
+  certificatePrints: number;
+  overrides: readonly DayOverride[];
+  generatedAt: string;
+}): DayReport {
+  const { from, to } = beijingDayBounds(input.day);
+  const within = (at: string | undefined): boolean => at !== undefined && at >= from && at < to;
+  const count = (kind: DeskEvent['kind'], business: RegistryBusiness): number =>
+    input.deskEvents.filter((event) => event.day === input.day && event.kind === kind && event.business === business).length;
+  const issued = input.numbers.filter((entry) => entry.state === 'issued' && within(entry.takenAt)).map(({ number, type }) => ({ number, type }));
+  const voided = input.numbers
+    .filter((entry) => entry.state === 'void' && within(entry.voidedAt))
+    .map(({ number, type, voidReason }) => ({ number, type, reason: voidReason ?? 'other' }));
+  const spoiled = voided.filter((entry) => BOOKLET_SPOILED.has(entry.reason)).length;
+  return {
+    reportId: input.reportId,
+    day: input.day,
+    registryCode: input.registryCode,
+    businesses: REGISTRY_BUSINESSES.map((business) => ({ business, started: count('started', business), completed: count('done', business) })),
+    certificates: { issued, voided },
+    booklets: { used: input.certificatePrints, issued: issued.length, voided: spoiled, balanced: input.certificatePrints === issued.length + spoiled },
+    overrides: input.overrides.filter((entry) => within(entry.at)),
+    generatedAt: input.generatedAt,
+  };
+}
