@@ -36,6 +36,7 @@ const certificateRequestSchema = z
     type: z.enum(['J', 'L', 'BJ', 'BL']),
     printerId: z.string().min(1).max(512),
     data: z.record(z.string(), z.unknown()),
+    /** The case the number is issued in: required for a first print; a reprint stays in the spoiled number's case. */
     caseId: z.string().max(64).optional(),
     /** For a divorce certificate: the day the registry received the joint application. */
     divorceApplicationReceivedOn: z.iso.date().optional(),
@@ -43,7 +44,8 @@ const certificateRequestSchema = z
     reviewId: z.string().max(64).optional(),
   })
   .strict();
-const certificateOutcomeSchema = z.object({ number: z.string(), job: z.custom<PrintJobRecord>() });
+/** The number issued and the case it is linked to. */
+const certificateOutcomeSchema = z.object({ number: z.string(), job: z.custom<PrintJobRecord>(), caseId: z.string() });
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };

@@ -20,7 +20,8 @@ import { createDispatcher, type Dispatch, type Handlers } from './rpc/dispatcher
 import { EventBus } from './rpc/event-bus';
 import { OFFICER_MESSAGES } from './officer-messages';
 import { createPrinting } from './printing';
-import { refuseAgainstRegistryRules, workCalendar } from './certificate-rules';
+import { workCalendar } from './certificate-rules';
+import { createCertificateIssue } from './app/issue-certificate';
 import { MaterialCaptures } from './material-captures';
 import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
@@ -159,6 +160,25 @@ export async function createTerminalServices(
     refusePrinter: (printerId) => refuseUnconfiguredPrinter(config.printers, printerId),
     printDocument: async (printerId, kind, data) => auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId }),
   });
+  // Every certificate number is issued within a case, first print and reprint alike (app/issue-certificate.ts).
+  const certificates = createCertificateIssue({
+    printers: config.printers,
+    calendar: () => workCalendar(sync.configuration()).calendar,
+    guardReview: (request) => registry.guardCertificate(request),
+    caseExists: (caseId) => sync.getCase(caseId) !== undefined || registryCaseHeld(caseId),
+    caseOfNumber: (number) => sync.certificateCaseOf(number),
+    printing,
+    issued: (caseId, number, voided) => registryCases.cases.certificateIssued(caseId, number, voided),
+    audit: () => sync.audit(),
+  });
+  function registryCaseHeld(caseId: string): boolean {
+    try {
+      registryCases.cases.view(caseId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   // An extension terminal keeps a live channel to its centre and checks itself (kiosk/).
   const kiosk =
@@ -314,24 +334,8 @@ export async function createTerminalServices(
     },
     'signaturePad.end': () => signatures.end(),
     'signaturePad.cancel': () => signatures.cancel().then(() => ({ ok: true as const })),
-    'certificates.print': async (request) => {
-      refuseUnconfiguredPrinter(config.printers, request.printerId);
-      refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
-      registry.guardCertificate(request);
-      const outcome = await printing.printCertificate(request);
-      registryCases.cases.certificateIssued(request.caseId, outcome.number);
-      auditPrint(sync.audit(), outcome.job, { kind: 'marriage-certificate', printerId: request.printerId, caseId: request.caseId, number: outcome.number });
-      return outcome;
-    },
-    'certificates.reprint': async (request) => {
-      refuseUnconfiguredPrinter(config.printers, request.printerId);
-      refuseAgainstRegistryRules(request, workCalendar(sync.configuration()).calendar);
-      registry.guardCertificate(request);
-      const outcome = await printing.reprintCertificate(request);
-      registryCases.cases.certificateIssued(request.caseId, outcome.number, outcome.voided);
-      auditPrint(sync.audit(), outcome.job, { kind: 'marriage-certificate', printerId: request.printerId, caseId: request.caseId, number: outcome.number });
-      return outcome;
-    },
+    'certificates.print': (request) => certificates.print(request),
+    'certificates.reprint': (request) => certificates.reprint(request),
     'certificates.divorcePeriods': ({ receivedOn }) => {
       const { calendar, fromBackend } = workCalendar(sync.configuration());
       return { ...divorcePeriods(receivedOn, calendar), holidayCalendar: fromBackend };

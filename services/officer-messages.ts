@@ -20,6 +20,7 @@ import { REGISTRY_MESSAGES } from './registry/messages';
 import { REGISTRY_CASE_MESSAGES } from './registry/case-messages';
 import { OFFICER_SIGN_IN_MESSAGES } from './officers/messages';
 import { SCOPE_MESSAGES } from './scope/messages';
+import { APP_MESSAGES } from './app/messages';
 
 export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...ID_CARD_MESSAGES,
@@ -37,4 +38,5 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...REGISTRY_CASE_MESSAGES,
   ...OFFICER_SIGN_IN_MESSAGES,
   ...SCOPE_MESSAGES,
+  ...APP_MESSAGES,
 };

@@ -126,6 +126,8 @@ export interface SyncService {
   /** Takes the next certificate number of a type, recording it as issued in the same transaction. */
   takeCertificateNumber(type: string, caseId?: string): Promise<string>;
   voidCertificateNumber(number: string, reason: string, note?: string): Promise<void>;
+  /** The case a number was issued in (a reprint stays in it), or undefined for a number issued without one. */
+  certificateCaseOf(number: string): string | undefined;
   certificateNumberSource(): CertificateNumberSource;
   /** End-of-day view of every leased number: issued, void or still available, and none unaccounted. */
   certificateAccounting(): NumberAccounting;
@@ -693,6 +695,10 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     running.numbers.void(number, why, detail && detail !== why ? detail.slice(0, 200) : note);
     this.#emitStatus();
     running.drain.nudge();
+  }
+
+  certificateCaseOf(number: string): string | undefined {
+    return this.#require().numbers.caseOf(number);
   }
 
   certificateAccounting(): NumberAccounting {

@@ -111,6 +111,10 @@ export class CertificateNumbers {
       .immediate();
   }
 
+  caseOf(number: string): string | undefined {
+    return this.#leases.caseOf(number);
+  }
+
   /**
    * A spoiled print, or a blank spoiled before its number's turn: void it and tell the backend. Voiding a
    * number ahead of the next one does not move the next one, so the numbers in between stay to be issued.

@@ -20,8 +20,8 @@ describe('certificate number leases', () => {
     await source.void(second, 'spoiled');
     await waitFor(() => sync.status().queued === 0, 10_000, 'drained');
     expect(backend.certificateNumbers()).toEqual([
-      { number: first, terminalId: sync.terminalId(), state: 'issued', reason: null },
-      { number: second, terminalId: sync.terminalId(), state: 'void', reason: 'spoiled' },
+      { number: first, terminalId: sync.terminalId(), state: 'issued', reason: null, caseId: null },
+      { number: second, terminalId: sync.terminalId(), state: 'void', reason: 'spoiled', caseId: null },
     ]);
   });
 

@@ -74,6 +74,10 @@ export class LeaseStore {
     return this.db.prepare('SELECT state, lease_id FROM certificate_numbers WHERE number = ?').get(number) as { state: 'issued' | 'void'; lease_id: string } | undefined;
   }
 
+  caseOf(number: string): string | undefined {
+    return (this.db.prepare('SELECT case_id FROM certificate_numbers WHERE number = ?').get(number) as { case_id: string | null } | undefined)?.case_id ?? undefined;
+  }
+
   recordIssued(number: string, leaseId: string, type: string, caseId: string | null, at: string): void {
     this.db.prepare("INSERT INTO certificate_numbers (number, lease_id, type, state, case_id, taken_at) VALUES (?, ?, ?, 'issued', ?, ?)").run(number, leaseId, type, caseId, at);
   }

@@ -60,6 +60,10 @@ test('a certificate prints under a leased number; a spoiled one is voided and re
   expect(second).not.toBe(first);
 
   await expect.poll(() => backend.certificateNumbers().find((n) => n.number === first)?.state, { timeout: 30_000 }).toBe('void');
+  // Printing opened the couple's registration case; both numbers are linked to it at the backend, once each.
+  await expect.poll(() => backend.certificateNumbers().find((n) => n.number === second)?.caseId, { timeout: 30_000 }).toBeTruthy();
+  const caseId = backend.certificateNumbers().find((n) => n.number === second)!.caseId!;
+  expect(backend.certificateNumbers().filter((n) => n.number === first || n.number === second).map((n) => n.caseId)).toEqual([caseId, caseId]);
 });
 
 test('the marriage declaration prints from the desk with both parties, to be signed by hand', async ({ app, reader, printer }) => {
