@@ -10,6 +10,7 @@ export const DOCUMENT_ERROR_CODES = [
   'document-font-missing',
   'document-font-invalid',
   'document-template-invalid',
+  'document-image-invalid',
   'document-layout-invalid',
   'document-kind-unknown',
   'document-render-failed',

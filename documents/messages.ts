@@ -29,6 +29,10 @@ export const DOCUMENT_MESSAGES: Record<DocumentErrorCode | DocumentWarningCode, 
     'zh-CN': '该事项的申请表模板无法读取。请联系管理员更新模板。',
     en: "This service item's application form template cannot be read. Ask an administrator to update it.",
   },
+  'document-image-invalid': {
+    'zh-CN': '照片图像无法读取（{fields}），请重新拍摄或扫描照片。',
+    en: 'The photo cannot be read ({fields}); take or scan it again.',
+  },
   'document-layout-invalid': {
     'zh-CN': '证书套打版式文件有误：{invalid}。请联系管理员修正版式。',
     en: 'The certificate overlay layout is wrong: {invalid}. Ask an administrator to correct it.',

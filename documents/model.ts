@@ -63,7 +63,15 @@ export interface SignatureItem {
   signature: Signature;
 }
 
-export type SheetItem = TextItem | LineItem | RectItem | CheckboxItem | SignatureItem;
+/** A JPEG (a photo) fitted into its box, keeping its proportions, centred. */
+export interface ImageItem {
+  type: 'image';
+  field: string;
+  box: Box;
+  jpeg: Uint8Array;
+}
+
+export type SheetItem = TextItem | LineItem | RectItem | CheckboxItem | SignatureItem | ImageItem;
 
 export interface Sheet {
   /** Sheet size in millimetres; ignored when drawing onto a template page. */

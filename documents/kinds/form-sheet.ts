@@ -158,6 +158,24 @@ export class FormSheets {
     return this;
   }
 
+  /** Photos side by side at their printed size (e.g. 2-inch), each framed, with a caption under it. */
+  photos(entries: { field: string; caption: string; jpeg: Uint8Array; widthMm: number; heightMm: number }[]): this {
+    if (entries.length === 0) return this;
+    const height = Math.max(...entries.map((entry) => entry.heightMm));
+    this.ensure(height + 11);
+    this.y += 3;
+    let x = MARGIN;
+    for (const entry of entries) {
+      const box = { x, y: this.y, width: entry.widthMm, height: entry.heightMm };
+      this.add({ type: 'rect', box, thickness: 0.4 });
+      this.add({ type: 'image', field: entry.field, box, jpeg: entry.jpeg });
+      this.add({ type: 'text', field: `${entry.field}:caption`, text: entry.caption, box: { x, y: this.y + entry.heightMm + 1, width: entry.widthMm, height: 5 }, size: 9, minSize: 6, align: 'center', fixed: true });
+      x += entry.widthMm + 8;
+    }
+    this.y += height + 8;
+    return this;
+  }
+
   space(height: number): this {
     this.y += height;
     return this;

@@ -22,6 +22,20 @@ const schema = z
     approvalOpinion: optionalText(300),
     registry: optionalText(60),
     caseNumber: optionalText(40),
+    /**
+     * The parties' photos, printed on the form at 2-inch size: the couple's joint photo (landscape, 53 × 35 mm) or
+     * each party's own (portrait, 35 × 49 mm). JPEG, base64.
+     */
+    photos: z
+      .array(
+        z.object({
+          caption: text(20),
+          shape: z.enum(['joint', 'single']),
+          jpegBase64: z.string().max(1_400_000, 'photo too large').regex(/^[A-Za-z0-9+/]+={0,2}$/, 'expected base64'),
+        }),
+      )
+      .max(3)
+      .optional(),
   })
   .superRefine((data, context) => {
     if (data.decision !== 'approved') return;
@@ -70,6 +84,14 @@ export const reviewForm: DocumentKind<ReviewFormData> = {
       { label: '身份证件号', value: first.idNumber, field: 'parties[0].idNumber', wrap: false },
       { label: '身份证件号', value: second.idNumber, field: 'parties[1].idNumber', wrap: false },
     ]);
+    form.photos(
+      (data.photos ?? []).map((photo, index) => ({
+        field: `photos[${index}]`,
+        caption: photo.caption,
+        jpeg: base64Bytes(photo.jpegBase64),
+        ...(photo.shape === 'joint' ? { widthMm: 53, heightMm: 35 } : { widthMm: 35, heightMm: 49 }),
+      })),
+    );
     form.block('documentsChecked', data.documentsChecked.join('、'), 12, 11, '查验证件');
     form.block('nationalReview', data.nationalReview, 12, 11, '全国审查');
     form.block('reviewOpinion', data.reviewOpinion, 24, 11, '审查意见');
@@ -98,3 +120,8 @@ export const reviewForm: DocumentKind<ReviewFormData> = {
     return { title: '结婚登记审查处理表', sheets: form.sheets };
   },
 };
+
+/** atob is global in Node and in browsers alike. */
+function base64Bytes(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}

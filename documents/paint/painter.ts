@@ -1,8 +1,8 @@
-import { PDFDict, PDFDocument, PDFName, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { DocumentError, type DocumentWarning } from '../errors';
 import { embedSubsetFont } from '../fonts/fontkit-adapter';
 import type { FontChain } from '../fonts/font-chain';
-import type { DocumentModel, Sheet, SheetItem, TextItem } from '../model';
+import type { DocumentModel, ImageItem, Sheet, SheetItem, TextItem } from '../model';
 import { mmToPt } from '../units';
 import { drawTextItem, type TextContext } from './draw-text';
 import { drawSignature } from './signature';
@@ -34,13 +34,14 @@ export async function paint(model: DocumentModel, chain: FontChain, calibration:
   const fonts = await embedFaces(doc, chain, [...texts.map((item) => item.text), TICK]);
   const ascender = ascenderShare(chain);
   const warnings: DocumentWarning[] = [];
+  const images = await embedImages(doc, model);
 
   for (const sheet of model.sheets) {
     const page = pageFor(doc, sheet);
     const sheetWidth = page.getWidth() / mmToPt(1);
     const sheetHeight = page.getHeight() / mmToPt(1);
     const context: TextContext = { page, chain, fonts, ascender, sheetWidth, sheetHeight, offset: calibration, warnings };
-    for (const item of sheet.items) drawItem(context, item);
+    for (const item of sheet.items) drawItem(context, item, images);
   }
   const pdf = await doc.save();
   return { pdf, pageCount: doc.getPageCount(), warnings };
@@ -109,7 +110,21 @@ function pageFor(doc: PDFDocument, sheet: Sheet): PDFPage {
   return doc.addPage([mmToPt(sheet.width), mmToPt(sheet.height)]);
 }
 
-function drawItem(context: TextContext, item: SheetItem): void {
+/** Photos are embedded once each before drawing; a file that is not a JPEG stops the document with its field. */
+async function embedImages(doc: PDFDocument, model: DocumentModel): Promise<Map<ImageItem, PDFImage>> {
+  const images = new Map<ImageItem, PDFImage>();
+  for (const item of model.sheets.flatMap((sheet) => sheet.items)) {
+    if (item.type !== 'image') continue;
+    try {
+      images.set(item, await doc.embedJpg(item.jpeg));
+    } catch (error) {
+      throw new DocumentError('document-image-invalid', `The image of ${item.field} cannot be read: ${(error as Error).message}`, { fields: [item.field] });
+    }
+  }
+  return images;
+}
+
+function drawItem(context: TextContext, item: SheetItem, images: Map<ImageItem, PDFImage>): void {
   const { page, sheetHeight, offset } = context;
   const toPdf = (x: number, y: number) => ({ x: mmToPt(x + offset.x), y: mmToPt(sheetHeight - y - offset.y) });
   switch (item.type) {
@@ -135,6 +150,15 @@ function drawItem(context: TextContext, item: SheetItem): void {
     case 'signature': {
       const corner = toPdf(item.box.x, item.box.y + item.box.height);
       drawSignature(page, { ...corner, width: mmToPt(item.box.width), height: mmToPt(item.box.height) }, item.signature);
+      return;
+    }
+    case 'image': {
+      const image = images.get(item)!;
+      const scale = Math.min(mmToPt(item.box.width) / image.width, mmToPt(item.box.height) / image.height);
+      const width = image.width * scale;
+      const height = image.height * scale;
+      const corner = toPdf(item.box.x, item.box.y + item.box.height);
+      page.drawImage(image, { x: corner.x + (mmToPt(item.box.width) - width) / 2, y: corner.y + (mmToPt(item.box.height) - height) / 2, width, height });
       return;
     }
   }

@@ -205,7 +205,18 @@ export class RegistryCases {
       reviewOpinion: '当事人身份证件有效，双方自愿，符合登记条件。',
       reviewedOn: date,
       ...(number ? { decision: 'approved', certificateNumber: number, registeredOn: date } : {}),
+      ...(found.photos.length > 0 ? { photos: this.#photoData(found) } : {}),
     };
+  }
+
+  /** The case's photos for the review form, at their 2-inch shapes: the joint photo landscape, each party's portrait. */
+  #photoData(found: OpenCase): { caption: string; shape: 'joint' | 'single'; jpegBase64: string }[] {
+    const captured = this.deps.captures.get(found.photos.map((photo) => photo.captureId));
+    return found.photos.map((photo, index) => ({
+      caption: photo.key === 'joint' ? '双方合影' : `${found.parties[photo.key === 'party-1' ? 0 : 1]?.name ?? ''}照片`,
+      shape: photo.key === 'joint' ? ('joint' as const) : ('single' as const),
+      jpegBase64: Buffer.from(captured[index]!.data).toString('base64'),
+    }));
   }
 
   /** Refuses while a required paper is missing (listed in zh-CN); otherwise archives the case once. */

@@ -37,13 +37,26 @@ async function readBothCards(app: Page, reader: IdCardReaderSimulator, first: Id
   await expect(app.getByTestId('party-1-name')).toHaveValue(second.name);
 }
 
-/** The spooled PDF whose text contains `title`, as text without spaces. */
-async function spooledText(printer: { spooledPdfs(): Promise<string[]> }, title: string): Promise<string> {
+/** The spooled PDF whose text contains `title`. */
+async function spooledFile(printer: { spooledPdfs(): Promise<string[]> }, title: string): Promise<string> {
   for (const file of await printer.spooledPdfs()) {
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    if (text.includes(title)) return text;
+    if (execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '').includes(title)) return file;
   }
   throw new Error(`no spooled PDF with ${title}`);
+}
+
+/** Its text without spaces. */
+async function spooledText(printer: { spooledPdfs(): Promise<string[]> }, title: string): Promise<string> {
+  return execFileSync('pdftotext', [await spooledFile(printer, title), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+/** The images of a PDF as poppler's pdfimages lists them. */
+async function pdfImages(file: string): Promise<{ width: number; height: number; encoding: string }[]> {
+  const lines = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return lines.map((line) => {
+    const columns = line.trim().split(/\s+/);
+    return { width: Number(columns[3]), height: Number(columns[4]), encoding: columns[8]! };
+  });
 }
 
 test('a marriage completes only once its signed papers are captured back; the backend holds the case and each paper once', async ({ app, reader, printer, backend }, testInfo) => {
@@ -73,11 +86,23 @@ test('a marriage completes only once its signed papers are captured back; the ba
   await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   const number = (await app.getByTestId('certificate-number').textContent())!;
   await expect(app.getByTestId('registry-case-numbers')).toHaveText(number);
+  // The couple's joint photo from the document camera, cut to the on-screen 2-inch guide; it prints on the review form.
+  await app.getByTestId('photo-take-joint').click();
+  await expect(app.getByTestId('document-camera')).toHaveAttribute('data-live', 'true');
+  await expect(app.getByTestId('camera-guide')).toContainText('2 寸合影取景框');
+  await app.getByTestId('camera-take').click();
+  await expect(app.getByTestId('photo-joint')).toHaveAttribute('data-taken', 'true');
   await app.getByTestId('paper-print-review-form').click();
   await expect(app.getByTestId('paper-job-review-form')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   const reviewForm = await spooledText(printer, '结婚登记审查处理表');
   expect(reviewForm).toContain('未发现在婚记录');
   expect(reviewForm).toContain(number);
+  expect(reviewForm).toContain('双方合影');
+  const [image, ...otherImages] = await pdfImages(await spooledFile(printer, '结婚登记审查处理表'));
+  expect(otherImages).toHaveLength(0);
+  expect(image!.encoding).toBe('jpeg');
+  // The guide's shape (53 × 35 mm), not the camera's 16:9 or 4:3 picture.
+  expect(image!.width / image!.height).toBeCloseTo(53 / 35, 1);
   await app.getByTestId('paper-print-handover-receipt').click();
   await expect(app.getByTestId('paper-job-handover-receipt')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   const receipt = await spooledText(printer, '证件领取签收单');
@@ -100,7 +125,7 @@ test('a marriage completes only once its signed papers are captured back; the ba
 
   await expect
     .poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 })
-    .toBe(3);
+    .toBe(4);
   const cases = await archivedCases(backend.url);
   expect(cases).toHaveLength(1);
   const [archived] = cases;
@@ -111,9 +136,10 @@ test('a marriage completes only once its signed papers are captured back; the ba
     ['paper:declaration', 1, true],
     ['paper:review-form', 1, true],
     ['paper:handover-receipt', 1, true],
+    ['photo:joint', 1, true],
   ]);
-  // Exactly the case's three papers arrived for it, nothing twice.
-  expect(backend.uploads().filter((upload) => upload.caseId === archived!.caseId && upload.completed)).toHaveLength(3);
+  // Exactly the case's three papers and its photo arrived for it, nothing twice.
+  expect(backend.uploads().filter((upload) => upload.caseId === archived!.caseId && upload.completed)).toHaveLength(4);
 });
 
 type DayReport = {

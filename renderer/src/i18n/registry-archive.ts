@@ -21,6 +21,7 @@ export const registryArchiveMessages = {
     takePhoto: '拍摄',
     scanPhoto: '扫描照片',
     cropGuide: '2 寸照片取景框（35 × 49 毫米）',
+    cropGuideJoint: '2 寸合影取景框（53 × 35 毫米）',
     dayReport: {
       title: '日终报表',
       show: '生成今日报表',
@@ -57,6 +58,7 @@ export const registryArchiveMessages = {
     takePhoto: 'Take',
     scanPhoto: 'Scan photo',
     cropGuide: '2-inch photo frame (35 × 49 mm)',
+    cropGuideJoint: '2-inch joint photo frame (53 × 35 mm)',
     dayReport: {
       title: 'End of day',
       show: "Today's report",
