@@ -51,17 +51,17 @@ describe('A/B slot store', () => {
 
   it('stages into the inactive slot, tries it, commits it; the next version goes to the other slot', async () => {
     const store = open();
-    expect(store.boot()).toEqual({ root: null, version: '1.0.0', trial: false });
+    expect(await store.boot()).toEqual({ root: null, files: null, version: '1.0.0', trial: false });
     await stage(store, '1.1.0');
     expect(store.state().staged).toEqual({ slot: 'a', version: '1.1.0' });
-    expect(open().boot().version).toBe('1.0.0');
+    expect((await open().boot()).version).toBe('1.0.0');
     store.beginTrial();
-    const trial = open().boot();
+    const trial = await open().boot();
     expect(trial).toMatchObject({ version: '1.1.0', trial: true });
     expect(readFileSync(join(trial.root!, 'main/services.js'), 'utf8')).toContain('v1.1.0');
     const restarted = open();
     restarted.commit();
-    expect(open().boot()).toMatchObject({ version: '1.1.0', trial: false });
+    expect(await open().boot()).toMatchObject({ version: '1.1.0', trial: false });
     await stage(restarted, '1.2.0');
     expect(restarted.state().staged).toEqual({ slot: 'b', version: '1.2.0' });
     expect(restarted.pendingEvents().map((event) => `${event.step} ${event.version}`)).toEqual(['staged 1.1.0', 'trying 1.1.0', 'committed 1.1.0', 'staged 1.2.0']);
@@ -75,7 +75,7 @@ describe('A/B slot store', () => {
     await stage(store, '1.2.0');
     store.beginTrial();
     store.rollback('health-gate-failed', 'services-not-ready');
-    expect(open().boot()).toMatchObject({ version: '1.1.0', trial: false });
+    expect(await open().boot()).toMatchObject({ version: '1.1.0', trial: false });
     expect(await refusal(stage(store, '1.2.0'))).toBe('release-previously-failed');
     await stage(store, '1.3.0');
     expect(store.state().staged).toEqual({ slot: 'b', version: '1.3.0' });
@@ -99,8 +99,8 @@ describe('A/B slot store', () => {
     const store = open();
     await stage(store, '1.1.0');
     store.beginTrial();
-    for (let start = 1; start <= 3; start += 1) expect(open().boot()).toMatchObject({ version: '1.1.0', trial: true });
-    expect(open().boot()).toEqual({ root: null, version: '1.0.0', trial: false });
+    for (let start = 1; start <= 3; start += 1) expect(await open().boot()).toMatchObject({ version: '1.1.0', trial: true });
+    expect(await open().boot()).toEqual({ root: null, files: null, version: '1.0.0', trial: false });
     expect(open().pendingEvents().at(-1)).toMatchObject({ step: 'rolled-back', version: '1.1.0', reason: 'crash-loop' });
     expect(open().failedVersions()).toEqual(['1.1.0']);
   });
@@ -110,16 +110,16 @@ describe('A/B slot store', () => {
     await stage(store, '1.1.0');
     store.beginTrial();
     appendFileSync(join(options.root, 'a', 'payload', 'main/services.js'), '\n// injected');
-    expect(open().boot()).toEqual({ root: null, version: '1.0.0', trial: false });
+    expect(await open().boot()).toEqual({ root: null, files: null, version: '1.0.0', trial: false });
     expect(open().pendingEvents().at(-1)).toMatchObject({ step: 'rolled-back', reason: 'payload-file-mismatch' });
 
     await stage(open(), '1.2.0');
     const again = open();
     again.beginTrial();
     again.commit();
-    expect(open().boot()).toMatchObject({ version: '1.2.0', trial: false });
+    expect(await open().boot()).toMatchObject({ version: '1.2.0', trial: false });
     appendFileSync(join(options.root, open().state().active!, 'payload', 'renderer/index.html'), '<script>');
-    expect(open().boot()).toEqual({ root: null, version: '1.0.0', trial: false });
+    expect(await open().boot()).toEqual({ root: null, files: null, version: '1.0.0', trial: false });
     expect(open().pendingEvents().at(-1)).toMatchObject({ step: 'slot-invalid', version: '1.2.0', reason: 'payload-file-mismatch' });
   });
 
@@ -128,7 +128,7 @@ describe('A/B slot store', () => {
     await stage(store, '1.1.0');
     store.beginTrial();
     options = { ...options, pinnedKeys: [generateSm2KeyPair().publicKey] };
-    expect(open().boot()).toEqual({ root: null, version: '1.0.0', trial: false });
+    expect(await open().boot()).toEqual({ root: null, files: null, version: '1.0.0', trial: false });
     expect(open().pendingEvents().at(-1)).toMatchObject({ step: 'rolled-back', reason: 'release-key-unknown' });
   });
 

@@ -17,13 +17,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FleetError, type FleetErrorCode } from '../../sync/fleet/fleet-error';
-import { unpackPayload, verifyPayloadFiles } from '../../sync/fleet/payload-archive';
+import { inlineSm3, unpackPayload, verifyPayloadFilesWith, type Sm3Hasher } from '../../sync/fleet/payload-archive';
 import { compareVersions, coreVersion } from '../../sync/fleet/version';
 import { writeFileDurablySync } from '../../platform/durable-file';
-import { verifyArchive, verifyManifest, verifyManifestSignature, type ReleaseChannel, type ReleaseManifest } from '../../sync/fleet/release-manifest';
+import { verifyArchiveWith, verifyManifest, verifyManifestSignature, type PayloadFile, type ReleaseChannel, type ReleaseManifest } from '../../sync/fleet/release-manifest';
 
 export type SlotName = 'a' | 'b';
-export const FLEET_STEPS = ['staged', 'trying', 'committed', 'rolled-back', 'refused', 'slot-invalid'] as const;
+export const FLEET_STEPS = ['staged', 'trying', 'committed', 'rolled-back', 'refused', 'slot-invalid', 'recalled'] as const;
 export type FleetStep = (typeof FLEET_STEPS)[number];
 
 const slotName = z.enum(['a', 'b']);
@@ -44,7 +44,16 @@ const stateSchema = z.object({
   activeVersion: z.string(),
   staged: z.object({ slot: slotName, version: z.string() }).nullable(),
   trying: z
-    .object({ slot: slotName, version: z.string(), previous: slotName.nullable(), previousVersion: z.string(), starts: z.number().int().nonnegative(), since: z.string() })
+    .object({
+      slot: slotName,
+      version: z.string(),
+      previous: slotName.nullable(),
+      previousVersion: z.string(),
+      starts: z.number().int().nonnegative(),
+      since: z.string(),
+      /** Devices failing their self-check just before the switch: the health gate's "no worse than before". */
+      baselineSelfCheckFailures: z.number().int().nonnegative().optional(),
+    })
     .nullable(),
   failed: z.array(z.object({ version: z.string(), reason: z.string(), at: z.string() })),
   events: z.array(eventSchema),
@@ -61,11 +70,15 @@ export interface SlotStoreOptions {
   /** Starts without a commit before a trial counts as a crash loop (default 3). */
   maxStarts?: number;
   clock?: () => number;
+  /** SM3 of archives and slot files; the shell passes its crypto worker's so verifying never stalls its event loop. */
+  sm3?: Sm3Hasher;
 }
 
 export interface BootDecision {
   /** Folder holding main/, preload/, renderer/; null: load the shell's built-in app. */
   root: string | null;
+  /** The signed file list of the slot (null for the built-in app): renderer files are checked against it when served. */
+  files: readonly PayloadFile[] | null;
   version: string;
   /** A trial: the health gate must pass before commit(). */
   trial: boolean;
@@ -76,11 +89,13 @@ const MAX_EVENTS = 200;
 export class SlotStore {
   readonly #options: SlotStoreOptions;
   readonly #clock: () => number;
+  readonly #sm3: Sm3Hasher;
   #state: SlotState;
 
   constructor(options: SlotStoreOptions) {
     this.#options = options;
     this.#clock = options.clock ?? Date.now;
+    this.#sm3 = options.sm3 ?? inlineSm3;
     mkdirSync(options.root, { recursive: true });
     this.#state = this.#load();
   }
@@ -115,11 +130,11 @@ export class SlotStore {
         failedVersions: this.failedVersions(),
         ...(this.#options.channel ? { channel: this.#options.channel } : {}),
       });
-      verifyArchive(manifest, readFileSync(archivePath));
+      await verifyArchiveWith(manifest, readFileSync(archivePath), this.#sm3);
       const slot = this.inactiveSlot();
       const incoming = join(this.#options.root, `${slot}.incoming`);
       rmSync(incoming, { recursive: true, force: true });
-      await unpackPayload(archivePath, join(incoming, 'payload'), manifest.payload.files);
+      await unpackPayload(archivePath, join(incoming, 'payload'), manifest.payload.files, this.#sm3);
       writeDurable(join(incoming, 'manifest.json'), JSON.stringify(envelope));
       rmSync(join(this.#options.root, slot), { recursive: true, force: true });
       renameSync(incoming, join(this.#options.root, slot));
@@ -135,11 +150,19 @@ export class SlotStore {
   }
 
   /** staged → trying: the next start loads the new slot. */
-  beginTrial(): { version: string; fromVersion: string } {
+  beginTrial(baselineSelfCheckFailures?: number): { version: string; fromVersion: string } {
     const staged = this.#state.staged;
     if (!staged) throw new FleetError('slot-nothing-staged', 'nothing is staged');
     const fromVersion = this.#state.activeVersion;
-    this.#state.trying = { slot: staged.slot, version: staged.version, previous: this.#state.active, previousVersion: fromVersion, starts: 0, since: this.#now() };
+    this.#state.trying = {
+      slot: staged.slot,
+      version: staged.version,
+      previous: this.#state.active,
+      previousVersion: fromVersion,
+      starts: 0,
+      since: this.#now(),
+      ...(baselineSelfCheckFailures === undefined ? {} : { baselineSelfCheckFailures }),
+    };
     this.#state.active = staged.slot;
     this.#state.activeVersion = staged.version;
     this.#state.staged = null;
@@ -148,11 +171,25 @@ export class SlotStore {
   }
 
   /**
-   * Called once per start by the shell's loader, before any payload code
-   * runs: counts trial starts (a crash loop rolls back), and verifies the
-   * slot's signature and every file; a slot that fails falls back.
+   * A staged version the backend halted (recalled) before it was applied:
+   * the slot is emptied and the step reported. The version is not marked
+   * failed: if the admin publishes it again it may come back.
    */
-  boot(): BootDecision {
+  dropStaged(reason: string, detail?: string): boolean {
+    const staged = this.#state.staged;
+    if (!staged) return false;
+    rmSync(join(this.#options.root, staged.slot), { recursive: true, force: true });
+    this.#state.staged = null;
+    this.#record({ step: 'recalled', version: staged.version, fromVersion: this.#state.activeVersion, reason, ...(detail ? { detail } : {}) });
+    return true;
+  }
+
+  /**
+   * Called once per start of the services by the shell's loader, before any
+   * payload code runs: counts trial starts (a crash loop rolls back), and
+   * verifies the slot's signature and every file; a slot that fails falls back.
+   */
+  async boot(): Promise<BootDecision> {
     const maxStarts = this.#options.maxStarts ?? 3;
     for (let guard = 0; guard < 4; guard += 1) {
       const trying = this.#state.trying;
@@ -165,10 +202,10 @@ export class SlotStore {
         }
       }
       const active = this.#state.active;
-      if (active === null) return { root: null, version: this.#state.activeVersion, trial: false };
+      if (active === null) return { root: null, files: null, version: this.#state.activeVersion, trial: false };
       try {
-        this.#verifySlot(active, this.#state.activeVersion);
-        return { root: join(this.#options.root, active, 'payload'), version: this.#state.activeVersion, trial: this.#state.trying !== null };
+        const manifest = await this.#verifySlot(active, this.#state.activeVersion);
+        return { root: join(this.#options.root, active, 'payload'), files: manifest.payload.files, version: this.#state.activeVersion, trial: this.#state.trying !== null };
       } catch (error) {
         const code: FleetErrorCode = error instanceof FleetError ? error.code : 'slot-state-invalid';
         if (this.#state.trying) {
@@ -182,7 +219,7 @@ export class SlotStore {
         }
       }
     }
-    return { root: null, version: this.#options.builtinVersion, trial: false };
+    return { root: null, files: null, version: this.#options.builtinVersion, trial: false };
   }
 
   /** trying → committed, after the health gate passed. */
@@ -215,7 +252,7 @@ export class SlotStore {
     this.#persist();
   }
 
-  #verifySlot(slot: SlotName, version: string): void {
+  async #verifySlot(slot: SlotName, version: string): Promise<ReleaseManifest> {
     const dir = join(this.#options.root, slot);
     let envelope: unknown;
     try {
@@ -225,7 +262,8 @@ export class SlotStore {
     }
     const manifest = verifyManifestSignature(envelope, this.#options.pinnedKeys);
     if (manifest.version !== version) throw new FleetError('slot-state-invalid', `slot ${slot} holds ${manifest.version}, state says ${version}`);
-    verifyPayloadFiles(join(dir, 'payload'), manifest.payload.files);
+    await verifyPayloadFilesWith(join(dir, 'payload'), manifest.payload.files, this.#sm3);
+    return manifest;
   }
 
   #record(event: Omit<FleetEvent, 'at'>): void {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
@@ -85,7 +85,7 @@ describe('update agent against the reference backend', () => {
 
     // The restart: the shell's loader verifies and loads the trial slot, the health gate passes, commit.
     const restarted = new SlotStore({ root: join(pair.dir, 'slots'), pinnedKeys: [releaseKeys.publicKey], builtinVersion: '1.0.0', shellVersion: '1.0.0' });
-    expect(restarted.boot()).toMatchObject({ version: '1.1.0', trial: true });
+    expect(await restarted.boot()).toMatchObject({ version: '1.1.0', trial: true });
     const gate = await runHealthGate(
       { servicesReady: async () => true, selfCheckFailures: async () => 0, syncRoundTrip: async () => (await pair.sync.backendRequest('GET', `/v1/terminals/${pair.sync.terminalId()}/state`)).status === 200 },
       { baselineSelfCheckFailures: 0, intervalMs: 10, timeoutMs: 5_000 },
@@ -97,6 +97,28 @@ describe('update agent against the reference backend', () => {
     const status = await admin.status();
     expect(status.releases[0]).toMatchObject({ version: '1.1.0', updated: 1, terminalsOn: 1, pending: 0, rolledBack: [] });
     expect(status.terminals[0]).toMatchObject({ terminalId: pair.sync.terminalId(), version: '1.1.0', profile: 'reception-window', health: 'ok', queueDepth: 0 });
+  });
+
+  it('halt recalls a version staged but not applied: the slot is emptied, the recall reported, nothing applied or downloaded again', async () => {
+    await publish('1.1.0');
+    const updater = agent();
+    idle = { idle: false, reason: 'case-open' };
+    await updater.checkOnce();
+    const staged = slots.state().staged;
+    expect(staged).toMatchObject({ version: '1.1.0' });
+    const served = (await admin.status()).releases[0]!.bytesDownloaded;
+
+    await admin.halt('1.1.0');
+    expect(await updater.checkOnce()).toMatchObject({ state: 'up-to-date' });
+    expect(slots.state().staged).toBeNull();
+    expect(existsSync(join(pair.dir, 'slots', staged!.slot))).toBe(false);
+    idle = { idle: true };
+    expect(await updater.applyIfIdle()).toBe(false);
+    expect(applied).toBe(0);
+    expect(slots.runningVersion()).toBe('1.0.0');
+    const release = (await admin.status()).releases[0]!;
+    expect(release.recalled).toEqual([{ terminalId: pair.sync.terminalId(), reason: 'release-halted' }]);
+    expect(release.bytesDownloaded).toBe(served);
   });
 
   it('refuses and reports a release signed by another key, downloading nothing', async () => {

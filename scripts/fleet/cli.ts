@@ -135,7 +135,7 @@ export function formatStatus(status: FleetStatus, now: number): string {
     for (const row of [header, ...rows]) lines.push(row.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd());
   };
   table(
-    ['version', 'channel', 'share', 'on it', 'pending', 'updated', 'rolled back', 'refused', 'served'],
+    ['version', 'channel', 'share', 'on it', 'pending', 'updated', 'rolled back', 'refused', 'recalled', 'served'],
     status.releases.map((release) => [
       release.version,
       release.channel,
@@ -145,6 +145,7 @@ export function formatStatus(status: FleetStatus, now: number): string {
       String(release.updated),
       summarise(release.rolledBack),
       summarise(release.refused),
+      String(release.recalled.length),
       `${(release.bytesDownloaded / 1024).toFixed(0)} KiB`,
     ]),
   );

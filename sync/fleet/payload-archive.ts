@@ -8,6 +8,7 @@
  * exactly: nothing missing, nothing changed, nothing extra.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { create, extract } from 'tar';
 import { sm3Hex } from '../../crypto';
@@ -46,8 +47,12 @@ export async function buildPayloadArchive(root: string, folders: readonly string
   return files;
 }
 
+/** SM3 (hex) of some bytes; the shell passes its crypto worker's, so hashing a payload does not stall its event loop. */
+export type Sm3Hasher = (bytes: Uint8Array) => Promise<string>;
+export const inlineSm3: Sm3Hasher = async (bytes) => sm3Hex(bytes);
+
 /** Unpacks an archive whose SM3 was already checked into an empty folder, then checks every file. */
-export async function unpackPayload(archivePath: string, dest: string, files: readonly PayloadFile[]): Promise<void> {
+export async function unpackPayload(archivePath: string, dest: string, files: readonly PayloadFile[], sm3: Sm3Hasher = inlineSm3): Promise<void> {
   mkdirSync(dest, { recursive: true });
   let refused: string | undefined;
   try {
@@ -66,11 +71,48 @@ export async function unpackPayload(archivePath: string, dest: string, files: re
     throw new FleetError('payload-archive-invalid', `archive does not unpack: ${(error as Error).message}`);
   }
   if (refused) throw new FleetError('payload-archive-invalid', `archive holds an entry that is not a plain file: ${refused}`);
-  verifyPayloadFiles(dest, files);
+  await verifyPayloadFilesWith(dest, files, sm3);
 }
 
-/** The tree at dir against the signed file list. */
+/** The tree at dir against the signed file list (hashing inline: tests and scripts). */
 export function verifyPayloadFiles(dir: string, files: readonly PayloadFile[]): void {
+  checkTree(dir, files);
+  for (const file of files) {
+    const bytes = readSigned(dir, file);
+    if (sm3Hex(bytes) !== file.sm3) throw mismatch(file);
+  }
+}
+
+/** The same check, each file hashed by `sm3` (the shell's crypto worker), one file in memory at a time. */
+export async function verifyPayloadFilesWith(dir: string, files: readonly PayloadFile[], sm3: Sm3Hasher): Promise<void> {
+  checkTree(dir, files);
+  for (const file of files) await readVerifiedFile(dir, file, sm3);
+}
+
+/** One file of a slot read and checked against its signed entry (size and SM3) before anyone uses its bytes. */
+export async function readVerifiedFile(dir: string, file: PayloadFile, sm3: Sm3Hasher): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(dir, file.path));
+  } catch {
+    throw new FleetError('payload-file-missing', `file ${file.path} is missing`, { path: file.path });
+  }
+  if (bytes.length !== file.size || (await sm3(bytes)) !== file.sm3) throw mismatch(file);
+  return bytes;
+}
+
+function mismatch(file: PayloadFile): FleetError {
+  return new FleetError('payload-file-mismatch', `file ${file.path} differs from the signed manifest`, { path: file.path });
+}
+
+function readSigned(dir: string, file: PayloadFile): Buffer {
+  const bytes = readFileSync(join(dir, file.path));
+  if (bytes.length !== file.size) throw mismatch(file);
+  return bytes;
+}
+
+/** Nothing missing, nothing extra, every size as signed. */
+function checkTree(dir: string, files: readonly PayloadFile[]): void {
   const expected = new Map(files.map((file) => [file.path, file]));
   let present: string[];
   try {
@@ -89,8 +131,6 @@ export function verifyPayloadFiles(dir: string, files: readonly PayloadFile[]): 
     } catch {
       throw new FleetError('payload-file-missing', `file ${file.path} is missing`, { path: file.path });
     }
-    if (size !== file.size || sm3Hex(readFileSync(full)) !== file.sm3) {
-      throw new FleetError('payload-file-mismatch', `file ${file.path} differs from the signed manifest`, { path: file.path });
-    }
+    if (size !== file.size) throw mismatch(file);
   }
 }

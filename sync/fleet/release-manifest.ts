@@ -120,6 +120,14 @@ export function verifyManifest(envelope: unknown, context: VerifyContext): Relea
   return manifest;
 }
 
+/** verifyArchive with the hash computed elsewhere (the shell's crypto worker). */
+export async function verifyArchiveWith(manifest: ReleaseManifest, archive: Uint8Array, sm3: (bytes: Uint8Array) => Promise<string>): Promise<void> {
+  if (archive.length !== manifest.payload.size) {
+    throw new FleetError('payload-size-mismatch', `payload is ${archive.length} bytes, manifest says ${manifest.payload.size}`, { size: archive.length, expected: manifest.payload.size });
+  }
+  if ((await sm3(archive)) !== manifest.payload.sm3) throw new FleetError('payload-sm3-mismatch', 'payload SM3 differs from the signed manifest');
+}
+
 /** The downloaded archive against the signed size and SM3. */
 export function verifyArchive(manifest: ReleaseManifest, archive: Uint8Array): void {
   if (archive.length !== manifest.payload.size) {

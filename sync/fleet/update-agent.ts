@@ -25,14 +25,23 @@ export interface StagerEvent {
   detail?: string;
 }
 
+/**
+ * The slot store as the agent sees it. Reads are synchronous (behind the
+ * supervisor's channel they answer from the last snapshot, which `refresh`
+ * renews); steps may be asynchronous.
+ */
 export interface ReleaseStager {
   runningVersion(): string;
   failedVersions(): string[];
   state(): { staged: { version: string } | null; trying: { version: string } | null };
   stage(envelope: unknown, archivePath: string): Promise<ReleaseManifest>;
-  beginTrial(): { version: string; fromVersion: string };
+  beginTrial(): { version: string; fromVersion: string } | Promise<{ version: string; fromVersion: string }>;
+  /** A staged version the backend halted: drop it before it is applied. */
+  dropStaged(reason: string, detail?: string): boolean | Promise<boolean>;
   pendingEvents(): StagerEvent[];
-  acknowledgeEvents(count: number): void;
+  acknowledgeEvents(count: number): void | Promise<void>;
+  /** Renews what the reads answer from (steps the shell took on its own: a commit, a rollback). */
+  refresh?(): Promise<void>;
 }
 
 export type IdleState = { idle: true } | { idle: false; reason: 'case-open' | 'printing' | 'video-session' | 'busy' };
@@ -149,8 +158,20 @@ export class UpdateAgent {
     const { stager } = this.#options;
     await this.report();
     const running = stager.runningVersion();
-    const response = await this.#options.request<{ release: unknown; checkIntervalMs?: number }>('GET', `/v1/updates?version=${encodeURIComponent(running)}&channel=${this.#options.channel}`);
+    const response = await this.#options.request<{ release: unknown; checkIntervalMs?: number; halted?: unknown }>(
+      'GET',
+      `/v1/updates?version=${encodeURIComponent(running)}&channel=${this.#options.channel}`,
+    );
     if (typeof response.data?.checkIntervalMs === 'number' && response.data.checkIntervalMs >= 1_000) this.#checkIntervalMs = response.data.checkIntervalMs;
+    // A recall: the admin halted a version this terminal staged but has not applied yet. It is dropped, not run.
+    const halted = Array.isArray(response.data?.halted) ? response.data.halted.filter((entry): entry is string => typeof entry === 'string') : [];
+    const staged = stager.state().staged;
+    if (staged && halted.includes(staged.version)) {
+      await stager.dropStaged('release-halted', `the backend halted ${staged.version} before it was applied`);
+      this.#setStatus({ state: 'up-to-date', available: undefined, waitingFor: undefined });
+      this.#logger.info('staged update recalled', { version: staged.version });
+      await this.report();
+    }
     const offer = response.data?.release;
     if (!offer) return;
     const envelope = signedManifestSchema.safeParse(offer);
@@ -209,19 +230,29 @@ export class UpdateAgent {
       if (this.#status.waitingFor !== idle.reason) this.#setStatus({ state: 'ready', waitingFor: idle.reason });
       return false;
     }
-    const { version } = stager.beginTrial();
-    this.#setStatus({ state: 'applying', available: version, waitingFor: undefined });
-    await this.report();
-    await this.#options.applyUpdate();
+    // Busy while switching: no check stages anything behind the trial's back.
+    const work = (async () => {
+      const { version } = await stager.beginTrial();
+      this.#setStatus({ state: 'applying', available: version, waitingFor: undefined });
+      await this.report();
+      await this.#options.applyUpdate();
+    })();
+    this.#busy = work;
+    try {
+      await work;
+    } finally {
+      this.#busy = undefined;
+    }
     return true;
   }
 
   /** Sends the stager's pending events with this terminal's status; drops them once the backend has them. */
   async report(options: { force?: boolean } = {}): Promise<boolean> {
+    await this.#options.stager.refresh?.().catch(() => undefined);
     const events = this.#options.stager.pendingEvents();
     if (events.length === 0 && !options.force && performance.now() - this.#lastStatusReport < (this.#options.statusReportMs ?? 5 * 60_000)) return true;
     const sent = await this.#sendReport(events);
-    if (sent && events.length > 0) this.#options.stager.acknowledgeEvents(events.length);
+    if (sent && events.length > 0) await this.#options.stager.acknowledgeEvents(events.length);
     return sent;
   }
 

@@ -17,7 +17,7 @@
  * from the slot the slot store's boot() chose and verified; the payload's
  * own main/health.mjs says whether its services come up. Time is compressed
  * (check interval, gate time) and the drill stops itself.
- *   npm run fleet:drill -- [--terminals 50] [--gate-ms 60000] [--check-ms 3000] [--limit-s 600]
+ *   npm run fleet:drill:in-process -- [--terminals 50] [--gate-ms 60000] [--check-ms 3000] [--limit-s 600]
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -158,7 +158,7 @@ function officer(t: Terminal): void {
 }
 
 async function bootServices(t: Terminal): Promise<void> {
-  const decision = t.slots.boot();
+  const decision = await t.slots.boot();
   t.version = decision.version;
   let healthy = true;
   if (decision.root) {
