@@ -5,7 +5,8 @@ import vue from '@vitejs/plugin-vue';
 
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
-const define = { __APP_VERSION__: JSON.stringify(version) };
+// Release public keys pinned in the shell (main/updater/release-keys.ts): a production build must be given them.
+const define = { __APP_VERSION__: JSON.stringify(version), __RELEASE_KEYS__: JSON.stringify(process.env.RELEASE_PUBLIC_KEYS ?? '') };
 
 export default defineConfig({
   main: {
@@ -21,6 +22,8 @@ export default defineConfig({
           'web-host': resolve(root, 'main/web-host/entry.ts'),
           // The services process: forked by the Electron entry (utilityProcess) and by the web host (child_process).
           services: resolve(root, 'services/entry.ts'),
+          // Forked instead when the payload comes from an A/B slot: resolves the slot's imports of packages from the shell.
+          'slot-services': resolve(root, 'main/updater/slot-services.ts'),
         },
       },
     },

@@ -49,7 +49,8 @@ const allowed = [
   { from: 'main-startup', allow: ['main-startup', 'main-shared', 'contract', 'domain'] },
   // The shell's payload loader verifies SM2 manifests and SM3 file lists before any payload code runs, so it uses the
   // one crypto module (crypto/) and the release format in sync/fleet/ directly: nothing else of the window side does.
-  { from: 'main-updater', allow: ['main-updater', 'main-shared', 'contract', 'domain', 'crypto', 'platform', 'sync'] },
+  // It also decides which payload the supervisor forks at each start (slot-supervisor.ts), so it composes the supervisor.
+  { from: 'main-updater', allow: ['main-updater', 'main-supervisor', 'main-startup', 'main-shared', 'contract', 'domain', 'crypto', 'platform', 'sync'] },
   { from: 'main-web-host', allow: ['main-web-host', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain'] },
   { from: 'main-electron', allow: ['main-electron', 'main-supervisor', 'main-startup', 'main-updater', 'main-shared', 'contract', 'domain', 'platform'] },
   /** No fixtures: simulators and the reference backend never enter the production bundle. */

@@ -30,6 +30,8 @@ import { createDayReportDesk } from './registry/day-report';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 import { TerminalActivity } from './fleet/activity';
+import { answerHealth, startUpdateService } from './fleet/update-service';
+import type { HealthReplyMessage, SlotsReplyMessage, SlotsRequestMessage, UpdatesStart } from '../contract/services-port';
 import { createOfficerServices } from './officers/officer-services';
 import { guardHandlers } from './officers/officer-guard';
 import { auditPrint } from './print-audit';
@@ -45,7 +47,17 @@ export interface TerminalServices {
   dispatch: Dispatch;
   events: EventBus;
   backendUrl: string;
+  /** The shell's answer to the update agent's slots request. */
+  onSlotsReply(message: SlotsReplyMessage): void;
+  /** The shell's health gate asks. */
+  health(id: number): Promise<HealthReplyMessage>;
   close(): Promise<void>;
+}
+
+/** From the shell: its update settings and the way back to its slot store. */
+export interface FleetLink {
+  start: UpdatesStart;
+  post: (message: SlotsRequestMessage) => void;
 }
 
 /**
@@ -58,6 +70,7 @@ export async function createTerminalServices(
   version: string,
   keyProvider?: KeyProvider,
   events: EventBus = new EventBus(),
+  fleet?: FleetLink,
 ): Promise<TerminalServices> {
   const closers: (() => Promise<void>)[] = [];
 
@@ -260,6 +273,22 @@ export async function createTerminalServices(
     return validateCaseDraft({ serviceItemId: record.serviceItemId, applicant: record.applicant, form }, item);
   }
 
+  // Every profile runs the update agent when the shell hands over its slots (a host without slots has none to offer).
+  const updates = fleet
+    ? startUpdateService({
+        start: fleet.start,
+        post: fleet.post,
+        sync,
+        activity,
+        selfCheck: () => devices.selfCheck(),
+        onStatus: (status) => events.emit('updates.statusChanged', status),
+        dataDir: config.dataDir,
+        profile: config.profile,
+        logger: logger.child({ area: 'updates' }),
+      })
+    : undefined;
+  if (updates) closers.unshift(() => updates.close());
+
   const handlers: Handlers = {
     ...officers.handlers,
     'app.info': () => ({ version, profile: config.profile, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
@@ -366,8 +395,12 @@ export async function createTerminalServices(
       return { ok: true as const };
     },
     'activity.report': (input) => ({ idle: activity.report(input).idle }),
-    // No update agent runs in the services yet (it needs the shell's slot store behind the supervisor): nothing to offer.
-    'updates.status': () => ({ state: 'up-to-date' as const, running: version }),
+    'updates.status': () => {
+      if (!updates) return { state: 'up-to-date' as const, running: version };
+      const { progress, ...status } = updates.status();
+      void progress;
+      return status;
+    },
     'sync.retryNow': () => {
       sync.retryNow();
       return { ok: true as const };
@@ -386,6 +419,8 @@ export async function createTerminalServices(
     dispatch: createDispatcher(guardHandlers(handlers, officers.session), logger.child({ area: 'rpc' })),
     events,
     backendUrl,
+    onSlotsReply: (message) => updates?.onSlotsReply(message),
+    health: (id) => answerHealth(id, sync, () => devices.selfCheck()),
     async close() {
       for (const close of closers) {
         await close().catch((error: unknown) => logger.error('close failed', { detail: String(error) }));

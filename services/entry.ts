@@ -6,7 +6,7 @@
  * supervisor on the window side restarts it when it dies.
  */
 import { join } from 'node:path';
-import type { StartMessage } from '../contract/services-port';
+import type { SlotsRequestMessage, StartMessage } from '../contract/services-port';
 import type { KeyProvider } from '../sync';
 import { loadConfig, ConfigError } from '../main/shared/config';
 import { createLogger } from '../main/shared/logger';
@@ -35,6 +35,12 @@ port.onMessage((message) => {
     case 'ping':
       port.post({ type: 'pong', id: message.id });
       return;
+    case 'slots-reply':
+      services?.onSlotsReply(message);
+      return;
+    case 'health':
+      if (services) void services.health(message.id).then((reply) => port.post(reply));
+      return;
   }
 });
 port.onGone(() => void stop());
@@ -48,7 +54,10 @@ async function start(message: StartMessage): Promise<void> {
     // Connected before composing: events raised while the services start are relayed too.
     const events = new EventBus();
     events.connect((event, payload) => port.post({ type: 'event', event, payload }));
-    services = await createTerminalServices(config, logger, APP_VERSION, keyProvider, events);
+    // The version is the slot's the shell loaded these services from (the built-in one otherwise).
+    const version = message.updates?.slots.running ?? APP_VERSION;
+    const fleet = message.updates ? { start: message.updates, post: (request: SlotsRequestMessage) => port.post(request) } : undefined;
+    services = await createTerminalServices(config, logger, version, keyProvider, events, fleet);
     logger.info('services ready');
     port.post({ type: 'ready', pid: process.pid, backendUrl: services.backendUrl });
   } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../shared/csp';
-import { readRendererFile } from '../shared/static-files';
+import type { RendererFileReader } from '../shared/static-files';
 import { APP_SCHEME } from './security';
 
 /** Must run before the app is ready. */
@@ -14,12 +14,15 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** `cityEvaluationOrigin`: the configured city evaluation page's origin, the one origin the renderer may frame. */
-export function serveRenderer(rendererDir: string, cityEvaluationOrigin?: string): void {
+/**
+ * `readFile`: the slot host's reader, which serves the active payload's files checked against its signed list.
+ * `cityEvaluationOrigin`: the configured city evaluation page's origin, the one origin the renderer may frame.
+ */
+export function serveRenderer(readFile: RendererFileReader, cityEvaluationOrigin?: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'terminal') return new Response('not found', { status: 404 });
-    const file = await readRendererFile(rendererDir, url.pathname);
+    const file = await readFile(url.pathname);
     if (!file) return new Response('not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {
       headers: {

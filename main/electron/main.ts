@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../contract/wire';
 import { ConfigError, loadConfig } from '../shared/config';
 import { createLogger } from '../shared/logger';
-import { ServicesSupervisor } from '../supervisor/supervisor';
+import { pinnedReleaseKeys } from '../updater/release-keys';
+import { shellSlotHost } from '../updater/slot-shell';
+import { superviseFromSlots } from '../updater/slot-supervisor';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { SealedKeyProvider } from './sealed-key';
 import { readDataKeyFile } from './key-file';
@@ -56,14 +58,28 @@ async function start(): Promise<void> {
   } else {
     dataKey = await keys.loadDataKey();
   }
-  const services = new ServicesSupervisor({
-    fork: utilityProcessFork(join(import.meta.dirname, 'services.js')),
+  // Fail closed: a packaged shell built without release keys does not start (release-keys.ts says how to pin them).
+  const pinned = pinnedReleaseKeys(process.env, { packaged: app.isPackaged });
+  if ('refusal' in pinned) return refuseToStart(pinned.refusal, logger);
+  // Services, preload and renderer come from the active A/B slot, verified first (hashing in the crypto worker).
+  const slots = shellSlotHost({ dataDir: config.dataDir, builtinDir: join(import.meta.dirname, '..'), pinnedKeys: pinned.keys, logger: logger.child({ area: 'slots' }), env: app.isPackaged ? {} : process.env });
+  const { supervisor: services, start: startServices } = superviseFromSlots({
+    host: slots,
+    forkAt: (entry, env) => utilityProcessFork(entry, env)(),
+    loaderEntry: join(import.meta.dirname, 'slot-services.js'),
     startMessage: () => (dataKey ? { type: 'start', dataKey } : { type: 'start' }),
+    updatesEnabled: pinned.keys.length > 0,
     logger: logger.child({ area: 'supervisor' }),
+    // A switch relaunches the shell: the next start's loader picks the slot, and the preload comes from it too.
+    switchPayload: async () => {
+      app.relaunch();
+      await services.stop();
+      app.exit(0);
+    },
   });
-  await services.start();
+  await startServices();
 
-  serveRenderer(join(import.meta.dirname, '../renderer'), config.cityEvaluationOrigin);
+  serveRenderer((urlPath) => slots.readRendererFile(urlPath), config.cityEvaluationOrigin);
   restrictPermissions(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents, config.cityEvaluationOrigin));
 
@@ -73,7 +89,7 @@ async function start(): Promise<void> {
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload: join(slots.payloadDir(), 'preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -7,9 +7,9 @@ import { utilityProcess } from 'electron';
 import type { FromServices } from '../../contract/services-port';
 import type { ForkServices } from '../supervisor/services-process';
 
-export function utilityProcessFork(entry: string): ForkServices {
+export function utilityProcessFork(entry: string, env: Record<string, string> = {}): ForkServices {
   return () => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'Window Terminal services', stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = utilityProcess.fork(entry, [], { serviceName: 'Window Terminal services', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
     return {
       get pid() {
         return child.pid;

@@ -23,7 +23,11 @@ export interface StaticFile {
   contentType: string;
 }
 
-export async function readRendererFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
+/** Reads the file a request path names; another reader (a slot's, which verifies) may be passed to the hosts. */
+export type RendererFileReader = (urlPath: string) => Promise<StaticFile | undefined>;
+
+/** The file a request path names under root, as a forward-slash relative path, or undefined if it would escape. */
+export function rendererRelativePath(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -32,9 +36,19 @@ export async function readRendererFile(root: string, urlPath: string): Promise<S
   }
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
-  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+  if (full === root || !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+  return full.slice(root.length).replace(/^[\\/]+/, '').split(sep).join('/');
+}
+
+export function contentTypeOf(path: string): string {
+  return MIME[extname(path)] ?? 'application/octet-stream';
+}
+
+export async function readRendererFile(root: string, urlPath: string): Promise<StaticFile | undefined> {
+  const relative = rendererRelativePath(root, urlPath);
+  if (relative === undefined) return undefined;
   try {
-    return { body: await readFile(full), contentType: MIME[extname(full)] ?? 'application/octet-stream' };
+    return { body: await readFile(join(root, relative)), contentType: contentTypeOf(relative) };
   } catch {
     return undefined;
   }

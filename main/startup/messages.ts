@@ -12,7 +12,9 @@ export type StartupRefusalCode =
   | 'backend-url-insecure'
   | 'city-evaluation-origin-insecure'
   | 'credential-store-unprotected'
-  | 'data-key-file-invalid';
+  | 'data-key-file-invalid'
+  | 'release-keys-missing'
+  | 'release-keys-invalid';
 
 export interface StartupMessage {
   /** For the officer: what is wrong, in plain words, and whom to call. */
@@ -60,6 +62,26 @@ export const STARTUP_MESSAGES: Record<StartupRefusalCode, StartupMessage> = {
     remedy: {
       'zh-CN': '管理员：终端用系统密钥环保护本地数据密钥，当前检测到的是“{value}”（没有保护）。请为终端使用的账户安装并解锁密钥环（如 gnome-keyring 或 KWallet，登录时自动解锁）；没有桌面密钥环的机器，可在配置中用 dataKeyFile（或环境变量 TERMINAL_DATA_KEY_FILE）指定管理员下发的数据密钥文件。然后重新启动终端。',
       en: 'Administrator: the terminal protects its local data key with the system keyring, and the backend found is “{value}” (no protection). Install and unlock a keyring for the terminal’s user account (e.g. gnome-keyring or KWallet, unlocked at login); on a machine without a desktop keyring, point dataKeyFile (or TERMINAL_DATA_KEY_FILE) at an administrator-provisioned data key file. Then restart the terminal.',
+    },
+  },
+  'release-keys-missing': {
+    officer: {
+      'zh-CN': '本终端程序没有内置发布公钥，无法校验更新，因此拒绝启动。请联系系统管理员。',
+      en: 'This terminal build has no release public key, so it cannot check updates and will not start. Contact your system administrator.',
+    },
+    remedy: {
+      'zh-CN': '管理员：正式安装包必须在构建时用 {setting}（逗号分隔的 SM2 公钥，04 开头的 130 位十六进制）内置发布公钥。请用正确构建的安装包重新安装。',
+      en: 'Administrator: a production package must be built with {setting} (comma-separated SM2 public keys, 130 hex digits starting 04) to pin the release keys. Reinstall from a correctly built package.',
+    },
+  },
+  'release-keys-invalid': {
+    officer: {
+      'zh-CN': '本终端的发布公钥设置有误，无法校验更新，因此拒绝启动。请联系系统管理员。',
+      en: 'This terminal’s release key setting is wrong, so it cannot check updates and will not start. Contact your system administrator.',
+    },
+    remedy: {
+      'zh-CN': '管理员：{setting} 中有一项不是 SM2 公钥（{value}…）。每项须为 04 开头的 130 位十六进制数字，多项用逗号分隔。',
+      en: 'Administrator: {setting} holds an entry that is not an SM2 public key ({value}…). Each must be 130 hex digits starting 04, separated by commas.',
     },
   },
   'data-key-file-invalid': {

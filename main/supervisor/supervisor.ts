@@ -9,13 +9,17 @@
  * through the `services.status` event, so it can say so and refresh what it
  * shows once the services serve again.
  */
-import type { ReadyMessage, ServicesState, StartMessage } from '../../contract/services-port';
+import type { FromServices, ReadyMessage, ServicesState, StartMessage, ToServices } from '../../contract/services-port';
 import type { Dispatch, EventSource, Reply } from '../../contract/wire';
 import type { Logger } from '../../domain/logger';
 import type { ForkServices, ServicesProcess } from './services-process';
 
 export interface SupervisorOptions {
-  fork: ForkServices;
+  /**
+   * Asked again for each start: the shell's slot loader decides there which payload the services come from (and
+   * counts a trial's starts), verifying it first, which may take a moment.
+   */
+  fork: ForkServices | (() => Promise<ServicesProcess>);
   /** What each services process is started with (asked again for each restart). */
   startMessage: () => StartMessage | Promise<StartMessage>;
   logger: Logger;
@@ -31,6 +35,8 @@ export interface SupervisorOptions {
    * long synchronous step (a large PDF) must not count as a hang.
    */
   heartbeat?: { intervalMs: number; unresponsiveAfterMs: number };
+  /** Messages that are not the contract's (the update agent's slots requests, health answers). */
+  onServiceMessage?: (message: Extract<FromServices, { type: 'slots' | 'health-reply' }>) => void;
 }
 
 type Sink = (event: string, payload: unknown) => void;
@@ -62,7 +68,13 @@ export class ServicesSupervisor {
   async start(): Promise<ReadyMessage> {
     if (this.#state !== 'idle') throw new Error('the supervisor starts once');
     this.#state = 'starting';
-    return this.#launch();
+    try {
+      return await this.#launch();
+    } catch (error) {
+      // May be tried again (the slot loader falls back after a trial's failed starts).
+      if (this.#state === 'starting') this.#state = 'idle';
+      throw error;
+    }
   }
 
   get state(): State {
@@ -91,6 +103,45 @@ export class ServicesSupervisor {
     });
   };
 
+  /** Sends a message that is not a contract call (slots replies, health requests) to the serving process. */
+  send(message: ToServices): boolean {
+    const child = this.#process;
+    if (this.#state !== 'ready' || !child) return false;
+    child.send(message);
+    return true;
+  }
+
+  /**
+   * Stops the serving process and starts a new one (the fork decides from which payload): how an update is applied,
+   * or rolled back, without restarting the window. Calls meanwhile get `services-restarting`.
+   */
+  async restart(graceMs = 5_000): Promise<ReadyMessage> {
+    if (this.#state === 'stopped' || this.#state === 'idle') throw new Error(`cannot restart the services while ${this.#state}`);
+    clearTimeout(this.#timer);
+    this.#state = 'restarting';
+    this.#fanOut('services.status', { state: 'restarting' });
+    const child = this.#process;
+    this.#process = undefined;
+    for (const settle of this.#pending.values()) settle(RESTARTING);
+    this.#pending.clear();
+    if (child) {
+      await new Promise<void>((resolve) => {
+        const killer = setTimeout(() => child.kill(), graceMs);
+        child.onExit(() => {
+          clearTimeout(killer);
+          resolve();
+        });
+        child.send({ type: 'stop' });
+      });
+    }
+    this.#restarts = 0;
+    return this.#launch().catch((error: unknown) => {
+      this.options.logger.error('services process failed to start after a switch', { detail: (error as Error).message });
+      this.#scheduleRestart();
+      throw error;
+    });
+  }
+
   /** Asks the services to close their stores and devices; kills them if they take too long. */
   async stop(graceMs = 5_000): Promise<void> {
     const previous = this.#state;
@@ -108,9 +159,13 @@ export class ServicesSupervisor {
     });
   }
 
-  #launch(): Promise<ReadyMessage> {
+  async #launch(): Promise<ReadyMessage> {
+    const child = await this.options.fork();
+    if (this.#state === 'stopped') {
+      child.kill();
+      throw new Error('the supervisor stopped while the services were being started');
+    }
     return new Promise<ReadyMessage>((resolve, reject) => {
-      const child = this.options.fork();
       this.#process = child;
       let ready = false;
       let failure: string | undefined;
@@ -145,6 +200,10 @@ export class ServicesSupervisor {
           }
           case 'event':
             this.#fanOut(message.event, message.payload);
+            return;
+          case 'slots':
+          case 'health-reply':
+            this.options.onServiceMessage?.(message);
             return;
         }
       });

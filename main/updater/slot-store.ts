@@ -11,7 +11,8 @@
  * so a step taken while the backend is unreachable, or just before a
  * restart, is still reported later.
  *
- * Layout under root: state.json, a/ and b/ (each manifest.json + payload/).
+ * Layout under root: state.json, a/ and b/ (each manifest.json, package.json
+ * declaring ES modules, payload/).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -136,6 +137,8 @@ export class SlotStore {
       rmSync(incoming, { recursive: true, force: true });
       await unpackPayload(archivePath, join(incoming, 'payload'), manifest.payload.files, this.#sm3);
       writeDurable(join(incoming, 'manifest.json'), JSON.stringify(envelope));
+      // The built bundles are ES modules, as the shell's own package.json declares for them; outside payload/, so not part of what is signed.
+      writeDurable(join(incoming, 'package.json'), '{"type":"module"}\n');
       rmSync(join(this.#options.root, slot), { recursive: true, force: true });
       renameSync(incoming, join(this.#options.root, slot));
       this.#state.staged = { slot, version: manifest.version };

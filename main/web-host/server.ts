@@ -11,13 +11,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../domain/logger';
 import { WEB_RPC_PATH, WEB_RPC_PROTOCOL, WEB_TOKEN_PROTOCOL_PREFIX, type Dispatch, type EventSource, type RequestMessage, type ResponseMessage } from '../../contract/wire';
 import { contentSecurityPolicy } from '../shared/csp';
-import { readRendererFile } from '../shared/static-files';
+import { readRendererFile, type RendererFileReader } from '../shared/static-files';
 
 export const WEB_BRIDGE_SCRIPT = 'assets/web-bridge.js';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 export interface WebHostOptions {
   rendererDir: string;
+  /** Reads renderer files instead of rendererDir (the slot host's, which serves the active slot's files verified). */
+  readFile?: RendererFileReader;
   dispatch: Dispatch;
   events: EventSource;
   logger: Logger;
@@ -54,7 +56,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         res.writeHead(421).end();
         return;
       }
-      const file = await readRendererFile(options.rendererDir, req.url ?? '/');
+      const file = options.readFile ? await options.readFile(req.url ?? '/') : await readRendererFile(options.rendererDir, req.url ?? '/');
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;

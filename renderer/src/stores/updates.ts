@@ -17,6 +17,8 @@ export const useUpdatesStore = defineStore('updates', () => {
 
   async function load(receptionShown: boolean): Promise<void> {
     terminal.on('updates.statusChanged', (status) => {
+      // The services now run another version (an update applied, or rolled back): load that version's screen too.
+      if (update.value && status.running !== update.value.running) window.location.reload();
       update.value = status;
     });
     const reception = receptionShown ? useReceptionStore() : undefined;
