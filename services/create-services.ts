@@ -291,7 +291,10 @@ export async function createTerminalServices(
 
   const handlers: Handlers = {
     ...officers.handlers,
-    'app.info': () => ({ version, profile: config.profile, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices }),
+    'app.info': () => {
+      const terminalId = sync.terminalId();
+      return { version, ...(terminalId ? { terminalId } : {}), profile: config.profile, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices };
+    },
     'app.messages': () => OFFICER_MESSAGES,
     'app.storage': () => storage.check(),
     'devices.list': () => devices.list(),

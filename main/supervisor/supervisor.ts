@@ -103,10 +103,13 @@ export class ServicesSupervisor {
     });
   };
 
-  /** Sends a message that is not a contract call (slots replies, health requests) to the serving process. */
+  /**
+   * Sends a message that is not a contract call (slots replies, health requests) to the current process, serving or
+   * still starting (its update agent starts while the services compose).
+   */
   send(message: ToServices): boolean {
     const child = this.#process;
-    if (this.#state !== 'ready' || !child) return false;
+    if (this.#state === 'stopped' || !child) return false;
     child.send(message);
     return true;
   }

@@ -113,13 +113,24 @@ export class UpdateAgent {
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    let failures = 0;
     const tick = () => {
       if (!this.#running) return;
       void this.checkOnce()
-        .catch(() => undefined)
+        .then(
+          () => {
+            failures = 0;
+          },
+          (error: unknown) => {
+            failures += 1;
+            this.#logger.warn('update check failed', { error: (error as Error).message, failures });
+          },
+        )
         .finally(() => {
-          // ±50 % jitter: a fleet told of a release at once does not come for it at once.
-          if (this.#running) this.#timer = setTimeout(tick, this.#checkIntervalMs * (0.5 + Math.random()));
+          // A failed check (not registered yet, backend away, a download cut) comes back sooner, backing off up to the
+          // schedule; ±50 % jitter: a fleet told of a release at once does not come for it at once.
+          const base = failures === 0 ? this.#checkIntervalMs : Math.min(this.#checkIntervalMs, 5_000 * 2 ** (failures - 1));
+          if (this.#running) this.#timer = setTimeout(tick, base * (0.5 + Math.random()));
         });
     };
     tick();
