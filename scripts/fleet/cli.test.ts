@@ -32,7 +32,7 @@ describe('npm run fleet', () => {
     await fleet('promote', '2.0.0', '--percent', '10');
     output = '';
     await fleet('status');
-    expect(output.split('\n')[1]).toMatch(/^2\.0\.0\s+canary\s+10 %\s+0\s+0\s+0\s+0\s+0\s+\d+ KiB$/);
+    expect(output.split('\n')[1]).toMatch(/^2\.0\.0\s+canary\s+10 %\s+0\s+0\s+0\s+0\s+0\s+0\s+\d+ KiB$/);
     await fleet('halt', '2.0.0');
     output = '';
     await fleet('status');
