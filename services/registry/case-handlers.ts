@@ -4,7 +4,9 @@
  */
 import { beijingDate } from '../../domain/legal-date';
 import { registryForDivision } from '../../documents/kinds/registries';
+import { findAppointmentForCard, type DeskEvent } from '../../domain/registry/appointments';
 import type { NewDeskEvent } from '../../sync/desk/desk-events';
+import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
 import type { Handlers } from '../rpc/dispatcher';
 import { RegistryCases, type MaterialOut, type RegistryCaseDeps } from './registry-cases';
 
@@ -38,18 +40,26 @@ export function createRegistryCaseDesk(deps: {
   review: RegistryCaseDeps['review'];
   sync: {
     submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialOut[]): Promise<void>;
-    recordDeskEvent(event: NewDeskEvent): unknown;
+    recordDeskEvent(event: NewDeskEvent): DeskEvent;
     serverNow(): number;
-  };
+  } & DeskSyncPort;
   printDocument: RegistryCaseDeps['printDocument'];
   registryCode: string;
   refusePrinter(printerId: string): void;
 }): { cases: RegistryCases; handlers: ReturnType<typeof registryCaseHandlers> } {
+  const appointments = new AppointmentDesk(deps.sync, deps.registryCode);
   const cases = new RegistryCases({
     captures: deps.captures,
     review: deps.review,
     submit: (caseId, payload, materials) => deps.sync.submitRegistryCase(caseId, payload, materials),
-    deskEvent: (kind, business) => void deps.sync.recordDeskEvent({ day: beijingDate(deps.sync.serverNow()), kind, business }),
+    deskEvent: (kind, business, appointmentId) => void deps.sync.recordDeskEvent({ day: beijingDate(deps.sync.serverNow()), kind, business, ...(appointmentId ? { appointmentId } : {}) }),
+    appointmentFor: (idNumbers, business) => {
+      const now = deps.sync.serverNow();
+      const day = beijingDate(now);
+      const events = deps.sync.deskEventsOf(day);
+      const booked = appointments.appointments().filter((appointment) => appointment.business === business);
+      return idNumbers.map((idNumber) => findAppointmentForCard(booked, idNumber, day, events, now)).find((found) => found !== undefined)?.id;
+    },
     printDocument: deps.printDocument,
     today: () => beijingDate(deps.sync.serverNow()),
     registryName: () => registryForDivision(deps.registryCode),

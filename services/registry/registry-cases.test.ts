@@ -18,7 +18,8 @@ function desk(review?: ReviewView) {
     captures,
     review: () => review,
     submit: async (caseId, payload, materials) => void submitted.push({ caseId, payload, materials }),
-    deskEvent: (kind, business) => events.push(`${kind}:${business}`),
+    deskEvent: (kind, business, appointmentId) => events.push(`${kind}:${business}${appointmentId ? `:${appointmentId}` : ''}`),
+    appointmentFor: (idNumbers, business) => (business === 'marriage' && idNumbers.includes(parties[1]!.idNumber) ? 'reg-01' : undefined),
     printDocument: async () => {
       throw new Error('not printing here');
     },
@@ -85,7 +86,8 @@ describe('registry cases: papers signed by hand, captured back', () => {
       certificateNumbers: ['J310104-2026-000001'],
       review: { reviewId: 'r1', hit: true, override: { reason: '当事人提交香港高等法院离婚判决书', fileName: 'override-document-1.jpg' } },
     });
-    expect(events).toEqual(['started:marriage', 'done:marriage']);
+    expect(events).toEqual(['started:marriage:reg-01', 'done:marriage:reg-01']);
+    expect(submitted[0]!.payload).toMatchObject({ appointmentId: 'reg-01' });
     // The captures are released once archived.
     expect(() => captures.get([review.override!.captureId])).toThrow();
     expect(() => cases.capturePaper(opened.id, 'declaration', capture())).toThrow(/completed/);

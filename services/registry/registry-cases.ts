@@ -34,6 +34,8 @@ interface OpenCase {
   business: RegistryBusiness;
   parties: CaseParty[];
   reviewId?: string;
+  /** Today's appointment of these parties for this business, when they booked one (not for a walk-in). */
+  appointmentId?: string;
   openedAt: string;
   papers: Record<SignedPaper, string[]>;
   photos: { key: PhotoKey; captureId: string }[];
@@ -75,7 +77,9 @@ export interface RegistryCaseDeps {
   review(reviewId: string): ReviewView | undefined;
   /** Commits the archive record and its materials together (sync.submitRegistryCase). */
   submit(caseId: string, payload: Record<string, unknown>, materials: MaterialOut[]): Promise<void>;
-  deskEvent(kind: 'started' | 'done', business: RegistryBusiness): void;
+  deskEvent(kind: 'started' | 'done', business: RegistryBusiness, appointmentId?: string): void;
+  /** Today's appointment of a party for the business, if any: the desk's list then shows it in progress and done. */
+  appointmentFor(idNumbers: readonly string[], business: RegistryBusiness): string | undefined;
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
   /** The review form and hand-over receipt show today's Beijing date and the registry. */
   today(): string;
@@ -119,8 +123,22 @@ export class RegistryCases {
   open(business: RegistryBusiness, parties: CaseParty[], reviewId?: string): RegistryCaseView {
     const id = randomUUID();
     const papers = Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, [] as string[]])) as Record<SignedPaper, string[]>;
-    this.#cases.set(id, { id, business, parties: structuredClone(parties), ...(reviewId ? { reviewId } : {}), openedAt: this.#iso(), papers, photos: [], certificateNumbers: [] });
-    this.deps.deskEvent('started', business);
+    const appointmentId = this.deps.appointmentFor(
+      parties.map((party) => party.idNumber),
+      business,
+    );
+    this.#cases.set(id, {
+      id,
+      business,
+      parties: structuredClone(parties),
+      ...(reviewId ? { reviewId } : {}),
+      ...(appointmentId ? { appointmentId } : {}),
+      openedAt: this.#iso(),
+      papers,
+      photos: [],
+      certificateNumbers: [],
+    });
+    this.deps.deskEvent('started', business, appointmentId);
     return this.view(id);
   }
 
@@ -263,12 +281,13 @@ export class RegistryCases {
             },
           }
         : {}),
+      ...(found.appointmentId ? { appointmentId: found.appointmentId } : {}),
       openedAt: found.openedAt,
       completedAt,
     };
     await this.deps.submit(found.id, payload, materials);
     found.completedAt = completedAt;
-    this.deps.deskEvent('done', found.business);
+    this.deps.deskEvent('done', found.business, found.appointmentId);
     this.deps.captures.discard(entries.map((entry) => entry.captureId));
     return this.view(found.id);
   }

@@ -16,6 +16,7 @@ test.use({ profile: 'registry-desk' });
 
 type ArchivedCase = {
   caseId: string;
+  appointmentId?: string;
   business: string;
   certificateNumbers: string[];
   parties: { name: string }[];
@@ -140,6 +141,21 @@ test('a marriage completes only once its signed papers are captured back; the ba
   ]);
   // Exactly the case's three papers and its photo arrived for it, nothing twice.
   expect(backend.uploads().filter((upload) => upload.caseId === archived!.caseId && upload.completed)).toHaveLength(4);
+
+  // The couple's 09:00 appointment went in progress when the case opened and is done now, on the desk and at the centre.
+  await app.getByTestId('nav-registry').click();
+  const appointment = app.locator('[data-testid^="appointment-reg-"]').first();
+  await expect(appointment).toHaveAttribute('data-state', 'done');
+  const appointmentId = (await appointment.getAttribute('data-testid'))!.replace('appointment-', '');
+  expect(archived!.appointmentId).toBe(appointmentId);
+  await expect
+    .poll(async () => ((await (await fetch(`${backend.url}/admin/registry/desk-events`)).json()) as { events: { kind: string; appointmentId?: string }[] }).events.map((event) => [event.kind, event.appointmentId]), {
+      timeout: 30_000,
+    })
+    .toEqual([
+      ['started', appointmentId],
+      ['done', appointmentId],
+    ]);
 });
 
 type DayReport = {
