@@ -53,7 +53,7 @@ export class SlotHost {
   #link: SlotHostLink | undefined;
   #nextHealthId = 1;
   readonly #health = new Map<number, (reply: HealthReplyMessage) => void>();
-  readonly #gateResults: { version: string; result: HealthGateResult }[] = [];
+  readonly #gateResults: { version: string; result: HealthGateResult; at: number }[] = [];
 
   constructor(options: SlotHostOptions) {
     this.#options = options;
@@ -130,7 +130,7 @@ export class SlotHost {
   }
 
   /** Gate outcomes in this run, for launchers and the drill. */
-  gateResults(): { version: string; result: HealthGateResult }[] {
+  gateResults(): { version: string; result: HealthGateResult; at: number }[] {
     return [...this.#gateResults];
   }
 
@@ -151,7 +151,11 @@ export class SlotHost {
     this.#gate?.abort();
     const gate = new AbortController();
     this.#gate = gate;
-    const baseline = this.#store.state().trying?.baselineSelfCheckFailures ?? 0;
+    const trying = this.#store.state().trying;
+    const baseline = trying?.baselineSelfCheckFailures ?? 0;
+    // The gate time counts from the switch, not from this start: slow starts and restarts use it up too.
+    const gateMs = this.#options.gateMs ?? DEFAULT_HEALTH_GATE_MS;
+    const elapsed = trying ? Math.max(0, Date.now() - Date.parse(trying.since)) : 0;
     let last: HealthReplyMessage | undefined;
     const result = await runHealthGate(
       {
@@ -165,12 +169,12 @@ export class SlotHost {
           return last?.syncRoundTrip ?? false;
         },
       },
-      { baselineSelfCheckFailures: baseline, timeoutMs: this.#options.gateMs ?? DEFAULT_HEALTH_GATE_MS, intervalMs: this.#options.gateIntervalMs ?? 1_000, signal: gate.signal },
+      { baselineSelfCheckFailures: baseline, timeoutMs: Math.max(0, gateMs - elapsed), intervalMs: this.#options.gateIntervalMs ?? 1_000, signal: gate.signal },
     );
     // A restart since (a crash, a switch) started another gate or none: this one's answer no longer counts.
     if (gate.signal.aborted || this.#gate !== gate || this.#store.state().trying?.version !== decision.version) return;
     this.#gate = undefined;
-    this.#gateResults.push({ version: decision.version, result });
+    this.#gateResults.push({ version: decision.version, result, at: Date.now() });
     if (result.passed) {
       this.#store.commit();
       this.#options.logger.info('update committed: health gate passed', { version: decision.version, checks: result.checks });

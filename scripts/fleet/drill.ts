@@ -323,6 +323,8 @@ const badAt = Date.now();
 log(`published 1.2.0 (${size2} bytes; its services cannot reach the backend) to 100 %; gate time ${GATE_MS} ms`);
 await until('every terminal to roll 1.2.0 back and serve on 1.1.0', () => fleet.every((t) => t.backOnGoodAt !== undefined));
 const rollbackMs = fleet.map((t) => t.backOnGoodAt! - t.badSwitchAt!).sort((a, b) => a - b);
+// When the gate gave up on 1.2.0 (the rollback decision), from the switch.
+const decisionMs = fleet.map((t) => t.host.gateResults().find((entry) => entry.version === '1.2.0')!.at - t.badSwitchAt!).sort((a, b) => a - b);
 log(`every terminal back on 1.1.0 ${((Date.now() - badAt) / 1000).toFixed(1)} s after the publish; per terminal, switch to 1.2.0 → serving on 1.1.0: median ${median(rollbackMs)} ms, max ${rollbackMs.at(-1)} ms`);
 await new Promise((resolveWait) => setTimeout(resolveWait, CHECK_MS * 3));
 const retried = fleet.filter((t) => t.host.decision().version !== '1.1.0' || t.host.snapshot().staged !== null).length;
@@ -355,7 +357,9 @@ const rssEnd = fleet.map((t) => rssKb(t.supervisor.pid)).sort((a, b) => a - b);
 process.stdout.write('\n');
 process.stdout.write(`terminals: ${TERMINALS} real services processes (RSS median ${(median(rssEnd) / 1024).toFixed(0)} MiB at the end), check interval ${CHECK_MS} ms, gate time ${GATE_MS} ms\n`);
 process.stdout.write(`time from promote to 95 % committed: ${((at95 - promotedAt) / 1000).toFixed(1)} s (all: ${((allCommittedAt - promotedAt) / 1000).toFixed(1)} s)\n`);
-process.stdout.write(`rollback time (switch to 1.2.0 → serving on 1.1.0 again): median ${median(rollbackMs)} ms, max ${rollbackMs.at(-1)} ms, gate time ${GATE_MS} ms\n`);
+process.stdout.write(
+  `rollback time: switch to 1.2.0 → rolled back (gate gave up) median ${median(decisionMs)} ms, max ${decisionMs.at(-1)} ms; → serving on 1.1.0 again median ${median(rollbackMs)} ms, max ${rollbackMs.at(-1)} ms; gate time ${GATE_MS} ms\n`,
+);
 process.stdout.write(`bytes downloaded: 1.1.0 ${perTerminal(r11.bytesDownloaded, size1)}; 1.2.0 ${perTerminal(r12.bytesDownloaded, size2)}\n`);
 process.stdout.write(
   `backend view: 1.1.0 on ${r11.terminalsOn}, updated ${r11.updated}; 1.2.0 rolled back on ${r12.rolledBack.length} (${[...new Set(r12.rolledBack.map((entry) => entry.reason))].join(', ')})\n`,
@@ -368,6 +372,7 @@ const ok =
   r11.terminalsOn === TERMINALS &&
   r11.updated === TERMINALS &&
   r12.rolledBack.length === TERMINALS &&
+  decisionMs.at(-1)! <= GATE_MS + 1_000 &&
   missing === 0 &&
   duplicates === 0 &&
   atBackend.length === created.length &&
