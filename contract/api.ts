@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { PassportReading } from '../domain/mrz';
+import { OCR_WARNING_CODES } from '../domain/ocr-cross-check';
 import type { ScanReading } from '../domain/scan-payload';
 import type { PrintJobRecord, PrinterInfo } from '../domain/printing';
 import type { Signature } from '../domain/signature';
@@ -96,6 +97,19 @@ export const calls = {
   'captures.add': call(
     z.object({ mimeType: z.literal('image/jpeg'), data: z.string().min(8).max(950_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }).strict(),
     z.object({ captureId: z.string(), size: z.number().int() }),
+  ),
+  /**
+   * OCR cross-check of a captured material (an ID card copy, a listed certificate) against the form's name and ID
+   * number: warnings naming the field, never a refusal. Read offline, off the services' main thread.
+   */
+  'materials.crossCheck': call(
+    z.object({ captureId: z.string().min(1).max(64), name: z.string().max(64), idNumber: z.string().max(32) }).strict(),
+    z.object({
+      idNumbers: z.array(z.string()),
+      name: z.string().optional(),
+      warnings: z.array(z.object({ code: z.enum(OCR_WARNING_CODES), field: z.enum(['idNumber', 'name']), params: z.object({ found: z.string() }).optional() })),
+      ms: z.number(),
+    }),
   ),
   /** Drop a captured material the officer does not want (a bad scan). */
   'captures.discard': call(z.object({ captureId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.literal(true) })),

@@ -3,6 +3,7 @@
  * process entry (./entry.ts), which relays what it returns to the window side;
  * the services never know how the renderer reaches them.
  */
+import { join } from 'node:path';
 import { TerminalError } from '../contract/errors';
 import { divorcePeriods } from '../domain/divorce-periods';
 import { isCompleteJpeg } from '../domain/jpeg';
@@ -37,6 +38,8 @@ import { guardHandlers } from './officers/officer-guard';
 import { auditPrint } from './print-audit';
 import { HeldForms } from './forms/held-forms';
 import { HeldReadings } from './identity/held-readings';
+import { OcrEngine } from '../documents/ocr/ocr-engine';
+import { crossCheck } from '../domain/ocr-cross-check';
 import { applicantFromPassport } from '../domain/applicant';
 import type { CardReading } from '../domain/identity-card';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
@@ -140,6 +143,9 @@ export async function createTerminalServices(
   closers.unshift(async () => storage.close());
 
   const captures = new MaterialCaptures();
+  // Started on the first cross-check (a worker thread and 4.6 MB of models), not at start-up.
+  const ocr = new OcrEngine({ modelDir: join(config.dataDir, 'ocr-models'), logger: logger.child({ area: 'ocr' }) });
+  closers.unshift(() => ocr.close());
   const forms = new HeldForms(async (data) => {
     const preview = await printing.preview('application-form', data);
     return { ...preview, pdf: new Uint8Array(Buffer.from(preview.pdf, 'base64')) };
@@ -311,6 +317,11 @@ export async function createTerminalServices(
       const bytes = Buffer.from(data, 'base64');
       if (!isCompleteJpeg(bytes)) throw new TerminalError('capture-not-an-image', 'the photo is not a complete JPEG');
       return { captureId: captures.add({ data: new Uint8Array(bytes), mimeType }), size: bytes.length };
+    },
+    'materials.crossCheck': async ({ captureId, name, idNumber }) => {
+      const [capture] = captures.get([captureId]);
+      const { text, ms } = await ocr.recognize(capture!.data);
+      return { ...crossCheck(text, { name, idNumber }), ms };
     },
     'captures.discard': ({ captureId }) => {
       captures.discard([captureId]);

@@ -16,6 +16,7 @@ import { SIGNING_MESSAGES } from '../signing/messages';
 import { SCANNER_GUN_MESSAGES } from '../drivers/scanner-gun/messages';
 import { SYNC_MESSAGES } from '../sync/messages';
 import { KIOSK_MESSAGES } from './kiosk/messages';
+import { OCR_MESSAGES } from '../documents/ocr/messages';
 import { REGISTRY_MESSAGES } from './registry/messages';
 import { REGISTRY_CASE_MESSAGES } from './registry/case-messages';
 import { OFFICER_SIGN_IN_MESSAGES } from './officers/messages';
@@ -34,6 +35,7 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...SIGNATURE_PAD_MESSAGES,
   ...SIGNING_MESSAGES,
   ...KIOSK_MESSAGES,
+  ...OCR_MESSAGES,
   ...REGISTRY_MESSAGES,
   ...REGISTRY_CASE_MESSAGES,
   ...OFFICER_SIGN_IN_MESSAGES,
