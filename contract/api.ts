@@ -62,6 +62,8 @@ export const calls = {
       backendUrl: z.string(),
       registryCode: z.string(),
       simulatedDevices: z.boolean(),
+      /** Door-to-door (上门办) pad mode: the renderer reports the device's geolocation. */
+      doorToDoor: z.boolean(),
     }),
   ),
   /** The officer-facing text of every error code the services can raise. */

@@ -29,6 +29,13 @@ export const kioskCalls = {
   'kiosk.cancelTicket': { input: none, output: z.custom<KioskSession>() },
   /** What the centre asks the resident to do now (place a card...). */
   'kiosk.prompt': { input: none, output: z.custom<KioskPrompt>() },
+  /** Door-to-door pad mode: a fix from the device's geolocation (the services keep it and say whether it was used). */
+  'kiosk.reportPosition': {
+    input: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), accuracyMetres: z.number().min(0).max(1_000_000).optional() })
+      .strict(),
+    output: z.object({ used: z.boolean() }),
+  },
   /** The resident's rating: from the terminal's own page (interface mode) or the city page's result (page mode). */
   'kiosk.evaluate': {
     input: z

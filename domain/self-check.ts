@@ -7,6 +7,7 @@
  */
 import type { DeviceStatus } from './device';
 import type { StorageStatus } from './storage';
+import type { TerminalLocation } from './terminal-location';
 
 export const SELF_CHECK_COMPONENTS = ['id-card-reader', 'printer', 'scanner-gun', 'camera', 'microphone', 'centre-network', 'disk'] as const;
 export type SelfCheckComponent = (typeof SELF_CHECK_COMPONENTS)[number];
@@ -43,7 +44,7 @@ export interface SelfCheckReport {
   ok: boolean;
   items: SelfCheckItem[];
   /** Door-to-door pad mode: where the terminal is (browser geolocation or the configured address). */
-  location?: { address?: string; latitude?: number; longitude?: number };
+  location?: TerminalLocation;
 }
 
 /** What the renderer found for camera and microphone (only it can see them). */
@@ -112,6 +113,7 @@ export function selfCheckReport(items: SelfCheckItem[], at: Date, location?: Sel
 /** Two reports say the same thing when the same parts fail for the same reasons (the time and details aside). */
 export function sameVerdict(a: SelfCheckReport | undefined, b: SelfCheckReport): boolean {
   if (!a) return false;
-  const key = (report: SelfCheckReport) => report.items.map((entry) => `${entry.component}:${entry.problem ?? 'ok'}`).join(',');
+  // Where a door-to-door pad is counts when its source changes (a first fix, the fix lost), not with every metre moved.
+  const key = (report: SelfCheckReport) => [...report.items.map((entry) => `${entry.component}:${entry.problem ?? 'ok'}`), `location:${report.location?.source ?? 'none'}`].join(',');
   return key(a) === key(b);
 }

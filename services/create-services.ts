@@ -213,6 +213,7 @@ export async function createTerminalServices(
           events,
           logger,
           cityEvaluationOrigin: config.cityEvaluationOrigin,
+          doorToDoor: config.doorToDoor,
           forms: {
             render: (content) => forms.renderFor({ ...content, applicant: content.applicant as CaseDraft['applicant'] }, catalogueItem(content.serviceItemId)),
             heldPdf: (formId) => forms.get(formId).pdf,
@@ -299,7 +300,15 @@ export async function createTerminalServices(
     ...officers.handlers,
     'app.info': () => {
       const terminalId = sync.terminalId();
-      return { version, ...(terminalId ? { terminalId } : {}), profile: config.profile, backendUrl, registryCode: config.registryCode, simulatedDevices: config.simulatedDevices };
+      return {
+        version,
+        ...(terminalId ? { terminalId } : {}),
+        profile: config.profile,
+        backendUrl,
+        registryCode: config.registryCode,
+        simulatedDevices: config.simulatedDevices,
+        doorToDoor: config.doorToDoor !== undefined,
+      };
     },
     'app.messages': () => OFFICER_MESSAGES,
     'app.storage': () => storage.check(),
@@ -395,6 +404,7 @@ export async function createTerminalServices(
     'kiosk.session': () => needKiosk().session.session(),
     'kiosk.cancelTicket': () => needKiosk().session.cancelTicket(),
     'kiosk.prompt': () => needKiosk().prompt(),
+    'kiosk.reportPosition': (position) => needKiosk().reportPosition(position),
     'kiosk.signForm': async ({ formId }) => {
       await needKiosk().forms.finish(formId);
       return { ok: true as const };

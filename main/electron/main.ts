@@ -80,7 +80,7 @@ async function start(): Promise<void> {
   await startServices();
 
   serveRenderer((urlPath) => slots.readRendererFile(urlPath), config.cityEvaluationOrigin);
-  restrictPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession, { doorToDoor: config.doorToDoor !== undefined });
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents, config.cityEvaluationOrigin));
 
   const window = new BrowserWindow({

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
-const { frameNavigationAllowed } = await import('./security');
+const { frameNavigationAllowed, grantedPermissions } = await import('./security');
 
 describe('frame navigation in the Electron shell', () => {
   it('keeps the main frame on the app', () => {
@@ -15,5 +15,12 @@ describe('frame navigation in the Electron shell', () => {
     expect(frameNavigationAllowed('https://pj.example.gov.cn.evil.example.com/', false, 'https://pj.example.gov.cn')).toBe(false);
     expect(frameNavigationAllowed('https://pj.example.gov.cn/evaluate', false)).toBe(false);
     expect(frameNavigationAllowed('not a url', false, 'https://pj.example.gov.cn')).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('grants geolocation to a door-to-door pad only', () => {
+    expect([...grantedPermissions({ doorToDoor: false })]).toEqual(['media']);
+    expect([...grantedPermissions({ doorToDoor: true })].sort()).toEqual(['geolocation', 'media']);
   });
 });

@@ -7,19 +7,23 @@ import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://terminal`;
 
-/** Camera and microphone (document camera, the extension terminal's video session) are all the renderer may ask for. */
-const GRANTED_PERMISSIONS = new Set(['media']);
+/**
+ * Camera and microphone (document camera, the extension terminal's video session) are all the renderer may ask for;
+ * a door-to-door pad also its geolocation.
+ */
+export function grantedPermissions({ doorToDoor }: { doorToDoor: boolean }): Set<string> {
+  return new Set(doorToDoor ? ['media', 'geolocation'] : ['media']);
+}
 
-export function restrictPermissions(session: Session): void {
+export function restrictPermissions(session: Session, { doorToDoor = false }: { doorToDoor?: boolean } = {}): void {
+  const granted = grantedPermissions({ doorToDoor });
   session.setPermissionRequestHandler((webContents, permission, callback, details) => {
     const fromApp = details.requestingUrl.startsWith(APP_ORIGIN + '/');
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     const cameraOrMicrophone = mediaTypes.every((type) => type === 'video' || type === 'audio');
-    callback(fromApp && GRANTED_PERMISSIONS.has(permission) && cameraOrMicrophone);
+    callback(fromApp && granted.has(permission) && cameraOrMicrophone);
   });
-  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
-    requestingOrigin === APP_ORIGIN && GRANTED_PERMISSIONS.has(permission),
-  );
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => requestingOrigin === APP_ORIGIN && granted.has(permission));
   session.setDevicePermissionHandler(() => false);
 }
 

@@ -94,7 +94,7 @@ export const configSchema = z
      * Door-to-door (上门办) pad mode: the terminal travels with an officer. Its location goes with the self-check
      * and each case: the device's geolocation when it has one, else this address.
      */
-    doorToDoor: z.object({ address: z.string().min(1).max(200) }).strict().optional(),
+    doorToDoor: z.object({ address: z.string().min(1).max(200).optional() }).strict().optional(),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })
@@ -163,7 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (env.TERMINAL_REGISTRY_CODE) merged.registryCode = env.TERMINAL_REGISTRY_CODE;
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
   if (env.TERMINAL_CITY_EVALUATION_ORIGIN) merged.cityEvaluationOrigin = env.TERMINAL_CITY_EVALUATION_ORIGIN;
-  if (env.TERMINAL_DOOR_TO_DOOR_ADDRESS) merged.doorToDoor = { address: env.TERMINAL_DOOR_TO_DOOR_ADDRESS };
+  if (env.TERMINAL_DOOR_TO_DOOR === '1' || env.TERMINAL_DOOR_TO_DOOR_ADDRESS) {
+    merged.doorToDoor = { ...(merged.doorToDoor as object | undefined), ...(env.TERMINAL_DOOR_TO_DOOR_ADDRESS ? { address: env.TERMINAL_DOOR_TO_DOOR_ADDRESS } : {}) };
+  }
 
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {

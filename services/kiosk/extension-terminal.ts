@@ -25,6 +25,8 @@ import { handleRemoteCardRead } from './remote-card-read';
 import { KioskEvaluation } from './evaluation';
 import { PushedForms, type PushedFormDeps } from './pushed-forms';
 import type { KioskPrompt } from '../../domain/kiosk-session';
+import type { GeoPosition } from '../../domain/terminal-location';
+import { PadLocation } from './pad-location';
 
 const PERIODIC_CHECK_MS = 60_000;
 const adviceSchema = z
@@ -43,7 +45,8 @@ export interface ExtensionTerminalDeps {
   storage: StorageMonitor;
   events: EventBus;
   logger: Logger;
-  address?: string | undefined;
+  /** Door-to-door pad mode (上门办): its location goes with the self-check and each case. */
+  doorToDoor?: { address?: string | undefined } | undefined;
   /** The configured city evaluation origin (page mode); none: the terminal's own page rates. */
   cityEvaluationOrigin?: string | undefined;
   forms: Omit<PushedFormDeps, 'prompt'>;
@@ -57,6 +60,8 @@ export interface ExtensionTerminal {
   prompt(): KioskPrompt;
   evaluation: KioskEvaluation;
   forms: PushedForms;
+  /** A position from the renderer's geolocation (pad mode); ignored on a fixed terminal. */
+  reportPosition(position: Omit<GeoPosition, 'at'>): { used: boolean };
   close(): Promise<void>;
 }
 
@@ -68,6 +73,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     storePath: join(deps.dataDir, 'centre-channel.sqlite'),
     logger: deps.logger.child({ area: 'centre-channel' }),
   });
+  const padLocation = deps.doorToDoor ? new PadLocation(deps.doorToDoor.address) : undefined;
   const selfCheck = new KioskSelfCheck(
     {
       devices: () => deps.devices.list(),
@@ -77,7 +83,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
       },
       storage: () => deps.storage.check(),
       centre: () => channel.status(),
-      location: deps.address ? { address: deps.address } : undefined,
+      location: padLocation ? () => padLocation.current() : undefined,
     },
     deps.logger.child({ area: 'self-check' }),
   );
@@ -115,7 +121,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     deps.events.emit('kiosk.prompt', next);
   };
   handleRemoteCardRead(channel, deps.devices, setPrompt);
-  const forms = new PushedForms(channel, { ...deps.forms, prompt: setPrompt });
+  const forms = new PushedForms(channel, { ...deps.forms, prompt: setPrompt, location: () => padLocation?.current() });
   channel.handle('centre.advise', (payload) => {
     const parsed = adviceSchema.safeParse(payload);
     if (!parsed.success) throw new TerminalError('advice-invalid', parsed.error.message.slice(0, 300));
@@ -139,6 +145,12 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
     prompt: () => prompt,
     evaluation,
     forms,
+    reportPosition(position) {
+      if (!padLocation) return { used: false };
+      // The first fix (or a fix after the configured address stood in) is news for the centre: check and report.
+      if (padLocation.report(position)) void selfCheck.run();
+      return { used: true };
+    },
     async close() {
       session.close();
       clearInterval(periodic);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { TerminalError } from '../../contract/errors';
 import type { KioskPrompt } from '../../domain/kiosk-session';
 import type { Signature } from '../../domain/signature';
+import type { TerminalLocation } from '../../domain/terminal-location';
 import { bindSignatureWith, type BindingSigner } from '../../signing/signature-binding';
 import type { CentreChannel } from '../../sync/centre-channel/centre-channel';
 
@@ -27,6 +28,8 @@ export interface PushedFormDeps {
   endSignature(): Promise<Signature>;
   signer(): BindingSigner & { terminalId: string };
   prompt(next: KioskPrompt): void;
+  /** Door-to-door pad mode: where the pad is, sent with the case (none on a fixed terminal). */
+  location?: () => TerminalLocation | undefined;
 }
 
 export class PushedForms {
@@ -56,7 +59,12 @@ export class PushedForms {
     const signer = this.deps.signer();
     const binding = bindSignatureWith({ document, signature, signer: { role: 'applicant', name: current.applicantName }, signedAt: new Date().toISOString(), terminalId: signer.terminalId }, signer);
     // The signature's points go with the form so the centre can check the binding itself.
-    this.channel.publish('form.signed', { pushId: current.pushId, pdf: Buffer.from(document).toString('base64'), signature, binding }, `form-signed-${current.pushId}`);
+    const location = this.deps.location?.();
+    this.channel.publish(
+      'form.signed',
+      { pushId: current.pushId, pdf: Buffer.from(document).toString('base64'), signature, binding, ...(location ? { location } : {}) },
+      `form-signed-${current.pushId}`,
+    );
     this.#current = undefined;
     this.deps.prompt({ kind: 'none' });
   }

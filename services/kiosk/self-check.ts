@@ -18,6 +18,7 @@ import {
   type SelfCheckReport,
 } from '../../domain/self-check';
 import type { StorageStatus } from '../../domain/storage';
+import type { TerminalLocation } from '../../domain/terminal-location';
 
 export interface SelfCheckSources {
   devices(): DeviceStatus[];
@@ -25,7 +26,8 @@ export interface SelfCheckSources {
   printers(): Promise<DeviceStatus[]>;
   storage(): Promise<StorageStatus>;
   centre(): { state: string; problem?: string };
-  location?: { address: string } | undefined;
+  /** Door-to-door pad mode: where the pad is now (none otherwise). */
+  location?: (() => TerminalLocation | undefined) | undefined;
 }
 
 export class KioskSelfCheck extends EventEmitter<{ report: [SelfCheckReport] }> {
@@ -74,7 +76,7 @@ export class KioskSelfCheck extends EventEmitter<{ report: [SelfCheckReport] }> 
         diskItem(storage),
       ],
       new Date(),
-      this.sources.location,
+      this.sources.location?.(),
     );
     this.#last = report;
     this.logger.info('self-check', { ok: report.ok, faults: report.items.filter((entry) => !entry.ok).map((entry) => entry.problem).join(',') });

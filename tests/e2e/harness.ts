@@ -48,6 +48,10 @@ interface Fixtures {
   profile: TerminalProfile;
   /** The officer the app fixture signs in with (a sample officer of the reference backend); null: nobody signs in. */
   officer: SampleOfficer | null;
+  /** More of the terminal's environment (configuration), over the harness's own. */
+  terminalEnv: Record<string, string>;
+  /** The browser's geolocation, granted to the kiosk (web host); undefined: not granted. */
+  grantedGeolocation: { latitude: number; longitude: number; accuracy?: number } | undefined;
   /** Put the terminal's data on a disk of this many MiB (a tmpfs), so a spec can fill it. */
   terminalDiskMiB: number | undefined;
   dataDir: string;
@@ -100,6 +104,8 @@ export const test = base.extend<Fixtures>({
   profile: ['reception-window', { option: true }],
   officer: [SAMPLE_OFFICERS[0]!, { option: true }],
   terminalDiskMiB: [undefined, { option: true }],
+  terminalEnv: [{}, { option: true }],
+  grantedGeolocation: [undefined, { option: true }],
 
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'terminal-e2e-'));
@@ -168,7 +174,7 @@ export const test = base.extend<Fixtures>({
     await use(new ServicesProcessHandle());
   },
 
-  app: async ({ transport, embeddedBackend, profile, officer, terminalDir, backend, reader, scanner, printer, documentScanner, padBridge, services }, use, testInfo) => {
+  app: async ({ transport, embeddedBackend, profile, officer, terminalDir, backend, reader, scanner, printer, documentScanner, padBridge, services, terminalEnv, grantedGeolocation }, use, testInfo) => {
     const embedded = embeddedBackend ? await startEmbeddedBackend(terminalDir) : undefined;
     const env: NodeJS.ProcessEnv = {
       ...documentScanner.env,
@@ -184,6 +190,7 @@ export const test = base.extend<Fixtures>({
       TERMINAL_SIMULATED_DEVICES: '1',
       // The reference backend serves the sample city evaluation page: the one origin the kiosk may frame.
       ...(profile === 'extension-terminal' ? { TERMINAL_CITY_EVALUATION_ORIGIN: new URL(backend.url).origin } : {}),
+      ...terminalEnv,
     };
     if (transport === 'electron') {
       const binary = electronBinary();
@@ -203,7 +210,7 @@ export const test = base.extend<Fixtures>({
     }
     const host = await startWebHost(env, services);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', ...(grantedGeolocation ? { geolocation: grantedGeolocation, permissions: ['geolocation'] } : {}) });
     page.on('console', (message) => {
       if (message.type() === 'error') process.stdout.write(`[renderer] ${message.text()}\n`);
     });
