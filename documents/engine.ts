@@ -10,13 +10,14 @@ import { divorceReceipt } from './kinds/divorce-receipt';
 import { pledgeConfirmation } from './kinds/pledge-confirmation';
 import { reviewForm } from './kinds/review-form';
 import { handoverReceipt } from './kinds/handover-receipt';
+import { divorceDeclaration } from './kinds/divorce-declaration';
 import { registryDayReport } from './kinds/registry-day-report';
 import { templateForm } from './kinds/template-form';
 import { parseOverlayLayout, type OverlayLayout } from './layout';
 import { paint, type Calibration } from './paint/painter';
 import { parseData, parsePath } from './validate';
 
-export const DOCUMENT_KINDS = [marriageCertificate, marriageDeclaration, divorceReceipt, reviewForm, handoverReceipt, registryDayReport, applicationForm, templateForm, pledgeConfirmation] as const;
+export const DOCUMENT_KINDS = [marriageCertificate, marriageDeclaration, divorceReceipt, reviewForm, handoverReceipt, registryDayReport, divorceDeclaration, applicationForm, templateForm, pledgeConfirmation] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number]['name'];
 
 /** Calibration offsets beyond this are a mis-measurement, not a printer's drift. */

@@ -22,6 +22,8 @@ const schema = z
     approvalOpinion: optionalText(300),
     registry: optionalText(60),
     caseNumber: optionalText(40),
+    /** A divorce registration's form says so in its title and certificate label (default marriage). */
+    registration: z.enum(['marriage', 'divorce']).default('marriage'),
     /**
      * The parties' photos, printed on the form at 2-inch size: the couple's joint photo (landscape, 53 × 35 mm) or
      * each party's own (portrait, 35 × 49 mm). JPEG, base64.
@@ -67,7 +69,8 @@ export const reviewForm: DocumentKind<ReviewFormData> = {
   }),
   build(data) {
     const [first, second] = data.parties;
-    const form = new FormSheets().title('结婚登记审查处理表').meta(data.caseNumber ? `编号：${data.caseNumber}` : '', data.registry ?? '');
+    const title = data.registration === 'divorce' ? '离婚登记审查处理表' : '结婚登记审查处理表';
+    const form = new FormSheets().title(title).meta(data.caseNumber ? `编号：${data.caseNumber}` : '', data.registry ?? '');
     form.row([
       { label: '当事人一', value: `${first.name}（${first.sex}）`, field: 'parties[0].name' },
       { label: '当事人二', value: `${second.name}（${second.sex}）`, field: 'parties[1].name' },
@@ -101,7 +104,7 @@ export const reviewForm: DocumentKind<ReviewFormData> = {
     ]);
     form.row([
       { label: '处理结果', value: data.decision === undefined ? '' : data.decision === 'approved' ? '准予登记' : '不予登记', field: 'decision' },
-      { label: '结婚证字号', value: data.certificateNumber ?? '', field: 'certificateNumber', wrap: false },
+      { label: data.registration === 'divorce' ? '离婚证字号' : '结婚证字号', value: data.certificateNumber ?? '', field: 'certificateNumber', wrap: false },
     ]);
     form.row([
       { label: '登记日期', value: data.registeredOn ? chineseDate(data.registeredOn) : '', field: 'registeredOn', wrap: false },
@@ -117,7 +120,7 @@ export const reviewForm: DocumentKind<ReviewFormData> = {
       ],
       20,
     );
-    return { title: '结婚登记审查处理表', sheets: form.sheets };
+    return { title, sheets: form.sheets };
   },
 };
 

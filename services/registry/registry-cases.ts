@@ -89,8 +89,8 @@ export interface RegistryCaseDeps {
 
 /** What each paper prints as, per business: only where a document kind exists (others are captured only). */
 function documentKind(business: RegistryBusiness, paper: SignedPaper): string | undefined {
-  if (paper === 'declaration') return business === 'marriage' ? 'marriage-declaration' : undefined;
-  if (paper === 'review-form') return business === 'marriage' ? 'review-form' : undefined;
+  if (paper === 'declaration') return business === 'marriage' ? 'marriage-declaration' : business === 'divorce-application' || business === 'divorce-registration' ? 'divorce-declaration' : undefined;
+  if (paper === 'review-form') return business === 'marriage' || business === 'divorce-registration' ? 'review-form' : undefined;
   if (paper === 'handover-receipt') return 'handover-receipt';
   return undefined;
 }
@@ -211,7 +211,7 @@ export class RegistryCases {
     const date = this.deps.today();
     const registry = this.deps.registryName();
     const base = { parties: found.parties, ...(registry ? { registry } : {}), caseNumber: found.id.slice(0, 8).toUpperCase() };
-    if (kind === 'marriage-declaration') return { ...base, date };
+    if (kind === 'marriage-declaration' || kind === 'divorce-declaration') return { ...base, date };
     if (kind === 'handover-receipt') return { ...base, business: found.business, date, certificateNumbers: found.certificateNumbers };
     // The review form: what the desk checked and found; the decision is written once a number is issued.
     const review = found.reviewId ? this.deps.review(found.reviewId) : undefined;
@@ -219,7 +219,8 @@ export class RegistryCases {
     return {
       ...base,
       documentsChecked: [...new Set(found.parties.map((party) => (/^[0-9]{17}[0-9X]$/i.test(party.idNumber) ? '居民身份证' : '有效身份证件')))],
-      nationalReview: !review || review.state !== 'answered' ? '待审查结果' : review.override ? `有在婚记录，经核查准予继续办理（${review.override.reason}）` : review.hit ? '有在婚记录' : '未发现在婚记录',
+      registration: found.business === 'marriage' ? 'marriage' : 'divorce',
+      nationalReview: !found.reviewId ? '未进行联网审查' : !review || review.state !== 'answered' ? '待审查结果' : review.override ? `有在婚记录，经核查准予继续办理（${review.override.reason}）` : review.hit ? '有在婚记录' : '未发现在婚记录',
       reviewOpinion: '当事人身份证件有效，双方自愿，符合登记条件。',
       reviewedOn: date,
       ...(number ? { decision: 'approved', certificateNumber: number, registeredOn: date } : {}),

@@ -233,3 +233,52 @@ test("an override's scanned document is archived with the case; the day's report
   expect(report!.booklets).toEqual({ used: 2, issued: 1, voided: 1, balanced: true });
   expect(report!.overrides.map((entry) => entry.reason)).toEqual([reason]);
 });
+
+test("a divorce application: the declaration printed and both parties' photos, the couple's agreement captured page by page; archived once", async ({ app, reader, printer, backend }) => {
+  await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
+  await app.getByTestId('certificate-type').selectOption('L');
+  await app.getByTestId('registry-case-business').selectOption('divorce-application');
+  await app.getByTestId('registry-case-open').click();
+  await expect(app.getByTestId('papers-missing')).toHaveText('尚缺签字材料：申请离婚登记声明书、离婚协议书');
+  // The agreement is the couple's own paper: captured, never printed by the desk.
+  await expect(app.getByTestId('paper-print-divorce-agreement')).toHaveCount(0);
+
+  await app.getByTestId('paper-print-declaration').click();
+  await expect(app.getByTestId('paper-job-declaration')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const declaration = await spooledText(printer, '申请离婚登记声明书');
+  expect(declaration).toContain(`本人${sampleCards.resident.name}与${sampleCards.residentLongTerm.name}自愿离婚。`);
+  await app.getByTestId('paper-scan-declaration').click();
+  await expect(app.getByTestId('paper-declaration')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  await app.getByTestId('paper-scan-divorce-agreement').click();
+  await expect(app.getByTestId('paper-divorce-agreement')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  await app.getByTestId('paper-scan-divorce-agreement').click();
+  await expect(app.getByTestId('paper-divorce-agreement')).toHaveAttribute('data-pages', '2', { timeout: 30_000 });
+  await expect(app.getByTestId('papers-missing')).toHaveCount(0);
+
+  // Each party's own photo: one scanned, one from the camera inside the single 2-inch guide.
+  await expect(app.getByTestId('photo-joint')).toHaveCount(0);
+  await app.getByTestId('photo-scan-party-1').click();
+  await expect(app.getByTestId('photo-party-1')).toHaveAttribute('data-taken', 'true', { timeout: 30_000 });
+  await app.getByTestId('photo-take-party-2').click();
+  await expect(app.getByTestId('camera-guide')).toContainText('2 寸照片取景框');
+  await expect(app.getByTestId('document-camera')).toHaveAttribute('data-live', 'true');
+  await app.getByTestId('camera-take').click();
+  await expect(app.getByTestId('photo-party-2')).toHaveAttribute('data-taken', 'true');
+
+  await app.getByTestId('registry-case-complete').click();
+  await expect(app.getByTestId('registry-case')).toHaveAttribute('data-state', 'completed');
+  // Completing again (a double click, a retry) archives nothing more.
+  await expect(app.getByTestId('registry-case-complete')).toHaveCount(0);
+
+  await expect.poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 }).toBe(5);
+  const [archived, ...others] = await archivedCases(backend.url);
+  expect(others).toHaveLength(0);
+  expect(archived!.business).toBe('divorce-application');
+  expect(archived!.materials.map((material) => [material.key, material.fileName, material.uploads])).toEqual([
+    ['paper:declaration', 'paper-declaration-1.jpg', 1],
+    ['paper:divorce-agreement', 'paper-divorce-agreement-1.jpg', 1],
+    ['paper:divorce-agreement', 'paper-divorce-agreement-2.jpg', 1],
+    ['photo:party-1', 'photo-party-1-1.jpg', 1],
+    ['photo:party-2', 'photo-party-2-1.jpg', 1],
+  ]);
+});
