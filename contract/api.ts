@@ -10,6 +10,8 @@ import type { ScanReading } from '../domain/scan-payload';
 import type { PrintJobRecord, PrinterInfo } from '../domain/printing';
 import type { Signature } from '../domain/signature';
 import { TERMINAL_PROFILES } from '../domain/terminal-profile';
+import type { CardReading } from '../domain/identity-card';
+import { CARD_REQUESTERS, type CardRequester } from '../domain/card-requesters';
 import {
   cardReadingSchema,
   socialSecurityCardReadingSchema,
@@ -84,6 +86,10 @@ export const calls = {
   'devices.list': call(none, z.array(deviceStatusSchema)),
   'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
   'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),
+  /** This screen takes the reader's next readings (idCard.cardRead addressed to it) until it releases them or another screen asks. */
+  'idCard.request': call(z.object({ requesterId: z.enum(CARD_REQUESTERS) }).strict(), z.object({ ok: z.literal(true) })),
+  /** This screen no longer wants readings (it closed or was hidden); a no-op unless it owns the reader. */
+  'idCard.release': call(z.object({ requesterId: z.enum(CARD_REQUESTERS) }).strict(), z.object({ ok: z.literal(true) })),
   /** The social security card in the PC/SC reader, or the next one inserted within timeoutMs. */
   'socialSecurityCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), socialSecurityCardReadingSchema),
   'catalogue.list': call(none, z.array(serviceItemSchema)),
@@ -192,7 +198,8 @@ export const calls = {
 } as const;
 
 export const events = {
-  'idCard.cardRead': cardReadingSchema,
+  /** A card read, addressed to the screen that asked for the reader's readings (idCard.request). */
+  'idCard.cardRead': z.custom<CardReading & { requesterId: CardRequester }>(),
   /** A social security card was inserted and read (held by the services under its readingId). */
   'socialSecurityCard.cardRead': socialSecurityCardReadingSchema,
   /** Signed in, signed out, locked or unlocked. */

@@ -40,6 +40,7 @@ import { HeldForms } from './forms/held-forms';
 import { HeldReadings } from './identity/held-readings';
 import { OcrEngine } from '../documents/ocr/ocr-engine';
 import { crossCheck } from '../domain/ocr-cross-check';
+import { CardReadRequests } from './identity/card-requests';
 import { applicantFromPassport } from '../domain/applicant';
 import type { CardReading } from '../domain/identity-card';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
@@ -102,7 +103,17 @@ export async function createTerminalServices(
   const signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }));
   const purge = schedulePersonalDataPurge(sync, logger.child({ area: 'retention' }));
   closers.unshift(async () => purge.close());
-  const officers = createOfficerServices(config, sync, (status) => events.emit('officer.changed', status), logger.child({ area: 'officers' }));
+  // Card readings go only to the screen that asked for them; a new officer's screens ask again.
+  const cardRequests = new CardReadRequests();
+  const officers = createOfficerServices(
+    config,
+    sync,
+    (status) => {
+      if (status.state === 'signed-out') cardRequests.clear();
+      events.emit('officer.changed', status);
+    },
+    logger.child({ area: 'officers' }),
+  );
   closers.unshift(async () => officers.close());
   // Readings are personal data: they reach the screen only while an officer works at it (not signed out, not locked).
   const readings = new HeldReadings();
@@ -110,7 +121,10 @@ export async function createTerminalServices(
     ...reading,
     readingId: readings.hold('chip', { documentType: reading.card.cardType, idNumber: reading.card.idNumber, name: reading.card.name }),
   });
-  devices.on('cardRead', (reading) => officers.session.mayShowPersonalData() && events.emit('idCard.cardRead', heldCard(reading)));
+  devices.on('cardRead', (reading) => {
+    const requesterId = cardRequests.owner();
+    if (requesterId && officers.session.mayShowPersonalData()) events.emit('idCard.cardRead', { ...heldCard(reading), requesterId });
+  });
   // The social security number is the holder's citizen ID number: the card identifies a resident, from its own chip.
   const heldSocialSecurityCard = (reading: SocialSecurityCardReading): SocialSecurityCardReading => ({
     ...reading,
@@ -315,6 +329,14 @@ export async function createTerminalServices(
     'devices.list': () => devices.list(),
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': async ({ timeoutMs }) => heldCard(await devices.readIdCard(timeoutMs)),
+    'idCard.request': ({ requesterId }) => {
+      cardRequests.request(requesterId);
+      return { ok: true as const };
+    },
+    'idCard.release': ({ requesterId }) => {
+      cardRequests.release(requesterId);
+      return { ok: true as const };
+    },
     'socialSecurityCard.read': async ({ timeoutMs }) => heldSocialSecurityCard(await devices.readSocialSecurityCard(timeoutMs)),
     'catalogue.list': () => sync.catalogue(),
     'documentScanner.scan': async (request) => {

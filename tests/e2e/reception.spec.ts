@@ -41,6 +41,21 @@ test('a card on the reader becomes exactly one synced case on the backend', asyn
   await app.screenshot({ path: testInfo.outputPath('reception-synced.png'), fullPage: true });
 });
 
+test('a card read on another screen belongs to it: no reception case starts behind it', async ({ app, reader }) => {
+  await expect(app.getByTestId('reception')).toHaveAttribute('data-step', 'card');
+  // The devices screen asked for the reader: the card is read there, for the reader test.
+  await app.getByTestId('nav-devices').click();
+  reader.placeCard(resident);
+  await expect(app.getByTestId('devices-card-test')).toContainText(resident.name);
+  await app.getByTestId('nav-reception').click();
+  await expect(app.getByTestId('reception')).toHaveAttribute('data-step', 'card');
+  await expect(app.getByTestId('card-name')).toHaveCount(0);
+  // In front again, reception asks for the reader: the next card placed is its own.
+  reader.removeCard();
+  await app.waitForTimeout(1500);
+  await readCard(app, reader, sampleCards.residentLongTerm);
+});
+
 test('a case submitted while the backend is down waits, then arrives once', async ({ app, reader, backend }, testInfo) => {
   await expect(app.getByTestId('backend-status')).toHaveAttribute('data-state', 'online');
   await readCard(app, reader, resident);

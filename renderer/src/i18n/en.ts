@@ -40,6 +40,7 @@ const en: Messages<typeof zhCN> = {
       'social-security-card-reader': 'Social security card reader',
     },
     state: { ready: 'Ready', absent: 'Not connected', disconnected: 'Disconnected', busy: 'In use', error: 'Fault' },
+    cardTest: 'Card test: place a document on the reader', cardTestRead: 'Card test: read {name}',
   },
   cardType: {
     resident: 'Resident ID card',

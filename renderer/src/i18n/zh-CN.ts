@@ -36,6 +36,7 @@ export default {
       'social-security-card-reader': '社保卡读卡器',
     },
     state: { ready: '就绪', absent: '未连接', disconnected: '已断开', busy: '被占用', error: '故障' },
+    cardTest: '读卡测试：请在读卡器上放置证件', cardTestRead: '读卡测试：已读取 {name}',
   },
   cardType: {
     resident: '居民身份证',

@@ -8,6 +8,7 @@ import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/servi
 import type { Signature } from '../../../domain/signature';
 import { describeError, fieldProblemsOf, type ShownError } from '../errors';
 import { terminal } from '../terminal';
+import { onCardReads } from '../card-reads';
 import { useStatusStore } from './status';
 
 export type ReceptionStep = 'card' | 'item' | 'form' | 'sign' | 'done';
@@ -52,7 +53,8 @@ export const useReceptionStore = defineStore('reception', () => {
   const applicant = computed(() => (passport.value ? applicantFromPassport(passport.value) : card.value && applicantFromCard(card.value)));
 
   async function load(): Promise<void> {
-    terminal.on('idCard.cardRead', (next) => acceptReading(next));
+    // Only the reads the reception screen asked for (it asks while it is the screen in front: App.vue).
+    onCardReads('reception', (next) => acceptReading(next));
     terminal.on('catalogue.changed', () => void refreshCatalogue());
     terminal.on('cases.changed', (record) => {
       if (saved.value?.id === record.id) saved.value = record;

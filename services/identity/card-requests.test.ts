@@ -1,0 +1,91 @@
+/**
+ * A card read belongs to the screen that asked for it: the composed services
+ * with the simulated reader on a pseudo-terminal pair. A card read while the
+ * certificate desk owns the reader reaches the desk's subscription and never
+ * the reception screen's (whose handler would start a case); once reception
+ * asks, the next card is its own, and a screen closing late does not take the
+ * reader from the one now asking.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput, CallName, EventPayload } from '../../contract/api';
+import { cardReadsFor, type CardReadSubscribe } from '../../contract/card-reads';
+import { silentLogger } from '../../domain/logger';
+import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
+import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
+import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+import { loadConfig } from '../../main/shared/config';
+import { tempDir } from '../../sync/testing/harness';
+import { createTerminalServices, type TerminalServices } from '../create-services';
+
+type Reading = EventPayload<'idCard.cardRead'>;
+
+describe('card read requests', () => {
+  const dir = tempDir('card-requests-');
+  let backend: ReferenceBackend;
+  let reader: IdCardReaderSimulator;
+  let services: TerminalServices;
+
+  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<void> {
+    const reply = await services.dispatch(method, params);
+    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
+  }
+  async function until(probe: () => boolean, what: string): Promise<void> {
+    for (let attempt = 0; attempt < 1500; attempt += 1) {
+      if (probe()) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+  /** What a screen's subscription sees, through the same filter the renderer uses. */
+  const subscribe: CardReadSubscribe = (event, listener) => services.events.connect((name, payload) => name === event && listener(payload as Reading));
+
+  beforeAll(async () => {
+    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+    reader = await startIdCardReaderSimulator();
+    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_ID_CARD_PORT: reader.devicePath });
+    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
+    await call('officer.signIn', { account: SAMPLE_OFFICERS[0]!.account, password: SAMPLE_OFFICERS[0]!.password });
+  });
+
+  afterAll(async () => {
+    await services?.close();
+    await reader?.close();
+    await backend?.close();
+    dir.remove();
+  });
+
+  it("delivers a reading only to the screen that asked: the certificate desk's read never reaches reception", async () => {
+    const reception: Reading[] = [];
+    const certificate: Reading[] = [];
+    const all: Reading[] = [];
+    cardReadsFor('reception', subscribe, (reading) => reception.push(reading));
+    cardReadsFor('certificate', subscribe, (reading) => certificate.push(reading));
+    services.events.connect((name, payload) => name === 'idCard.cardRead' && all.push(payload as Reading));
+
+    await call('idCard.request', { requesterId: 'certificate' });
+    reader.placeCard(sampleCards.resident);
+    await until(() => certificate.length === 1, 'the desk reads the card');
+    // Delivered in the same fan-out: had reception been sent it, it would be here already.
+    expect(all.map((reading) => reading.requesterId)).toEqual(['certificate']);
+    expect(reception).toEqual([]);
+    expect(certificate[0]!.card.idNumber).toBe(sampleCards.resident.idNumber);
+
+    reader.removeCard();
+    await call('idCard.request', { requesterId: 'reception' });
+    // The desk closing after reception asked does not take the reader from reception.
+    await call('idCard.release', { requesterId: 'certificate' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    reader.placeCard(sampleCards.residentLongTerm);
+    await until(() => reception.length === 1, 'reception reads the next card');
+    expect(reception[0]!.card.idNumber).toBe(sampleCards.residentLongTerm.idNumber);
+    expect(certificate).toHaveLength(1);
+    expect(all.map((reading) => reading.requesterId)).toEqual(['certificate', 'reception']);
+  });
+
+  it('refuses a requester that is not one of the screens', async () => {
+    const reply = await services.dispatch('idCard.request', { requesterId: 'anyone' } as unknown as CallInput<'idCard.request'>);
+    expect(reply).toMatchObject({ ok: false });
+  });
+});
