@@ -31,6 +31,8 @@ import { createDayReportDesk } from './registry/day-report';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 import { TerminalActivity } from './fleet/activity';
+import { ConfigurationPush } from './fleet/config-push';
+import { printerExists } from './fleet/printer-probe';
 import { answerHealth, startUpdateService } from './fleet/update-service';
 import type { HealthReplyMessage, SlotsReplyMessage, SlotsRequestMessage, UpdatesStart } from '../contract/services-port';
 import { createOfficerServices } from './officers/officer-services';
@@ -95,12 +97,16 @@ export async function createTerminalServices(
   await sync.start();
   closers.unshift(() => sync.stop());
 
-  const padBridge = config.signaturePad?.bridge;
-  const devices = new DeviceRegistry(
-    { ...config, signaturePad: config.signaturePad && (padBridge ? { factory: new BridgePadTransportFactory(padBridge) } : {}) },
-    logger.child({ area: 'devices' }),
-  );
-  const signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }));
+  const openDevices = (settings: TerminalConfig) => {
+    const padBridge = settings.signaturePad?.bridge;
+    return new DeviceRegistry(
+      { ...settings, signaturePad: settings.signaturePad && (padBridge ? { factory: new BridgePadTransportFactory(padBridge) } : {}) },
+      logger.child({ area: 'devices' }),
+    );
+  };
+  // Re-opened when a pushed configuration changes a device (fleet/config-push.ts): the handlers read these bindings.
+  let devices = openDevices(config);
+  let signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }));
   const purge = schedulePersonalDataPurge(sync, logger.child({ area: 'retention' }));
   closers.unshift(async () => purge.close());
   // Card readings go only to the screen that asked for them; a new officer's screens ask again.
@@ -293,6 +299,41 @@ export async function createTerminalServices(
     if (!item) throw new TerminalError('case-unknown-service-item', `unknown service item ${record.serviceItemId}`);
     return validateCaseDraft({ serviceItemId: record.serviceItemId, applicant: record.applicant, form }, item);
   }
+
+  /**
+   * A configuration pushed through the backend's configuration feed, checked with the local file's schema and every
+   * new printer against the printer itself, applied without a restart: printers re-described, devices re-opened with
+   * their listeners. What cannot be applied keeps the configuration in force, and both outcomes are reported.
+   */
+  const deviceKeys = ['idCardReader', 'scannerGun', 'passportReader', 'documentScanner', 'signaturePad', 'socialSecurityCardReader'];
+  const configPush = new ConfigurationPush({
+    local: config,
+    terminalId: () => sync.terminalId(),
+    printerExists: (printer) => printerExists(printer),
+    apply: async (next, changed) => {
+      if (changed.includes('printers')) printing.service.reconfigure(next.printers);
+      if (changed.some((key) => deviceKeys.includes(key))) {
+        const fresh = openDevices(next);
+        for (const event of devices.eventNames()) for (const listener of devices.listeners(event)) fresh.on(event, listener as never);
+        await devices.stop();
+        devices = fresh;
+        signatures = createSignatureCapture(devices.signaturePad, logger.child({ area: 'signature' }));
+        await devices.start();
+      }
+      config = next;
+      logger.info('pushed configuration applied', { changed: changed.join(',') });
+    },
+    report: async (event) => {
+      await sync.backendRequest('POST', '/v1/fleet/reports', { body: { events: [event] } });
+    },
+  });
+  const pushConfiguration = () =>
+    void configPush.update(sync.configuration()).then(
+      (outcome) => outcome.status === 'refused' && logger.warn('pushed configuration refused', { reason: outcome.reason, detail: outcome.detail }),
+      (error: unknown) => logger.error('pushed configuration failed', { detail: (error as Error).message }),
+    );
+  sync.on('configurationChanged', pushConfiguration);
+  pushConfiguration();
 
   // Every profile runs the update agent when the shell hands over its slots (a host without slots has none to offer).
   const updates = fleet

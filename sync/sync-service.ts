@@ -159,6 +159,8 @@ export interface SyncService {
   on(event: 'status', listener: (status: SyncStatus) => void): this;
   on(event: 'caseChanged', listener: (record: CaseRecord) => void): this;
   on(event: 'catalogueChanged', listener: () => void): this;
+  /** The backend's configuration feed changed (a pushed terminal configuration among others). */
+  on(event: 'configurationChanged', listener: () => void): this;
 }
 
 const CATALOGUE_REASONS = new Set(['form-field-missing', 'unknown-service-item', 'service-item-retired']);
@@ -472,6 +474,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     for (const feed of FEEDS) {
       const outcome = await puller.pull(feed);
       if (feed === 'catalogue' && outcome.changed > 0) this.emit('catalogueChanged');
+      if (feed === 'configuration' && outcome.changed > 0) this.emit('configurationChanged');
     }
   }
 

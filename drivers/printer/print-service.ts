@@ -82,7 +82,7 @@ interface PrintServiceEvents {
 
 export class PrintService extends EventEmitter<PrintServiceEvents> {
   private readonly store: PrintQueueStore;
-  private readonly printers: PrinterTarget[];
+  private printers: PrinterTarget[];
   private readonly ippBackend: IppBackend;
   private readonly cupsBackend: CupsBackend;
   private readonly tracker: JobTracker;
@@ -115,6 +115,14 @@ export class PrintService extends EventEmitter<PrintServiceEvents> {
       clientFor: (record) => this.statusClientFor(record),
       advance: (record, state, reasons, problem) => this.advance(record, state, reasons, problem),
     });
+  }
+
+  /**
+   * The configured printers replaced (a configuration pushed by the backend): the next listing describes them afresh
+   * and new jobs go to them; jobs already submitted keep following the printer they went to.
+   */
+  reconfigure(printers: PrinterTarget[]): void {
+    this.printers = [...printers];
   }
 
   /** Resumes following jobs submitted before a restart and starts the retry timer. */
