@@ -42,6 +42,7 @@ export function createRegistryCaseDesk(deps: {
     submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialOut[]): Promise<void>;
     recordDeskEvent(event: NewDeskEvent): DeskEvent;
     serverNow(): number;
+    audit(): { append(action: string, subject: string | null, details?: Record<string, unknown>): void };
   } & DeskSyncPort;
   printDocument: RegistryCaseDeps['printDocument'];
   registryCode: string;
@@ -61,6 +62,7 @@ export function createRegistryCaseDesk(deps: {
       return idNumbers.map((idNumber) => findAppointmentForCard(booked, idNumber, day, events, now)).find((found) => found !== undefined)?.id;
     },
     printDocument: deps.printDocument,
+    audit: (action, subject, details) => deps.sync.audit().append(action, subject, details),
     today: () => beijingDate(deps.sync.serverNow()),
     registryName: () => registryForDivision(deps.registryCode),
   });

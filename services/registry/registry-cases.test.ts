@@ -14,6 +14,7 @@ function desk(review?: ReviewView) {
   const captures = new MaterialCaptures();
   const submitted: { caseId: string; payload: Record<string, unknown>; materials: MaterialOut[] }[] = [];
   const events: string[] = [];
+  const audited: { action: string; subject: string; details: Record<string, unknown> }[] = [];
   const cases = new RegistryCases({
     captures,
     review: () => review,
@@ -23,11 +24,12 @@ function desk(review?: ReviewView) {
     printDocument: async () => {
       throw new Error('not printing here');
     },
+    audit: (action, subject, details) => void audited.push({ action, subject, details }),
     today: () => '2026-05-20',
     registryName: () => '上海市徐汇区民政局',
   });
   const capture = () => captures.add({ data: JPEG, mimeType: 'image/jpeg' });
-  return { cases, captures, submitted, events, capture };
+  return { cases, captures, submitted, events, audited, capture };
 }
 
 describe('registry cases: papers signed by hand, captured back', () => {
@@ -60,7 +62,7 @@ describe('registry cases: papers signed by hand, captured back', () => {
       override: { reason: '当事人提交香港高等法院离婚判决书', captureId: overrideCapture, at: '2026-05-20T01:00:00Z' },
       askedAt: '2026-05-20T01:00:00Z',
     };
-    const { cases, captures, capture, submitted, events } = desk(review);
+    const { cases, captures, capture, submitted, events, audited } = desk(review);
     review.override!.captureId = capture();
     const opened = cases.open('marriage', parties, 'r1');
     cases.capturePaper(opened.id, 'declaration', capture());
@@ -87,6 +89,7 @@ describe('registry cases: papers signed by hand, captured back', () => {
       review: { reviewId: 'r1', hit: true, override: { reason: '当事人提交香港高等法院离婚判决书', fileName: 'override-document-1.jpg' } },
     });
     expect(events).toEqual(['started:marriage:reg-01', 'done:marriage:reg-01']);
+    expect(audited).toEqual([{ action: 'registry.override-document-archived', subject: 'r1', details: { caseId: opened.id, captureId: review.override!.captureId, fileName: 'override-document-1.jpg' } }]);
     expect(submitted[0]!.payload).toMatchObject({ appointmentId: 'reg-01' });
     // The captures are released once archived.
     expect(() => captures.get([review.override!.captureId])).toThrow();

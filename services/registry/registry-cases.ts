@@ -81,6 +81,8 @@ export interface RegistryCaseDeps {
   /** Today's appointment of a party for the business, if any: the desk's list then shows it in progress and done. */
   appointmentFor(idNumbers: readonly string[], business: RegistryBusiness): string | undefined;
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
+  /** The audit chain: an override's supporting document is recorded as archived with its case. */
+  audit(action: string, subject: string, details: Record<string, unknown>): void;
   /** The review form and hand-over receipt show today's Beijing date and the registry. */
   today(): string;
   registryName(): string | undefined;
@@ -287,6 +289,9 @@ export class RegistryCases {
       completedAt,
     };
     await this.deps.submit(found.id, payload, materials);
+    if (review?.override && payload.review?.override) {
+      this.deps.audit('registry.override-document-archived', review.id, { caseId: found.id, captureId: review.override.captureId, fileName: payload.review.override.fileName });
+    }
     found.completedAt = completedAt;
     this.deps.deskEvent('done', found.business, found.appointmentId);
     this.deps.captures.discard(entries.map((entry) => entry.captureId));
