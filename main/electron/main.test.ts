@@ -111,6 +111,19 @@ describe('packaged Electron start-up', () => {
     expect(shell.dialogs[0]).not.toContain('basic_text');
   });
 
+  it('built without release keys, refuses to start (fail closed), whatever key the environment offers', async () => {
+    process.env.TERMINAL_BACKEND_URL = 'https://backend.example.gov.cn';
+    const keyFile = join(dataDir, 'provisioned.key');
+    writeFileSync(keyFile, '00'.repeat(32), { mode: 0o600 });
+    process.env.TERMINAL_DATA_KEY_FILE = keyFile;
+    process.env.TERMINAL_RELEASE_KEYS = `04${'11'.repeat(64)}`;
+    await startEntry();
+    expect(shell.exits).toEqual([1]);
+    expect(shell.windows).toBe(0);
+    expect(shell.dialogs[0]).toContain('发布公钥');
+    expect(shell.dialogs[0]).toContain('RELEASE_PUBLIC_KEYS');
+  });
+
   it('has no default application menu', async () => {
     await startEntry();
     expect(shell.menus).toEqual([null]);

@@ -57,7 +57,7 @@ export async function runFleet(argv: string[], io: Io): Promise<number> {
       const keys = generateSm2KeyPair();
       writeFileSync(values.out, JSON.stringify(keys), { mode: 0o600 });
       chmodSync(values.out, 0o600);
-      io.out(`release key written to ${values.out} (keep it offline)\npublic key to pin in main/updater/release-keys.ts:\n${keys.publicKey}\nkey id ${releaseKeyId(keys.publicKey)}\n`);
+      io.out(`release key written to ${values.out} (keep it offline)\npublic key to pin (build the shell with RELEASE_PUBLIC_KEYS=<it>; see main/updater/release-keys.ts):\n${keys.publicKey}\nkey id ${releaseKeyId(keys.publicKey)}\n`);
       return 0;
     }
     case 'publish': {
