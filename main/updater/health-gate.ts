@@ -33,7 +33,15 @@ export async function runHealthGate(probes: HealthProbes, options: HealthGateOpt
   let last: Extract<HealthGateResult, { passed: false }> = { passed: false, reason: 'services-not-ready', detail: 'not checked yet' };
   for (let checks = 1; ; checks += 1) {
     if (options.signal?.aborted) return { passed: false, reason: 'aborted', detail: 'health gate aborted' };
-    const failure = await attempt(probes, options.baselineSelfCheckFailures);
+    // An attempt still waiting on an answer when the gate time runs out does not stretch it: the gate fails on time.
+    const remaining = Math.max(0, deadline - performance.now());
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<'out-of-time'>((resolve) => {
+      timer = setTimeout(() => resolve('out-of-time'), remaining);
+    });
+    const failure = await Promise.race([attempt(probes, options.baselineSelfCheckFailures), outOfTime]);
+    clearTimeout(timer);
+    if (failure === 'out-of-time') return { ...last, detail: `${last.detail} (the last check had not answered when the gate time ran out)` };
     if (!failure) return { passed: true, checks };
     last = failure;
     if (performance.now() + interval > deadline) return last;

@@ -155,6 +155,11 @@ describe('health gate', () => {
     expect(result).toEqual({ passed: true, checks: 3 });
   });
 
+  it('gives its answer when the gate time runs out even if a check never answers', async () => {
+    const result = await runHealthGate(probes({ syncRoundTrip: () => new Promise<boolean>(() => undefined) }), { baselineSelfCheckFailures: 0, intervalMs: 5, timeoutMs: 50 });
+    expect(result).toMatchObject({ passed: false, detail: expect.stringContaining('gate time ran out') });
+  });
+
   it('fails with the reason when the self-check is worse or the backend never answers within the gate time', async () => {
     expect(await runHealthGate(probes({ selfCheckFailures: async () => 2 }), { baselineSelfCheckFailures: 1, intervalMs: 5, timeoutMs: 30 })).toMatchObject({ passed: false, reason: 'self-check-worse' });
     expect(

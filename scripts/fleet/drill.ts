@@ -18,7 +18,7 @@
  *   4. every case created on a terminal is at the backend exactly once.
  *
  * Time is compressed (check interval, gate time); the drill stops itself.
- *   npm run build && npm run fleet:drill -- [--terminals 50] [--gate-ms 20000] [--check-ms 3000] [--limit-s 900]
+ *   npm run build && npm run fleet:drill -- [--terminals 50] [--gate-ms 30000] [--check-ms 3000] [--limit-s 900]
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +42,7 @@ import { sampleDraft, tempDir } from '../../sync/testing/harness';
 const { values } = parseArgs({
   options: {
     terminals: { type: 'string', default: '50' },
-    'gate-ms': { type: 'string', default: '20000' },
+    'gate-ms': { type: 'string', default: '30000' },
     'check-ms': { type: 'string', default: '3000' },
     'limit-s': { type: 'string', default: '900' },
   },
