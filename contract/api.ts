@@ -29,6 +29,7 @@ import { SERVICES_STATES } from './services-port';
 import { kioskCalls, kioskEvents } from './kiosk';
 import { registryCalls, registryEvents } from './registry';
 import { registryArchiveCalls } from './registry-archive';
+import { registryBusinessCalls } from './registry-business';
 import { fleetCalls, fleetEvents } from './fleet';
 
 const none = z.object({}).strict().optional();
@@ -41,8 +42,10 @@ const certificateRequestSchema = z
     data: z.record(z.string(), z.unknown()),
     /** The case the number is issued in: required for a first print; a reprint stays in the spoiled number's case. */
     caseId: z.string().max(64).optional(),
-    /** For a divorce certificate: the day the registry received the joint application. */
-    divorceApplicationReceivedOn: z.iso.date().optional(),
+    /** For a divorce certificate: the joint application, found through the centre (registry.findDivorceApplications). */
+    divorceApplicationId: z.string().max(64).optional(),
+    /** For a replacement (BJ/BL): the original registration's number (registry.findOriginalRegistration). */
+    originalNumber: z.string().max(40).optional(),
     /** For a marriage certificate: the national review of both parties (registry.review). */
     reviewId: z.string().max(64).optional(),
   })
@@ -194,6 +197,7 @@ export const calls = {
   ...kioskCalls,
   ...registryCalls,
   ...registryArchiveCalls,
+  ...registryBusinessCalls,
   ...fleetCalls,
 } as const;
 

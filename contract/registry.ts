@@ -81,6 +81,8 @@ export const registryCalls = {
       coolingOffEnds: z.string(),
       windowOpens: z.string(),
       windowCloses: z.string(),
+      /** The application as the centre holds it (any desk finds it by the parties' ID numbers). */
+      applicationId: z.string(),
     }),
   ),
 } as const;

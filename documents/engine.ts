@@ -7,6 +7,8 @@ import type { DocumentKind } from './kinds/kind';
 import { CERTIFICATE_FIELDS, marriageCertificate } from './kinds/marriage-certificate';
 import { marriageDeclaration } from './kinds/marriage-declaration';
 import { divorceReceipt } from './kinds/divorce-receipt';
+import { divorceWithdrawal } from './kinds/divorce-withdrawal';
+import { recordCertificate } from './kinds/record-certificate';
 import { pledgeConfirmation } from './kinds/pledge-confirmation';
 import { reviewForm } from './kinds/review-form';
 import { handoverReceipt } from './kinds/handover-receipt';
@@ -17,7 +19,21 @@ import { parseOverlayLayout, type OverlayLayout } from './layout';
 import { paint, type Calibration } from './paint/painter';
 import { parseData, parsePath } from './validate';
 
-export const DOCUMENT_KINDS = [marriageCertificate, marriageDeclaration, divorceReceipt, reviewForm, handoverReceipt, registryDayReport, divorceDeclaration, applicationForm, templateForm, pledgeConfirmation] as const;
+export const DOCUMENT_KINDS = [
+  marriageCertificate,
+  marriageDeclaration,
+  divorceReceipt,
+  reviewForm,
+  handoverReceipt,
+  registryDayReport,
+  divorceDeclaration,
+  applicationForm,
+  templateForm,
+  pledgeConfirmation,
+  // The registry businesses' A4 papers (withdrawal confirmation, record certificate).
+  divorceWithdrawal,
+  recordCertificate,
+] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number]['name'];
 
 /** Calibration offsets beyond this are a mis-measurement, not a printer's drift. */

@@ -3,13 +3,13 @@
  * shows the same problems before the registrar gets this far, but the rules
  * hold whatever sends the request.
  *  - a marriage certificate ('J') only for two people who may marry;
- *  - a divorce certificate ('L') only inside the window after the cooling-off
- *    period, counted on the working-day calendar from the backend;
+ *  - (a divorce certificate ('L') only inside the window of an application
+ *    found through the centre: registry/divorce-applications.ts;)
  *  - any certificate names each party's nationality in Chinese, never by a code.
  */
 import { z } from 'zod';
 import { TerminalError } from '../contract/errors';
-import { divorcePeriods, divorceVerdict, type WorkCalendar } from '../domain/divorce-periods';
+import type { WorkCalendar } from '../domain/divorce-periods';
 import { marriageProblems } from '../domain/marriage-rules';
 import { looksLikeCountryCode } from '../domain/registry/nationality';
 
@@ -20,7 +20,6 @@ const calendarEntry = z.object({ holidays: z.array(z.string()).default([]), work
 export interface CertificateRequestFacts {
   type: string;
   data: unknown;
-  divorceApplicationReceivedOn?: string | undefined;
 }
 
 /** The working-day calendar from the backend's configuration; weekends only until it has been pulled. */
@@ -29,10 +28,9 @@ export function workCalendar(configuration: { id: string; value: unknown }[]): {
   return parsed.success ? { calendar: parsed.data, fromBackend: true } : { calendar: { holidays: [], workingWeekends: [] }, fromBackend: false };
 }
 
-export function refuseAgainstRegistryRules(request: CertificateRequestFacts, calendar: WorkCalendar): void {
+export function refuseAgainstRegistryRules(request: CertificateRequestFacts): void {
   refuseNationalityCodes(request.data);
   if (request.type === 'J') refuseUnlawfulMarriage(request.data);
-  if (request.type === 'L') refuseOutsideDivorceWindow(request, calendar);
 }
 
 function refuseUnlawfulMarriage(data: unknown): void {
@@ -43,16 +41,6 @@ function refuseUnlawfulMarriage(data: unknown): void {
   if (problems.length === 0) return;
   const described = problems.map((problem) => (problem.code === 'marriage-under-age' ? `${problem.code}:${problem.party}:${problem.minimumAge}:${problem.age}` : problem.code));
   throw new TerminalError('marriage-not-allowed', `marriage refused: ${described.join(', ')}`, { problems: described.join(',') });
-}
-
-function refuseOutsideDivorceWindow(request: CertificateRequestFacts, calendar: WorkCalendar): void {
-  if (!request.divorceApplicationReceivedOn) throw new TerminalError('divorce-application-date-missing', 'a divorce certificate needs the date the application was received');
-  const registeredOn = z.object({ registeredOn: z.string() }).safeParse(request.data);
-  if (!registeredOn.success) return;
-  const periods = divorcePeriods(request.divorceApplicationReceivedOn, calendar);
-  const verdict = divorceVerdict(periods, registeredOn.data.registeredOn);
-  if (verdict === 'cooling-off') throw new TerminalError('divorce-cooling-off', `cooling-off until ${periods.coolingOffEnds}`, { ...periods });
-  if (verdict === 'window-passed') throw new TerminalError('divorce-window-passed', `window closed on ${periods.windowCloses}`, { ...periods });
 }
 
 const nationalities = z.object({ parties: z.array(z.object({ nationality: z.string() }).partial()) });

@@ -202,7 +202,6 @@ export async function createTerminalServices(
   // Every certificate number is issued within a case, first print and reprint alike (app/issue-certificate.ts).
   const certificates = createCertificateIssue({
     printers: config.printers,
-    calendar: () => workCalendar(sync.configuration()).calendar,
     guardReview: (request) => registry.guardCertificate(request),
     caseExists: (caseId) => sync.getCase(caseId) !== undefined || registryCaseHeld(caseId),
     caseOfNumber: (number) => sync.certificateCaseOf(number),

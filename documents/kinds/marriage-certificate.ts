@@ -6,8 +6,12 @@ import { chineseDate, isoDate, labelPath, optionalText, pair, party } from './co
 import type { DocumentKind } from './kind';
 import { registryForDivision } from './registries';
 
-/** Marriage certificates carry J (or BJ for a replacement); see DOMAIN.md. */
-const MARRIAGE_NUMBER = /^(J|BJ)(\d{6})-(\d{4})-(\d{6})$/;
+/**
+ * Marriage certificates carry J (BJ for a replacement), divorce certificates L (BL); see DOMAIN.md. Both booklets
+ * carry the same variable text at the same places, so one overlay serves both.
+ */
+const MARRIAGE_NUMBER = /^(J|BJ|L|BL)(\d{6})-(\d{4})-(\d{6})$/;
+const isDivorce = (number: string): boolean => number.startsWith('L') || number.startsWith('BL');
 
 export const CERTIFICATE_FIELDS = [
   'registry',
@@ -21,7 +25,7 @@ export const CERTIFICATE_FIELDS = [
 
 const schema = z
   .object({
-    number: z.string().trim().min(1, 'required').regex(MARRIAGE_NUMBER, 'expected a marriage certificate number like J310104-2026-000123'),
+    number: z.string().trim().min(1, 'required').regex(MARRIAGE_NUMBER, 'expected a certificate number like J310104-2026-000123 (J, L, BJ or BL)'),
     registeredOn: isoDate,
     parties: pair(party),
     remarks: optionalText(200),
@@ -38,8 +42,8 @@ const schema = z
     if (!data.registry && !registryForDivision(match[2] as string)) {
       context.addIssue({ code: 'custom', path: ['registry'], message: `required: division ${match[2]} is not a known registry` });
     }
-    // A replacement (BJ) is numbered in the year it is issued, not the year of the marriage.
-    if (match[1] === 'J' && match[3] !== data.registeredOn.slice(0, 4)) {
+    // A replacement (BJ/BL) is numbered in the year it is issued, not the year of the registration.
+    if ((match[1] === 'J' || match[1] === 'L') && match[3] !== data.registeredOn.slice(0, 4)) {
       context.addIssue({ code: 'custom', path: ['number'], message: `year ${match[3]} differs from the registration date ${data.registeredOn}` });
     }
   });
@@ -78,7 +82,7 @@ export const marriageCertificate: DocumentKind<MarriageCertificateData> = {
       height: layout.page.height,
       items: overlayItems(layout, { ...values, holder: data.parties[holder]?.name ?? '' }),
     }));
-    return { title: `结婚证 ${data.number}`, sheets, warnings };
+    return { title: `${isDivorce(data.number) ? '离婚证' : '结婚证'} ${data.number}`, sheets, warnings };
   },
 };
 

@@ -10,7 +10,6 @@
  */
 import { TerminalError } from '../../contract/errors';
 import type { CallInput } from '../../contract/api';
-import type { WorkCalendar } from '../../domain/divorce-periods';
 import type { PrinterTarget } from '../../domain/printing';
 import type { CertificatePrintOutcome } from '../../drivers/printer/certificate-printing';
 import { refuseAgainstRegistryRules } from '../certificate-rules';
@@ -29,9 +28,11 @@ export interface CertificateIssue {
 
 export interface CertificateIssueDeps {
   printers: readonly PrinterTarget[];
-  calendar(): WorkCalendar;
-  /** The national review's guard on a marriage certificate (registry desk). */
-  guardReview(request: CallInput<'certificates.print'>): void;
+  /**
+   * The registry desk's guard: the national review on a marriage certificate, the application found through the
+   * centre (and registered there) for a divorce certificate, the original registration for a replacement.
+   */
+  guardReview(request: CallInput<'certificates.print'>): Promise<void> | void;
   /** Whether this terminal holds the case: a registry desk case opened for the couple, or a stored case. */
   caseExists(caseId: string): boolean;
   /** The case a number was issued in, as the store recorded it. */
@@ -56,9 +57,10 @@ export function createCertificateIssue(deps: CertificateIssueDeps): CertificateI
 
   async function issue(request: CallInput<'certificates.print'>, spoiled?: Spoiled): Promise<CertificateIssued> {
     refuseUnconfiguredPrinter(deps.printers, request.printerId);
-    refuseAgainstRegistryRules(request, deps.calendar());
-    deps.guardReview(request);
+    refuseAgainstRegistryRules(request);
+    // The case first: the divorce guard records the registration at the centre, which must not happen for nothing.
     const caseId = caseOf(request, spoiled);
+    await deps.guardReview(request);
     const certificate = { type: request.type, printerId: request.printerId, data: request.data, caseId };
     const outcome = spoiled
       ? await deps.printing.reprintCertificate({ ...certificate, spoiledNumber: spoiled.number, reason: spoiled.reason })

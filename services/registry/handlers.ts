@@ -5,14 +5,14 @@
  */
 import type { CallInput } from '../../contract/api';
 import type { RegistryBusiness } from '../../domain/registry/business';
-import { divorcePeriods, type WorkCalendar } from '../../domain/divorce-periods';
+import type { WorkCalendar } from '../../domain/divorce-periods';
 import { beijingDate } from '../../domain/legal-date';
-import { looksLikeCountryCode } from '../../domain/registry/nationality';
 import type { PrintJobRecord } from '../../domain/printing';
-import { TerminalError } from '../../contract/errors';
 import type { Handlers } from '../rpc/dispatcher';
 import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
+import { DivorceApplications } from './divorce-applications';
 import { NationalReview, type ReviewView } from './national-review';
+import { RegistrationRecords } from './registration-records';
 
 export interface RegistryDeps {
   sync: DeskSyncPort & {
@@ -37,12 +37,20 @@ type RegistryCall =
   | 'registry.review'
   | 'registry.reviewStatus'
   | 'registry.overrideReview'
-  | 'registry.printDivorceReceipt';
+  | 'registry.printDivorceReceipt'
+  | 'registry.findDivorceApplications'
+  | 'registry.withdrawDivorceApplication'
+  | 'registry.findOriginalRegistration'
+  | 'registry.printRecordCertificate';
 
 export interface RegistryDesk {
   handlers: Pick<Handlers, RegistryCall>;
-  /** Refuses a marriage certificate without a clear national review of the parties on it. */
-  guardCertificate(request: Pick<CallInput<'certificates.print'>, 'type' | 'data' | 'reviewId'>): void;
+  /**
+   * Before a certificate prints: a marriage certificate needs a clear national review of the parties on it; a divorce
+   * certificate an application found through the centre, inside its window, registered there; a replacement the
+   * original registration found through the centre.
+   */
+  guardCertificate(request: Pick<CallInput<'certificates.print'>, 'type' | 'data' | 'reviewId' | 'divorceApplicationId' | 'originalNumber'>): Promise<void>;
   /** A review the desk holds (the case archive records it and its override). */
   reviewOf(reviewId: string): ReviewView | undefined;
   close(): void;
@@ -60,6 +68,16 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
     hasCapture: deps.hasCapture,
     ...(deps.reviewRetryMs ? { retryMs: deps.reviewRetryMs } : {}),
   });
+  const audit = (action: string, subject: string, details: Record<string, unknown>) => deps.sync.audit().append(action, subject, details);
+  const divorces = new DivorceApplications({
+    centre: deps.sync,
+    registryCode: deps.registryCode,
+    today: () => beijingDate(deps.sync.serverNow()),
+    calendar: deps.calendar,
+    printDocument: deps.printDocument,
+    audit,
+  });
+  const records = new RegistrationRecords({ centre: deps.sync, registryCode: deps.registryCode, printDocument: deps.printDocument, audit });
   return {
     handlers: {
       'registry.day': () => desk.today(),
@@ -68,17 +86,16 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       'registry.review': ({ business, parties }) => review.ask(business as RegistryBusiness, parties),
       'registry.reviewStatus': ({ reviewId }) => review.get(reviewId),
       'registry.overrideReview': ({ reviewId, reason, captureId }) => review.override(reviewId, reason, captureId),
-      'registry.printDivorceReceipt': async ({ printerId, parties }) => {
-        // The application is received today (Beijing), and the dates are the terminal's, whatever the screen sent.
-        const receivedOn = beijingDate(deps.sync.serverNow());
-        const index = parties.findIndex((party) => looksLikeCountryCode(party.nationality));
-        if (index >= 0) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: index + 1, code: parties[index]!.nationality });
-        const periods = divorcePeriods(receivedOn, deps.calendar());
-        const job = await deps.printDocument(printerId, 'divorce-receipt', { parties, receivedOn, ...periods });
-        return { job, receivedOn, ...periods };
-      },
+      // The application is received today (Beijing) and recorded at the centre; the dates are the terminal's, whatever the screen sent.
+      'registry.printDivorceReceipt': ({ printerId, parties }) => divorces.receive(printerId, parties),
+      'registry.findDivorceApplications': ({ idNumbers }) => divorces.find(idNumbers),
+      'registry.withdrawDivorceApplication': ({ applicationId, idNumber, printerId }) => divorces.withdraw(applicationId, idNumber, printerId),
+      'registry.findOriginalRegistration': ({ type, idNumber, name }) => records.findOriginal(type, idNumber, name),
+      'registry.printRecordCertificate': ({ printerId, person }) => records.printRecordCertificate(person, printerId),
     },
-    guardCertificate(request) {
+    async guardCertificate(request) {
+      records.guardReplacement(request);
+      if (request.type === 'L') await divorces.registerBeforePrint(request);
       if (request.type !== 'J') return;
       const parties = (request.data as { parties?: unknown }).parties;
       const idNumbers = Array.isArray(parties) ? parties.map((party) => String((party as { idNumber?: unknown })?.idNumber ?? '')) : [];

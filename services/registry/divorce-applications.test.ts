@@ -1,0 +1,187 @@
+/**
+ * Divorce applications across registries against the reference backend on
+ * loopback (every request and answer checked against openapi.yaml): found by
+ * the parties' ID numbers when received at another registry, registered only
+ * inside the window, withdrawn by either party only within the cooling-off
+ * period, with what the centre holds read back from its admin view.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDocumentEngine, type DocumentEngine } from '../../documents/node';
+import { beijingDate } from '../../domain/legal-date';
+import { fengJun, jiangMei, printedParty, qianJia, sunLi, zhaoLei, zhengHao } from '../../fixtures/registry/sample-parties';
+import { createSyncService } from '../../sync';
+import { FAST_SYNC, startPair } from '../../sync/testing/harness';
+import { createRegistryDesk, type RegistryDesk } from './handlers';
+
+let pair: Awaited<ReturnType<typeof startPair>> | undefined;
+let desk: RegistryDesk | undefined;
+let engine: Promise<DocumentEngine> | undefined;
+afterEach(async () => {
+  desk?.close();
+  await pair?.close();
+  pair = desk = undefined;
+});
+
+interface Printed {
+  kind: string;
+  data: unknown;
+  text: string;
+}
+
+async function start() {
+  pair = await startPair();
+  const printed: Printed[] = [];
+  engine ??= openDocumentEngine();
+  const dir = pair.dir;
+  desk = createRegistryDesk({
+    sync: pair.sync,
+    registryCode: '310104',
+    reviewChanged: () => undefined,
+    hasCapture: () => false,
+    calendar: () => ({ holidays: [], workingWeekends: [] }),
+    printDocument: async (_printerId, kind, data) => {
+      // The real document engine renders what would print; its text is read back with pdftotext.
+      const file = join(dir, `${printed.length}-${kind}.pdf`);
+      writeFileSync(file, (await (await engine!).render(kind, data)).pdf);
+      printed.push({ kind, data, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '') });
+      return { id: `job-${printed.length}`, state: 'completed' } as never;
+    },
+  });
+  return { desk, printed, backend: pair.backend, sync: pair.sync };
+}
+
+async function held(url: string): Promise<{ id: string; state: string; parties: { idNumber: string }[]; withdrawnBy?: string; registeredOn?: string; terminalId: string }[]> {
+  return ((await (await fetch(`${url}/admin/registry/divorce-applications`)).json()) as { applications: never[] }).applications;
+}
+const ofCouple = (applications: Awaited<ReturnType<typeof held>>, idNumber: string) => applications.filter((entry) => entry.parties.some((party) => party.idNumber === idNumber));
+
+const certificate = (registeredOn: string, cards: { idNumber: string }[]) => ({ registeredOn, parties: cards.map((card) => ({ idNumber: card.idNumber })) });
+
+describe('divorce applications through the centre', () => {
+  it('finds an application received at another registry and registers it inside the window, once at the centre', async () => {
+    const { desk, backend, sync } = await start();
+    const found = await desk.handlers['registry.findDivorceApplications']({ idNumbers: [sunLi.idNumber, zhaoLei.idNumber] });
+    const today = beijingDate(sync.serverNow());
+    expect(found.today).toBe(today);
+    expect(found.applications).toHaveLength(1);
+    const [application] = found.applications;
+    expect(application).toMatchObject({ verdict: 'within-window', registry: '上海市黄浦区民政局', application: { state: 'received', registryCode: '310101' } });
+    expect(application!.application.terminalId).not.toBe(sync.terminalId());
+
+    const request = { type: 'L' as const, data: certificate(today, [zhaoLei, sunLi]), divorceApplicationId: application!.application.id };
+    await desk.guardCertificate(request);
+    // A spoiled booklet printed again: the same registration, not a refusal and not a second one.
+    await desk.guardCertificate(request);
+    const after = ofCouple(await held(backend.url), zhaoLei.idNumber);
+    expect(after).toEqual([expect.objectContaining({ state: 'registered', registeredOn: today })]);
+    expect(sync.audit().entries().filter((entry) => entry.action === 'registry.divorce-registered')).toHaveLength(2);
+  });
+
+  it('refuses a registration outside the window with the dates, and one for other parties or without the look-up', async () => {
+    const { desk, backend, sync } = await start();
+    const today = beijingDate(sync.serverNow());
+    const [coolingOff] = (await desk.handlers['registry.findDivorceApplications']({ idNumbers: [zhengHao.idNumber, qianJia.idNumber] })).applications;
+    expect(coolingOff!.verdict).toBe('cooling-off');
+    const { coolingOffEnds, windowOpens, windowCloses } = coolingOff!.application;
+    await expect(desk.guardCertificate({ type: 'L', data: certificate(today, [zhengHao, qianJia]), divorceApplicationId: coolingOff!.application.id })).rejects.toMatchObject({
+      code: 'divorce-cooling-off',
+      params: { coolingOffEnds, windowOpens, windowCloses },
+    });
+    const [lapsed] = (await desk.handlers['registry.findDivorceApplications']({ idNumbers: [fengJun.idNumber, jiangMei.idNumber] })).applications;
+    expect(lapsed).toMatchObject({ verdict: 'window-passed', application: { state: 'lapsed' } });
+    await expect(desk.guardCertificate({ type: 'L', data: certificate(today, [fengJun, jiangMei]), divorceApplicationId: lapsed!.application.id })).rejects.toMatchObject({
+      code: 'registry-divorce-application-lapsed',
+    });
+    await expect(desk.guardCertificate({ type: 'L', data: certificate(today, [zhengHao, jiangMei]), divorceApplicationId: coolingOff!.application.id })).rejects.toMatchObject({
+      code: 'registry-divorce-application-other-parties',
+    });
+    await expect(desk.guardCertificate({ type: 'L', data: certificate(today, [zhengHao, qianJia]) })).rejects.toMatchObject({ code: 'registry-divorce-application-missing' });
+    expect((await held(backend.url)).filter((entry) => entry.state === 'registered')).toEqual([]);
+  });
+
+  it('lets either party withdraw within the cooling-off period: the confirmation prints, the centre holds it once, no registration follows', async () => {
+    const { desk, backend, printed, sync } = await start();
+    const today = beijingDate(sync.serverNow());
+    // Only the wife comes: her card alone finds the application.
+    const [found] = (await desk.handlers['registry.findDivorceApplications']({ idNumbers: [qianJia.idNumber] })).applications;
+    // The centre's answer is lost once: the desk sends the same withdrawal again and it counts once.
+    backend.setFaults({ dropAfterApplyRate: 1, pathPrefix: '/v1/registry/divorce-applications/' });
+    await expect(desk.handlers['registry.withdrawDivorceApplication']({ applicationId: found!.application.id, idNumber: qianJia.idNumber, printerId: 'a4' })).rejects.toMatchObject({
+      code: 'registry-centre-unreachable',
+    });
+    expect(printed).toHaveLength(0);
+    backend.clearFaults();
+    const outcome = await desk.handlers['registry.withdrawDivorceApplication']({ applicationId: found!.application.id, idNumber: qianJia.idNumber, printerId: 'a4' });
+    expect(outcome.application).toMatchObject({ state: 'withdrawn', withdrawnOn: today });
+    expect(ofCouple(await held(backend.url), qianJia.idNumber)).toEqual([expect.objectContaining({ state: 'withdrawn', withdrawnBy: qianJia.idNumber })]);
+
+    expect(printed.map((entry) => entry.kind)).toEqual(['divorce-withdrawal']);
+    const [year, month, day] = today.split('-');
+    expect(printed[0]!.text).toContain('撤回离婚登记申请确认书');
+    expect(printed[0]!.text).toContain(`当事人钱佳于${year}年${month}月${day}日在离婚冷静期内`);
+    expect(printed[0]!.text).toContain('上海市黄浦区民政局');
+    expect(printed[0]!.text).toContain('不再据此办理离婚登记');
+
+    await expect(desk.guardCertificate({ type: 'L', data: certificate(today, [zhengHao, qianJia]), divorceApplicationId: found!.application.id })).rejects.toMatchObject({
+      code: 'registry-divorce-application-withdrawn',
+    });
+  });
+
+  it('refuses a withdrawal after the cooling-off period, saying until when it could have been and what remains', async () => {
+    const { desk, backend, printed } = await start();
+    const [inWindow] = (await desk.handlers['registry.findDivorceApplications']({ idNumbers: [zhaoLei.idNumber] })).applications;
+    const { coolingOffEnds, windowOpens, windowCloses } = inWindow!.application;
+    await expect(desk.handlers['registry.withdrawDivorceApplication']({ applicationId: inWindow!.application.id, idNumber: zhaoLei.idNumber, printerId: 'a4' })).rejects.toMatchObject({
+      code: 'registry-withdrawal-after-cooling-off',
+      params: { coolingOffEnds, windowOpens, windowCloses },
+    });
+    expect(printed).toHaveLength(0);
+    expect(ofCouple(await held(backend.url), zhaoLei.idNumber)).toEqual([expect.objectContaining({ state: 'received' })]);
+  });
+
+  it('records an application received here before printing its receipt; another terminal finds it; a second one for a party is refused', async () => {
+    const { desk, backend, printed, sync } = await start();
+    const parties = [printedParty(zhengHao), printedParty(fengJun)];
+    // zhengHao already has a pending application (received at 黄浦区): refused, nothing printed.
+    await expect(desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties })).rejects.toMatchObject({ code: 'registry-divorce-application-pending' });
+    expect(printed).toHaveLength(0);
+    // fengJun's earlier application lapsed: a new one with jiangMei is received.
+    const receipt = await desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties: [printedParty(fengJun), printedParty(jiangMei)] });
+    expect(printed.map((entry) => entry.kind)).toEqual(['divorce-receipt']);
+    expect(ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received')).toEqual([
+      expect.objectContaining({ id: receipt.applicationId, terminalId: sync.terminalId() }),
+    ]);
+
+    const other = createSyncService({ dataDir: join(pair!.dir, 'terminal-2'), backendUrl: backend.url, ...FAST_SYNC });
+    await other.start();
+    const otherDesk = createRegistryDesk({
+      sync: other,
+      registryCode: '310105',
+      reviewChanged: () => undefined,
+      hasCapture: () => false,
+      calendar: () => ({ holidays: [], workingWeekends: [] }),
+      printDocument: () => Promise.reject(new Error('no printer in this test')),
+    });
+    try {
+      const found = await otherDesk.handlers['registry.findDivorceApplications']({ idNumbers: [jiangMei.idNumber, fengJun.idNumber] });
+      expect(found.applications.map((entry) => [entry.application.id, entry.verdict])).toEqual([
+        [receipt.applicationId, 'cooling-off'],
+        [expect.any(String), 'window-passed'],
+      ]);
+    } finally {
+      otherDesk.close();
+      await other.stop();
+    }
+  });
+
+  it('says the centre cannot be reached when it is down, and receives nothing', async () => {
+    const { desk, backend, printed } = await start();
+    backend.setFaults({ errorRate: 1, pathPrefix: '/v1/registry/' });
+    await expect(desk.handlers['registry.findDivorceApplications']({ idNumbers: [zhaoLei.idNumber, sunLi.idNumber] })).rejects.toMatchObject({ code: 'registry-centre-unreachable' });
+    await expect(desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties: [printedParty(zhaoLei), printedParty(sunLi)] })).rejects.toMatchObject({ code: 'registry-centre-unreachable' });
+    expect(printed).toHaveLength(0);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Divorce by agreement across registries: the desk that receives a joint
+ * application records it at the centre before printing the receipt; any
+ * desk finds it again by the parties' ID numbers; either party may withdraw
+ * it within the cooling-off period (a printed confirmation); both register
+ * it inside the certificate window, and only then does an L certificate
+ * print. The terminal judges each step on today's Beijing date (the centre's
+ * clock) against the dates printed on the receipt, and the centre re-checks
+ * them, so nothing is half done when the two disagree.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { TerminalError } from '../../contract/errors';
+import { divorcePeriods, divorceVerdict, type DivorceVerdict, type WorkCalendar } from '../../domain/divorce-periods';
+import { looksLikeCountryCode } from '../../domain/registry/nationality';
+import type { PrintJobRecord } from '../../domain/printing';
+import { registryForDivision } from '../../documents/kinds/registries';
+import { askCentre, type CentrePort } from './centre-call';
+
+const partySchema = z.object({ name: z.string(), sex: z.string(), nationality: z.string(), birthDate: z.string(), idNumber: z.string() });
+export const divorceApplicationSchema = z.object({
+  id: z.string(),
+  registryCode: z.string(),
+  terminalId: z.string(),
+  receivedOn: z.string(),
+  coolingOffEnds: z.string(),
+  windowOpens: z.string(),
+  windowCloses: z.string(),
+  parties: z.array(partySchema),
+  state: z.enum(['received', 'withdrawn', 'registered', 'lapsed']),
+  withdrawnOn: z.string().optional(),
+  withdrawnBy: z.string().optional(),
+  registeredOn: z.string().optional(),
+});
+export type DivorceApplication = z.infer<typeof divorceApplicationSchema>;
+export type DivorceParty = z.infer<typeof partySchema>;
+
+const answerSchema = z.object({ application: divorceApplicationSchema });
+const searchAnswerSchema = z.object({ today: z.string(), applications: z.array(divorceApplicationSchema) });
+
+/** An application as the desk shows it: where it stands today. */
+export interface FoundApplication {
+  application: DivorceApplication;
+  /** Where today falls against the receipt's dates. */
+  verdict: DivorceVerdict;
+  /** The receiving registry, in words. */
+  registry: string;
+}
+
+export interface DivorceApplicationsDeps {
+  centre: CentrePort;
+  registryCode: string;
+  /** Today on the Beijing calendar, by the centre's clock. */
+  today(): string;
+  calendar(): WorkCalendar;
+  printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
+  audit(action: string, subject: string, details: Record<string, unknown>): void;
+}
+
+const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+const registryName = (code: string): string => registryForDivision(code) ?? `婚姻登记机关（${code}）`;
+
+export class DivorceApplications {
+  /** Applications this desk has looked up or received, by id: the only ones it withdraws or registers. */
+  readonly #held = new Map<string, DivorceApplication>();
+  /** One id per couple until the centre has it: a receipt pressed again after a lost answer is the same application. */
+  readonly #pendingReceipts = new Map<string, string>();
+  /** This desk's withdrawal and registration ids per application, re-sent unchanged if an answer is lost. */
+  readonly #withdrawals = new Map<string, string>();
+  readonly #registrations = new Map<string, string>();
+
+  constructor(private readonly deps: DivorceApplicationsDeps) {}
+
+  #found(application: DivorceApplication): FoundApplication {
+    this.#held.set(application.id, application);
+    return { application, verdict: divorceVerdict(application, this.deps.today()), registry: registryName(application.registryCode) };
+  }
+
+  /** Receives a joint application today: recorded at the centre first, then the receipt with its dates is printed. */
+  async receive(printerId: string, parties: DivorceParty[]): Promise<{ job: PrintJobRecord; receivedOn: string; coolingOffEnds: string; windowOpens: string; windowCloses: string; applicationId: string }> {
+    const index = parties.findIndex((party) => looksLikeCountryCode(party.nationality));
+    if (index >= 0) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: index + 1, code: parties[index]!.nationality });
+    const receivedOn = this.deps.today();
+    const periods = divorcePeriods(receivedOn, this.deps.calendar());
+    const couple = parties.map((party) => party.idNumber.trim().toUpperCase()).join('|');
+    const id = this.#pendingReceipts.get(couple) ?? randomUUID();
+    this.#pendingReceipts.set(couple, id);
+    const answer = answerSchema.parse(
+      await askCentre(this.deps.centre, '/v1/registry/divorce-applications', { id, registryCode: this.deps.registryCode, receivedOn, ...periods, parties }),
+    );
+    this.#pendingReceipts.delete(couple);
+    this.#held.set(id, answer.application);
+    this.deps.audit('registry.divorce-application-received', id, { receivedOn, ...periods });
+    const job = await this.deps.printDocument(printerId, 'divorce-receipt', { parties, receivedOn, ...periods, registry: registryName(this.deps.registryCode), caseNumber: id.slice(0, 8).toUpperCase() });
+    return { job, receivedOn, ...periods, applicationId: id };
+  }
+
+  /** The applications naming these parties (one for a withdrawal, both for a registration), wherever received. */
+  async find(idNumbers: string[]): Promise<{ today: string; applications: FoundApplication[] }> {
+    const wanted = idNumbers.map((number) => number.trim()).filter(Boolean);
+    if (wanted.length === 0) throw new TerminalError('registry-party-missing', 'read a party\'s card first');
+    const answer = searchAnswerSchema.parse(await askCentre(this.deps.centre, '/v1/registry/divorce-applications/search', { idNumbers: wanted }));
+    return { today: answer.today, applications: answer.applications.map((application) => this.#found(application)) };
+  }
+
+  #held_(applicationId: string): DivorceApplication {
+    const application = this.#held.get(applicationId);
+    if (!application) throw new TerminalError('registry-divorce-application-not-found', `application ${applicationId} has not been looked up here`);
+    return application;
+  }
+
+  /** Either party withdraws within the cooling-off period; the confirmation prints once the centre has recorded it. */
+  async withdraw(applicationId: string, idNumber: string, printerId: string): Promise<{ job: PrintJobRecord; application: DivorceApplication }> {
+    const held = this.#held_(applicationId);
+    const withdrawer = held.parties.find((party) => same(party.idNumber, idNumber));
+    if (!withdrawer) throw new TerminalError('registry-divorce-withdrawal-not-party', 'only a party may withdraw');
+    const mine = this.#withdrawals.get(applicationId);
+    if (!mine) this.#refuseUnlessPending(held, 'withdraw');
+    const today = this.deps.today();
+    if (!mine && today > held.coolingOffEnds) {
+      throw new TerminalError('registry-withdrawal-after-cooling-off', 'the cooling-off period has ended', {
+        coolingOffEnds: held.coolingOffEnds,
+        windowOpens: held.windowOpens,
+        windowCloses: held.windowCloses,
+      });
+    }
+    const withdrawalId = mine ?? randomUUID();
+    this.#withdrawals.set(applicationId, withdrawalId);
+    const answer = answerSchema.parse(await askCentre(this.deps.centre, `/v1/registry/divorce-applications/${encodeURIComponent(applicationId)}/withdrawal`, { withdrawalId, idNumber: withdrawer.idNumber }));
+    this.#held.set(applicationId, answer.application);
+    this.deps.audit('registry.divorce-application-withdrawn', applicationId, { withdrawalId, withdrawnOn: answer.application.withdrawnOn ?? today });
+    const job = await this.deps.printDocument(printerId, 'divorce-withdrawal', {
+      parties: held.parties,
+      receivedOn: held.receivedOn,
+      coolingOffEnds: held.coolingOffEnds,
+      withdrawnOn: answer.application.withdrawnOn ?? today,
+      withdrawnBy: withdrawer.idNumber === held.parties[0]!.idNumber ? 0 : 1,
+      receivingRegistry: registryName(held.registryCode),
+      registry: registryName(this.deps.registryCode),
+    });
+    return { job, application: answer.application };
+  }
+
+  #refuseUnlessPending(application: DivorceApplication, step: 'withdraw' | 'register'): void {
+    if (application.state === 'received') return;
+    const params = { receivedOn: application.receivedOn, windowCloses: application.windowCloses };
+    throw new TerminalError(`registry-divorce-application-${application.state}`, `cannot ${step}: the application is ${application.state}`, params);
+  }
+
+  /**
+   * Before an L certificate prints: the application was looked up here, names exactly the parties on the
+   * certificate, is still pending, and today is inside its window; then the registration is recorded at the centre
+   * (once: printing again after a failed print keeps it).
+   */
+  async registerBeforePrint(request: { divorceApplicationId?: string | undefined; data: unknown }): Promise<void> {
+    if (!request.divorceApplicationId) throw new TerminalError('registry-divorce-application-missing', 'a divorce certificate needs the application found through the centre');
+    const held = this.#held_(request.divorceApplicationId);
+    const data = z.object({ registeredOn: z.string(), parties: z.array(z.object({ idNumber: z.string() })) }).safeParse(request.data);
+    const onCertificate = data.success ? data.data.parties.map((party) => party.idNumber) : [];
+    const covers = onCertificate.length === held.parties.length && onCertificate.every((number) => held.parties.some((party) => same(party.idNumber, number)));
+    if (!covers) throw new TerminalError('registry-divorce-application-other-parties', 'the certificate names other parties than the application');
+    const today = this.deps.today();
+    if (data.success && data.data.registeredOn !== today) throw new TerminalError('registry-registration-not-today', 'a registration is dated the day it is made', { today });
+    const mine = this.#registrations.get(held.id);
+    if (!mine) {
+      this.#refuseUnlessPending(held, 'register');
+      const verdict = divorceVerdict(held, today);
+      const periods = { coolingOffEnds: held.coolingOffEnds, windowOpens: held.windowOpens, windowCloses: held.windowCloses };
+      if (verdict === 'cooling-off') throw new TerminalError('divorce-cooling-off', `cooling-off until ${held.coolingOffEnds}`, periods);
+      if (verdict === 'window-passed') throw new TerminalError('divorce-window-passed', `window closed on ${held.windowCloses}`, periods);
+    }
+    const registrationId = mine ?? randomUUID();
+    this.#registrations.set(held.id, registrationId);
+    const answer = answerSchema.parse(await askCentre(this.deps.centre, `/v1/registry/divorce-applications/${encodeURIComponent(held.id)}/registration`, { registrationId }));
+    this.#held.set(held.id, answer.application);
+    this.deps.audit('registry.divorce-registered', held.id, { registrationId, registeredOn: answer.application.registeredOn ?? today });
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The registry businesses that start from the registration index: a
+ * replacement certificate (补领结婚证 BJ / 补领离婚证 BL) prints from the
+ * original registration the centre finds by the applicant's ID number and
+ * name, with the original date and number in the remarks; a record
+ * certificate (婚姻登记记录证明) lists what the Shanghai index holds for a
+ * person, or states that it holds nothing. A record that does not exist is
+ * refused by name, and nothing prints.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { TerminalError } from '../../contract/errors';
+import { looksLikeCountryCode } from '../../domain/registry/nationality';
+import type { PrintJobRecord } from '../../domain/printing';
+import { registryForDivision } from '../../documents/kinds/registries';
+import { askCentre, type CentrePort } from './centre-call';
+
+const partySchema = z.object({ name: z.string(), sex: z.string(), nationality: z.string(), birthDate: z.string(), idNumber: z.string() });
+export const registrationSchema = z.object({
+  kind: z.enum(['marriage', 'divorce']),
+  date: z.string(),
+  authority: z.string(),
+  number: z.string().optional(),
+  parties: z.array(partySchema).length(2),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+export type RegistryPerson = z.infer<typeof partySchema>;
+
+const searchAnswerSchema = z.object({ records: z.array(registrationSchema) });
+const recordCertificateAnswerSchema = z.object({ number: z.string(), issuedOn: z.string(), records: z.array(registrationSchema) });
+
+/** 2008-08-08 → 2008年08月08日, as the remarks print it. */
+const chineseDate = (iso: string): string => {
+  const [year, month, day] = iso.split('-');
+  return `${year}年${month}月${day}日`;
+};
+const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+
+/** The remarks of a replacement: it is one, and what it replaces. */
+export function replacementRemarks(record: Registration): string {
+  return `补发。原登记日期：${chineseDate(record.date)}${record.number ? `；原证字号：${record.number}` : ''}。`;
+}
+
+export interface ReplacementDraft {
+  record: Registration;
+  /** What the replacement certificate prints: the original date and parties, and the remarks. */
+  registeredOn: string;
+  parties: RegistryPerson[];
+  remarks: string;
+}
+
+export interface RegistrationRecordsDeps {
+  centre: CentrePort;
+  registryCode: string;
+  printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
+  audit(action: string, subject: string, details: Record<string, unknown>): void;
+}
+
+const KIND_OF_TYPE = { BJ: 'marriage', BL: 'divorce' } as const;
+
+export class RegistrationRecords {
+  /** Originals found here, by number: the only ones a replacement prints from. */
+  readonly #originals = new Map<string, Registration>();
+
+  constructor(private readonly deps: RegistrationRecordsDeps) {}
+
+  async #search(idNumber: string, name: string): Promise<Registration[]> {
+    if (!idNumber.trim() || !name.trim()) throw new TerminalError('registry-party-missing', 'read the applicant\'s card first');
+    return searchAnswerSchema.parse(await askCentre(this.deps.centre, '/v1/registry/records/search', { idNumber: idNumber.trim(), name: name.trim() })).records;
+  }
+
+  /** The registration a replacement re-issues: the person's latest of that kind, still in force for a marriage. */
+  async findOriginal(type: 'BJ' | 'BL', idNumber: string, name: string): Promise<ReplacementDraft> {
+    const kind = KIND_OF_TYPE[type];
+    const records = await this.#search(idNumber, name);
+    const original = records.filter((record) => record.kind === kind).at(-1);
+    if (!original) throw new TerminalError(`registry-${kind}-record-not-found`, `no ${kind} registration for this ID number and name`, { name: name.trim() });
+    if (kind === 'marriage') {
+      const ended = records.find((record) => record.kind === 'divorce' && record.date >= original.date && original.parties.every((party) => record.parties.some((other) => same(other.idNumber, party.idNumber))));
+      if (ended) throw new TerminalError('registry-marriage-dissolved', 'the marriage was dissolved', { date: ended.date, number: ended.number ?? '' });
+    }
+    if (original.number) this.#originals.set(original.number, original);
+    else this.#originals.set(`${kind}:${original.date}:${original.parties.map((party) => party.idNumber).join('/')}`, original);
+    this.deps.audit('registry.original-found', original.number ?? original.date, { type });
+    return { record: original, registeredOn: original.date, parties: original.parties, remarks: replacementRemarks(original) };
+  }
+
+  /** Before a BJ/BL prints: it re-issues an original found here, with its date, parties and remarks unchanged. */
+  guardReplacement(request: { type: string; data: unknown; originalNumber?: string | undefined }): void {
+    if (request.type !== 'BJ' && request.type !== 'BL') return;
+    const original = request.originalNumber ? this.#originals.get(request.originalNumber) : undefined;
+    if (!original || original.kind !== KIND_OF_TYPE[request.type]) throw new TerminalError('registry-replacement-original-missing', 'a replacement needs the original registration found through the centre');
+    const data = z.object({ registeredOn: z.string(), remarks: z.string().optional(), parties: z.array(z.object({ idNumber: z.string() })) }).safeParse(request.data);
+    const matches =
+      data.success &&
+      data.data.registeredOn === original.date &&
+      (data.data.remarks ?? '').includes(replacementRemarks(original)) &&
+      data.data.parties.length === 2 &&
+      data.data.parties.every((party) => original.parties.some((other) => same(other.idNumber, party.idNumber)));
+    if (!matches) throw new TerminalError('registry-replacement-differs', 'the replacement differs from the original registration', { number: original.number ?? '' });
+  }
+
+  /** Issues a record certificate under the centre's number and prints what the index holds (or that it holds nothing). */
+  async printRecordCertificate(person: RegistryPerson, printerId: string): Promise<{ job: PrintJobRecord; number: string; issuedOn: string; records: Registration[] }> {
+    if (looksLikeCountryCode(person.nationality)) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: 1, code: person.nationality });
+    if (!person.idNumber.trim() || !person.name.trim()) throw new TerminalError('registry-party-missing', 'read the applicant\'s card first');
+    const answer = recordCertificateAnswerSchema.parse(
+      await askCentre(this.deps.centre, '/v1/registry/record-certificates', { id: randomUUID(), registryCode: this.deps.registryCode, idNumber: person.idNumber.trim(), name: person.name.trim() }),
+    );
+    this.deps.audit('registry.record-certificate-issued', answer.number, { records: answer.records.length });
+    const job = await this.deps.printDocument(printerId, 'record-certificate', {
+      number: answer.number,
+      issuedOn: answer.issuedOn,
+      person,
+      registry: registryForDivision(this.deps.registryCode) ?? '',
+      records: answer.records.map((record) => ({
+        kind: record.kind,
+        date: record.date,
+        authority: record.authority,
+        ...(record.number ? { number: record.number } : {}),
+        otherParty: record.parties.find((party) => !same(party.idNumber, person.idNumber))?.name ?? '',
+      })),
+    });
+    return { job, ...answer };
+  }
+}
