@@ -131,7 +131,7 @@ describe('marriage certificate overlay', () => {
   it('rejects malformed values with every problem named', async () => {
     const engine = await testEngine();
     const error = (await engine
-      .render('marriage-certificate', { ...data, number: 'L310104-2026-000123', registeredOn: '2026-02-30', parties: [{ ...data.parties[0], sex: 'x' }, data.parties[1]] })
+      .render('marriage-certificate', { ...data, number: 'X310104-2026-000123', registeredOn: '2026-02-30', parties: [{ ...data.parties[0], sex: 'x' }, data.parties[1]] })
       .catch((caught: unknown) => caught)) as DocumentError;
     expect(error.code).toBe('document-data-invalid');
     expect(error.details.invalid?.map((problem) => problem.field).sort()).toEqual(['number', 'parties[0].sex', 'registeredOn']);

@@ -37,10 +37,11 @@ describe('national review at the registry desk', () => {
     const { desk } = await start();
     const view = await desk.handlers['registry.review']({ business: 'marriage', parties: [party(residentCard), party(residentLongTermCard)] });
     expect(view).toMatchObject({ state: 'answered', hit: false, cleared: true, parties: [{ records: [] }, { records: [] }] });
-    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).not.toThrow();
-    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, gatResidenceCard]))).toThrow(expect.objectContaining({ code: 'registry-review-other-parties' }));
-    expect(() => desk.guardCertificate(marriage(undefined, [residentCard, residentLongTermCard]))).toThrow(expect.objectContaining({ code: 'registry-review-missing' }));
-    expect(() => desk.guardCertificate({ type: 'BJ', data: {}, reviewId: undefined })).not.toThrow();
+    await expect(desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).resolves.toBeUndefined();
+    await expect(desk.guardCertificate(marriage(view.id, [residentCard, gatResidenceCard]))).rejects.toMatchObject({ code: 'registry-review-other-parties' });
+    await expect(desk.guardCertificate(marriage(undefined, [residentCard, residentLongTermCard]))).rejects.toMatchObject({ code: 'registry-review-missing' });
+    // A replacement needs no review, only its original registration (registration-records.test.ts).
+    await expect(desk.guardCertificate({ type: 'BJ', data: {}, reviewId: undefined })).rejects.toMatchObject({ code: 'registry-replacement-original-missing' });
   });
 
   it('withholds a registration when a party is currently married, until an override with a reason and a scanned document, audit-logged', async () => {
@@ -49,17 +50,17 @@ describe('national review at the registry desk', () => {
     expect(view).toMatchObject({ state: 'answered', hit: true, cleared: false });
     expect(view.parties[0]).toMatchObject({ currentlyMarried: true, records: [{ kind: 'marriage', date: '2019-05-20', number: 'J310115-2019-004512' }] });
     const request = marriage(view.id, [gatResidenceCard, foreignPermanent2023Card]);
-    expect(() => desk.guardCertificate(request)).toThrow(expect.objectContaining({ code: 'registry-review-hit' }));
+    await expect(desk.guardCertificate(request)).rejects.toMatchObject({ code: 'registry-review-hit' });
 
     expect(() => desk.handlers['registry.overrideReview']({ reviewId: view.id, reason: '有判决', captureId: 'scan-1' })).toThrow(expect.objectContaining({ code: 'registry-override-reason-missing' }));
     const reason = '当事人提交香港高等法院离婚判决书，全国系统未录入';
     expect(() => desk.handlers['registry.overrideReview']({ reviewId: view.id, reason, captureId: 'gone' })).toThrow(expect.objectContaining({ code: 'registry-override-document-missing' }));
-    expect(() => desk.guardCertificate(request)).toThrow(expect.objectContaining({ code: 'registry-review-hit' }));
+    await expect(desk.guardCertificate(request)).rejects.toMatchObject({ code: 'registry-review-hit' });
 
     // As the officer guard runs every desk call: on the signed-in officer's behalf.
     const overridden = await actAs({ officerId: 'officer-0042' }, () => desk!.handlers['registry.overrideReview']({ reviewId: view.id, reason, captureId: 'scan-1' }));
     expect(overridden).toMatchObject({ cleared: true, override: { reason, captureId: 'scan-1' } });
-    expect(() => desk.guardCertificate(request)).not.toThrow();
+    await expect(desk.guardCertificate(request)).resolves.toBeUndefined();
     const logged = sync.audit().entries().filter((entry) => entry.action === 'registry.review-overridden');
     expect(logged).toHaveLength(1);
     expect(logged[0]!.details).toMatchObject({ reason, captureId: 'scan-1', officerId: 'officer-0042', currentlyMarried: [gatResidenceCard.idNumber] });
@@ -72,11 +73,11 @@ describe('national review at the registry desk', () => {
     const view = await desk.handlers['registry.review']({ business: 'marriage', parties: [party(residentCard), party(residentLongTermCard)] });
     expect(view).toMatchObject({ state: 'pending', cleared: false });
     expect(view.lastError).toBeDefined();
-    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).toThrow(expect.objectContaining({ code: 'registry-review-pending' }));
+    await expect(desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).rejects.toMatchObject({ code: 'registry-review-pending' });
 
     backend.clearFaults();
     for (let i = 0; i < 200 && !changes.some((change) => change.id === view.id && change.state === 'answered'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(changes.filter((change) => change.id === view.id).at(-1)).toMatchObject({ state: 'answered', cleared: true });
-    expect(() => desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).not.toThrow();
+    await expect(desk.guardCertificate(marriage(view.id, [residentCard, residentLongTermCard]))).resolves.toBeUndefined();
   });
 });

@@ -1,0 +1,63 @@
+/** The registrar's words for the registry businesses (divorce applications, replacements, record certificates). */
+export const registryBusinessMessages = {
+  'zh-CN': {
+    divorceApplication: {
+      title: '离婚登记申请',
+      hint: '读取当事人证件后按证件号查找离婚登记申请（含在其他登记机关受理的申请）。发证期内双方到场可办理离婚登记；冷静期内任何一方可撤回申请。',
+      find: '查找离婚登记申请',
+      none: '婚姻登记信息系统中没有这些当事人的离婚登记申请。',
+      received: '{receivedOn} 受理（{registry}）',
+      periods: '冷静期至 {coolingOffEnds}；发证期 {windowOpens} 至 {windowCloses}。',
+      states: { received: '待办理', withdrawn: '已撤回', registered: '已登记', lapsed: '逾期视为撤回' },
+      verdicts: { 'within-window': '今日在发证期内，可以办理离婚登记。', 'cooling-off': '今日在离婚冷静期内：可以撤回，尚不能发证。', 'window-passed': '已超过发证期限。' },
+      withdrawBy: '撤回人',
+      withdraw: '撤回申请并打印确认书',
+      withdrawn: '已撤回（{withdrawnOn}），确认书已送打印。此申请不再办理离婚登记。',
+      chosen: '离婚证将按此申请办理',
+    },
+    replacement: {
+      title: '补领证书：原登记记录',
+      hint: '读取申请人的证件后，按证件号和姓名在婚姻登记信息系统中查找原登记记录；证书按原登记日期打印，备注注明原登记日期和原证字号。',
+      find: '查找原登记记录',
+      found: '原{kind}：{date}，{authority}，{number}',
+      kinds: { marriage: '结婚登记', divorce: '离婚登记' },
+    },
+    recordCertificate: {
+      title: '婚姻登记记录证明',
+      hint: '为当事人一出具：按证件号和姓名查询上海市婚姻登记信息系统，打印所列记录（无记录时注明）。',
+      print: '查询并打印记录证明',
+      issued: '证明编号 {number}：{count} 条婚姻登记记录。',
+      issuedNone: '证明编号 {number}：上海市婚姻登记信息系统中无婚姻登记记录。',
+    },
+  },
+  en: {
+    divorceApplication: {
+      title: 'Divorce application',
+      hint: "Read the parties' documents and look the application up by their ID numbers (including one received at another registry). Inside the window both may register; within the cooling-off period either may withdraw.",
+      find: 'Find the divorce application',
+      none: 'The registration system holds no divorce application of these parties.',
+      received: 'Received {receivedOn} ({registry})',
+      periods: 'Cooling-off until {coolingOffEnds}; certificate window {windowOpens} to {windowCloses}.',
+      states: { received: 'Pending', withdrawn: 'Withdrawn', registered: 'Registered', lapsed: 'Lapsed (counts as withdrawn)' },
+      verdicts: { 'within-window': 'Today is inside the certificate window: the divorce can be registered.', 'cooling-off': 'Today is in the cooling-off period: it can be withdrawn, no certificate yet.', 'window-passed': 'The certificate window has closed.' },
+      withdrawBy: 'Withdrawing party',
+      withdraw: 'Withdraw and print the confirmation',
+      withdrawn: 'Withdrawn ({withdrawnOn}); the confirmation is printing. No registration follows from this application.',
+      chosen: 'The divorce certificate follows this application',
+    },
+    replacement: {
+      title: 'Replacement: the original registration',
+      hint: "Read the applicant's document, then find the original registration by ID number and name; the certificate prints with the original date, and the remarks name the original date and number.",
+      find: 'Find the original registration',
+      found: 'Original {kind}: {date}, {authority}, {number}',
+      kinds: { marriage: 'marriage registration', divorce: 'divorce registration' },
+    },
+    recordCertificate: {
+      title: 'Registration record certificate',
+      hint: "For party 1: searches the Shanghai registration index by ID number and name and prints what it holds (or that it holds nothing).",
+      print: 'Search and print the record certificate',
+      issued: 'Certificate {number}: {count} registration(s).',
+      issuedNone: 'Certificate {number}: no registration in the Shanghai index.',
+    },
+  },
+} as const;

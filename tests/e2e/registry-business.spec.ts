@@ -1,0 +1,197 @@
+/**
+ * The registry businesses from the registrar's side, with the real peers of
+ * the desk's other specs: the reader simulator on a pseudo-terminal, the
+ * reference backend on loopback (requests and answers checked against
+ * openapi.yaml), ippeveprinter spooling what prints, read back with
+ * pdftotext. Each test asserts what the centre holds, once.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import type { IdentityCard } from '../../domain/identity-card';
+import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+import { huangTing, qianJia, sunLi, wuMin, xuJing, zhaoLei, zhengHao, zhouJie } from '../../fixtures/registry/sample-parties';
+import { expect, test } from './harness';
+
+test.use({ profile: 'registry-desk' });
+
+interface HeldApplication {
+  id: string;
+  state: string;
+  parties: { idNumber: string }[];
+  withdrawnBy?: string;
+  registeredOn?: string;
+  terminalId: string;
+}
+
+async function applicationsOf(url: string, card: IdentityCard): Promise<HeldApplication[]> {
+  const { applications } = (await (await fetch(`${url}/admin/registry/divorce-applications`)).json()) as { applications: HeldApplication[] };
+  return applications.filter((entry) => entry.parties.some((party) => party.idNumber === card.idNumber));
+}
+
+/** Each card placed fills the party the desk is on, then the desk moves to the other. */
+async function readCards(app: Page, reader: IdCardReaderSimulator, ...cards: IdentityCard[]): Promise<void> {
+  await app.getByTestId('nav-certificate').click();
+  for (const [index, card] of cards.entries()) {
+    if (index > 0) {
+      reader.removeCard();
+      await app.waitForTimeout(1500);
+    }
+    reader.placeCard(card);
+    await expect(app.getByTestId(`party-${index}-name`)).toHaveValue(card.name);
+  }
+}
+
+const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+const chineseDate = (iso: string): string => {
+  const [year, month, day] = iso.split('-');
+  return `${year}年${month}月${day}日`;
+};
+
+test('divorce registration: an application received at another registry is found by both cards and the L certificate prints inside its window', async ({ app, reader, backend, printer }, testInfo) => {
+  await readCards(app, reader, zhaoLei, sunLi);
+  await app.getByTestId('certificate-type').selectOption('L');
+  await expect(app.getByTestId('registry-problems')).toContainText('请先读取双方证件并查找离婚登记申请');
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+
+  await app.getByTestId('divorce-application-find').click();
+  const found = app.getByTestId('divorce-application-found');
+  await expect(found).toHaveAttribute('data-verdict', 'within-window');
+  await expect(found).toContainText('上海市黄浦区民政局');
+  await expect(found.getByTestId('divorce-application-verdict')).toHaveText('今日在发证期内，可以办理离婚登记。');
+  await expect(app.getByTestId('registry-problems')).toHaveCount(0);
+  await app.screenshot({ path: testInfo.outputPath('divorce-registration.png'), fullPage: true });
+
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const number = (await app.getByTestId('certificate-number').textContent())!;
+  expect(number).toMatch(/^L310104-\d{4}-\d{6}$/);
+  const [spooled] = await printer.spooledPdfs();
+  const text = pdfText(spooled!);
+  // One booklet for each party.
+  expect(text).toContain(zhaoLei.name);
+  expect(text).toContain(sunLi.name);
+  expect(text).toContain(zhaoLei.idNumber);
+  expect(text).toContain(number);
+
+  const held = await applicationsOf(backend.url, zhaoLei);
+  expect(held).toEqual([expect.objectContaining({ state: 'registered', terminalId: 'wt-310101-sample' })]);
+  await expect.poll(() => backend.certificateNumbers().filter((entry) => entry.number === number), { timeout: 30_000 }).toEqual([expect.objectContaining({ state: 'issued' })]);
+});
+
+test('a withdrawal by one party within the cooling-off period prints its confirmation, and no registration follows', async ({ app, reader, backend, printer }) => {
+  // Only the wife comes: her card alone finds the application.
+  await readCards(app, reader, qianJia);
+  await app.getByTestId('certificate-type').selectOption('L');
+  await app.getByTestId('divorce-application-find').click();
+  const found = app.getByTestId('divorce-application-found');
+  await expect(found).toHaveAttribute('data-verdict', 'cooling-off');
+  const periods = (await found.getByTestId('divorce-application-periods').textContent())!;
+  const [, coolingOffEnds, windowOpens] = /冷静期至 (\d{4}-\d{2}-\d{2})；发证期 (\d{4}-\d{2}-\d{2})/.exec(periods)!;
+  // Outside the window the certificate is refused, with the dates.
+  await expect(app.getByTestId('registry-problems')).toHaveText(`登记日仍在离婚冷静期内（至 ${coolingOffEnds}），${windowOpens} 起方可发证。`);
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+
+  await expect(found.getByTestId('divorce-withdrawer')).toHaveValue(qianJia.idNumber);
+  await found.getByTestId('divorce-withdraw').click();
+  await expect(app.getByTestId('divorce-withdrawal-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  await expect(found).toHaveAttribute('data-state', 'withdrawn');
+  await expect(found.getByTestId('divorce-application-state')).toHaveText('已撤回');
+  await expect(found.getByTestId('divorce-withdraw')).toHaveCount(0);
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+
+  const [spooled] = await printer.spooledPdfs();
+  const text = pdfText(spooled!);
+  expect(text).toContain('撤回离婚登记申请确认书');
+  expect(text).toContain(zhengHao.name);
+  expect(text).toContain(`当事人${qianJia.name}于`);
+  expect(text).toContain(`在离婚冷静期内（至${chineseDate(coolingOffEnds!)}止）撤回`);
+  expect(text).toContain('不再据此办理离婚登记');
+
+  expect(await applicationsOf(backend.url, qianJia)).toEqual([expect.objectContaining({ state: 'withdrawn', withdrawnBy: qianJia.idNumber })]);
+  expect(backend.certificateNumbers().filter((entry) => entry.number.startsWith('L'))).toEqual([]);
+});
+
+test('a withdrawal after the cooling-off period is refused with the dates, and nothing changes or prints', async ({ app, reader, backend, printer }) => {
+  await readCards(app, reader, zhaoLei);
+  await app.getByTestId('certificate-type').selectOption('L');
+  await app.getByTestId('divorce-application-find').click();
+  const found = app.getByTestId('divorce-application-found');
+  await expect(found).toHaveAttribute('data-verdict', 'within-window');
+  const periods = (await found.getByTestId('divorce-application-periods').textContent())!;
+  const [, coolingOffEnds, windowOpens, windowCloses] = /冷静期至 (\S+)；发证期 (\S+) 至 (\S+)。/.exec(periods)!;
+  await found.getByTestId('divorce-withdraw').click();
+  await expect(app.getByTestId('divorce-application-error')).toHaveText(
+    `离婚冷静期已于 ${coolingOffEnds} 届满，不能再撤回离婚登记申请。双方可在 ${windowOpens} 至 ${windowCloses} 共同申请发给离婚证，逾期未申请的视为撤回。`,
+  );
+  expect(await applicationsOf(backend.url, zhaoLei)).toEqual([expect.objectContaining({ state: 'received' })]);
+  expect(await printer.spooledPdfs()).toEqual([]);
+});
+
+test('a replacement marriage certificate prints from the original registration found by ID number and name; a record that does not exist is refused', async ({ app, reader, backend, printer }) => {
+  await readCards(app, reader, wuMin);
+  await app.getByTestId('certificate-type').selectOption('BJ');
+  await app.getByTestId('replacement-find').click();
+  await expect(app.getByTestId('replacement-error')).toHaveText(
+    '婚姻登记信息系统中没有与“吴敏”的证件号和姓名相符的结婚登记记录，不能补领结婚证。请核对证件号与姓名，或请当事人到原登记机关查询。',
+  );
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
+
+  reader.removeCard();
+  await app.waitForTimeout(1500);
+  await app.getByTestId('party-0').click();
+  reader.placeCard(zhouJie);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(zhouJie.name);
+  await app.getByTestId('replacement-find').click();
+  await expect(app.getByTestId('replacement-original')).toHaveText('原结婚登记：2008-08-08，上海市黄浦区民政局婚姻登记处，J310101-2008-001808');
+  // The other party and the original date come from the record, the remarks say what it replaces.
+  await expect(app.getByTestId('party-1-name')).toHaveValue(xuJing.name);
+  await expect(app.getByTestId('certificate-date')).toHaveValue('2008-08-08');
+  await expect(app.getByTestId('certificate-remarks')).toHaveValue('补发。原登记日期：2008年08月08日；原证字号：J310101-2008-001808。');
+  await expect(app.getByTestId('registry-problems')).toHaveCount(0);
+
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const number = (await app.getByTestId('certificate-number').textContent())!;
+  expect(number).toMatch(/^BJ310104-\d{4}-\d{6}$/);
+  const [spooled] = await printer.spooledPdfs();
+  const text = pdfText(spooled!);
+  expect(text).toContain(number);
+  expect(text).toContain('2008年08月08日');
+  expect(text).toContain('补发。原登记日期：2008年08月08日；原证字号：J310101-2008-001808。');
+  expect(text).toContain(zhouJie.name);
+  expect(text).toContain(xuJing.name);
+  await expect.poll(() => backend.certificateNumbers().filter((entry) => entry.number.startsWith('BJ')), { timeout: 30_000 }).toEqual([expect.objectContaining({ number, state: 'issued' })]);
+});
+
+test('a record certificate lists the registrations in the Shanghai index, or states that there are none', async ({ app, reader, backend, printer }) => {
+  await readCards(app, reader, huangTing);
+  await app.getByTestId('record-certificate-print').click();
+  await expect(app.getByTestId('record-certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  await expect(app.getByTestId('record-certificate-issued')).toContainText('2 条婚姻登记记录');
+  const [listing] = await printer.spooledPdfs();
+  const listed = pdfText(listing!);
+  expect(listed).toContain('婚姻登记记录证明');
+  expect(listed).toContain(huangTing.idNumber);
+  expect(listed).toContain('结婚登记');
+  expect(listed).toContain('J310107-2016-000388');
+  expect(listed).toContain('离婚登记');
+  expect(listed).toContain('L310107-2020-000912');
+  expect(listed).toContain('何伟');
+
+  reader.removeCard();
+  await app.waitForTimeout(1500);
+  await app.getByTestId('party-0').click();
+  reader.placeCard(wuMin);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(wuMin.name);
+  await app.getByTestId('record-certificate-print').click();
+  await expect(app.getByTestId('record-certificate-issued')).toContainText('上海市婚姻登记信息系统中无婚姻登记记录');
+  await expect(app.getByTestId('record-certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const [, none] = await printer.spooledPdfs();
+  expect(pdfText(none!)).toContain('经查询上海市婚姻登记信息系统，未查询到该当事人的婚姻登记记录。');
+
+  const { certificates } = (await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: { idNumber: string; recordCount: number }[] };
+  expect(certificates.map((entry) => [entry.idNumber, entry.recordCount])).toEqual([
+    [huangTing.idNumber, 2],
+    [wuMin.idNumber, 0],
+  ]);
+});
