@@ -15,6 +15,7 @@ import { silentLogger } from '../../domain/logger';
 import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
 import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
+import { zhouJie } from '../../fixtures/registry/sample-parties';
 import { sampleDraft, tempDir } from '../../sync/testing/harness';
 import { loadConfig } from '../../main/shared/config';
 import { createTerminalServices, type TerminalServices } from '../create-services';
@@ -95,10 +96,13 @@ describe('issuing a certificate', () => {
     await until(async () => (await call('catalogue.list')).some((item) => item.id === sampleDraft(3).serviceItemId), 'catalogue');
     // A case this terminal stored (a reception case) is a case too.
     const stored = await call('cases.create', sampleDraft(3));
-    const opened = await call('registryCase.open', { business: 'marriage-replacement', parties: [marriage.parties[0]!] });
-    const printed = await call('certificates.print', { type: 'BJ', printerId, data: marriage, caseId: opened.id });
-    await expect(codeOf(call('certificates.reprint', { type: 'BJ', printerId, data: marriage, caseId: stored.id, spoiledNumber: printed.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-mismatch');
-    const other = await call('certificates.print', { type: 'BJ', printerId, data: marriage, caseId: stored.id });
+    // A replacement re-issues the original registration the centre finds (registry/registration-records.ts).
+    const original = await call('registry.findOriginalRegistration', { type: 'BJ', idNumber: zhouJie.idNumber, name: zhouJie.name });
+    const replacement = { type: 'BJ' as const, printerId, data: { registeredOn: original.registeredOn, parties: original.parties, remarks: original.remarks }, originalNumber: original.record.number! };
+    const opened = await call('registryCase.open', { business: 'marriage-replacement', parties: [original.parties[0]!] });
+    const printed = await call('certificates.print', { ...replacement, caseId: opened.id });
+    await expect(codeOf(call('certificates.reprint', { ...replacement, caseId: stored.id, spoiledNumber: printed.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-mismatch');
+    const other = await call('certificates.print', { ...replacement, caseId: stored.id });
     expect(other.caseId).toBe(stored.id);
   });
 });
