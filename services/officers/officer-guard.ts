@@ -21,6 +21,10 @@ export const CALLS_WITHOUT_OFFICER: ReadonlySet<CallName> = new Set<CallName>([
   'officer.lock',
   'officer.unlock',
   'officer.touch',
+  // The fleet's idle signal (a case open, a video session): two booleans, no personal data, nothing recorded. A
+  // locked or signed-out screen is exactly when an update should be able to run, and a screen that restarted
+  // under a locked session must be able to say it has no case open, or the terminal never counts as idle.
+  'activity.report',
 ]);
 
 export function guardHandlers(handlers: Handlers, session: OfficerSession): Handlers {

@@ -32,6 +32,8 @@ export function createOfficerServices(
   onChange: (status: OfficerStatus) => void,
   logger: Logger,
   clock: () => number = Date.now,
+  /** Tests that move an injected clock move real time with it unless they give a monotonic clock of their own. */
+  monotonic: () => number = clock === Date.now ? () => performance.now() : clock,
 ): { session: OfficerSession; handlers: Pick<Handlers, OfficerCalls>; close(): void } {
   const session = new OfficerSession({
     policy: officerPolicy(config),
@@ -39,6 +41,7 @@ export function createOfficerServices(
     vault: sync.officerVault(),
     audit: (action, subject, details) => sync.audit().append(action, subject, details),
     clock,
+    monotonic,
     logger,
     onChange,
   });

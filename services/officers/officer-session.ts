@@ -38,6 +38,11 @@ export interface OfficerSessionDeps {
   /** Appends to the terminal's audit chain. */
   audit(action: string, subject: string | null, details: Record<string, unknown>): void;
   clock(): number;
+  /**
+   * A clock that only moves forward, at the pace of real time, whatever the PC's clock is set to (performance.now).
+   * It restarts with the process, so across a restart only the time last seen (kept sealed) is known.
+   */
+  monotonic(): number;
   logger: Logger;
   onChange(status: OfficerStatus): void;
 }
@@ -72,6 +77,11 @@ export class OfficerSession {
   #locked = false;
   #lastActivity = 0;
   #persistedAt = 0;
+  /** The latest time known to have passed, and the monotonic reading then. */
+  #seen: { wall: number; mono: number } | undefined;
+  #floorWritten = 0;
+  /** Lockouts measured on the monotonic clock too: moving the PC clock forward does not end one early. */
+  readonly #lockedMono = new Map<string, number>();
 
   constructor(deps: OfficerSessionDeps) {
     this.#deps = deps;
@@ -143,10 +153,13 @@ export class OfficerSession {
     }
     const cached = this.#deps.vault.get<CachedOfficer | null>(`verifier:${account}`);
     const now = this.#deps.clock();
+    const passed = this.#notBefore();
     const { offlineValidityMs } = this.#deps.policy;
-    // A clock set back before the last online sign-in cannot stretch the offline period.
-    if (!cached || now < cached.verifiedAt || now - cached.verifiedAt > offlineValidityMs) {
-      this.#deps.audit('officer.sign-in-refused', account, { reason: 'officer-offline-unavailable' });
+    // Measured to the latest time known to have passed: a clock set back (before the last online sign-in, or only
+    // some hours) cannot stretch the offline period; one set forward only ends it sooner, and is remembered.
+    if (!cached || now < cached.verifiedAt || passed - cached.verifiedAt > offlineValidityMs) {
+      const behind = passed - now;
+      this.#deps.audit('officer.sign-in-refused', account, { reason: 'officer-offline-unavailable', ...(behind >= 60_000 ? { clockBehindMinutes: Math.round(behind / 60_000) } : {}) });
       throw new TerminalError('officer-offline-unavailable', 'backend unreachable and no recent verifier cached', { hours: Math.round(offlineValidityMs / 3600_000) });
     }
     if (!(await checkVerifier(password, cached.verifier))) throw this.#failure(account, 'offline');
@@ -219,7 +232,30 @@ export class OfficerSession {
     return this.#officer !== undefined && !this.#locked;
   }
 
+  /**
+   * The latest time this terminal knows has passed: the PC clock, but never earlier than a time already seen,
+   * carried forward by the monotonic clock (and, across a restart, the time last written down).
+   */
+  #notBefore(): number {
+    const wall = this.#deps.clock();
+    const mono = this.#deps.monotonic();
+    const floor = this.#seen ? this.#seen.wall + (mono - this.#seen.mono) : (this.#deps.vault.get<number>('clock-floor') ?? 0);
+    const passed = Math.max(wall, floor);
+    this.#seen = { wall: passed, mono };
+    if (passed - this.#floorWritten >= 60_000) {
+      this.#floorWritten = passed;
+      try {
+        this.#deps.vault.set('clock-floor', passed);
+      } catch (error) {
+        this.#deps.logger.warn('clock floor not written down', { detail: (error as Error).message });
+      }
+    }
+    return passed;
+  }
+
   #start(officer: Officer, mode: 'online' | 'offline', account: string): OfficerStatus {
+    this.#notBefore();
+    this.#lockedMono.delete(account);
     this.#deps.vault.set(`failures:${account}`, { count: 0 } satisfies Failures);
     if (this.#officer && this.#officer.officerId !== officer.officerId) this.#deps.audit('officer.signed-out', this.#officer.officerId, { replacedBy: officer.officerId });
     this.#officer = officer;
@@ -232,7 +268,11 @@ export class OfficerSession {
 
   #refuseIfLockedOut(account: string): void {
     const failures = this.#deps.vault.get<Failures>(`failures:${account}`);
-    if (failures?.lockedUntil !== undefined && this.#deps.clock() < failures.lockedUntil) throw lockedOut(failures.lockedUntil);
+    const now = this.#deps.clock();
+    if (failures?.lockedUntil !== undefined && now < failures.lockedUntil) throw lockedOut(failures.lockedUntil);
+    // The PC clock says the lock is over, but less real time has passed: still locked (a clock moved forward).
+    const monoLeft = (this.#lockedMono.get(account) ?? 0) - this.#deps.monotonic();
+    if (monoLeft > 0) throw lockedOut(now + monoLeft);
   }
 
   /** Counts a wrong password; the last allowed one locks the account on this terminal. */
@@ -243,6 +283,7 @@ export class OfficerSession {
     const count = (previous?.lockedUntil !== undefined ? 0 : (previous?.count ?? 0)) + 1;
     if (count >= maxFailures) {
       const lockedUntil = this.#deps.clock() + lockoutMs;
+      this.#lockedMono.set(account, this.#deps.monotonic() + lockoutMs);
       this.#deps.vault.set(`failures:${account}`, { count, lockedUntil } satisfies Failures);
       this.#deps.audit('officer.locked-out', account, { failures: count, during, lockedUntil: new Date(lockedUntil).toISOString() });
       return lockedOut(lockedUntil);

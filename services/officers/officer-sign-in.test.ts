@@ -77,6 +77,45 @@ describe('officer sign-in', () => {
     expect(pair.sync.audit().verify()).toMatchObject({ ok: true });
   });
 
+  it('measures the offline period to the latest time known to have passed: a PC clock set back cannot stretch it, even across a restart', async () => {
+    const config = { profile: 'reception-window' as const, officers: { offlineValidityHours: 72, idleLockMinutes: 10, maxFailures: 5, lockoutMinutes: 15 } };
+    let mono = 0;
+    const clocked = createOfficerServices(config, pair.sync, () => undefined, silentLogger, () => now, () => mono);
+    const advance = (ms: number) => {
+      now += ms;
+      mono += ms;
+    };
+    await clocked.session.signIn(officer.account, officer.password);
+    clocked.session.signOut();
+    await pair.backend.pause();
+    advance(71 * HOUR);
+    await expect(clocked.session.signIn(officer.account, officer.password)).resolves.toMatchObject({ mode: 'offline' });
+    clocked.session.signOut();
+    // The PC clock is set back 70 hours; two real hours later the 72 hours are over all the same.
+    now -= 70 * HOUR;
+    advance(2 * HOUR);
+    await expect(codeOf(clocked.session.signIn(officer.account, officer.password))).resolves.toBe('officer-offline-unavailable');
+    expect(auditActions().at(-1)).toMatchObject({ action: 'officer.sign-in-refused', details: { reason: 'officer-offline-unavailable', clockBehindMinutes: 70 * 60 } });
+    clocked.close();
+    // The services restart (the monotonic clock starts again): the time last seen still holds.
+    const restarted = createOfficerServices(config, pair.sync, () => undefined, silentLogger, () => now, () => 0);
+    await expect(codeOf(restarted.session.signIn(officer.account, officer.password))).resolves.toBe('officer-offline-unavailable');
+    restarted.close();
+  });
+
+  it('keeps a lockout for its 15 real minutes when the PC clock is moved forward', async () => {
+    const config = { profile: 'reception-window' as const, officers: { offlineValidityHours: 72, idleLockMinutes: 10, maxFailures: 5, lockoutMinutes: 15 } };
+    let mono = 0;
+    const clocked = createOfficerServices(config, pair.sync, () => undefined, silentLogger, () => now, () => mono);
+    for (let attempt = 1; attempt < 5; attempt += 1) await expect(codeOf(clocked.session.signIn(officer.account, 'wrong'))).resolves.toBe('officer-credentials-invalid');
+    await expect(codeOf(clocked.session.signIn(officer.account, 'wrong'))).resolves.toBe('officer-locked-out');
+    now += 16 * 60_000;
+    await expect(codeOf(clocked.session.signIn(officer.account, officer.password))).resolves.toBe('officer-locked-out');
+    mono += 15 * 60_000;
+    await expect(clocked.session.signIn(officer.account, officer.password)).resolves.toMatchObject({ state: 'signed-in' });
+    clocked.close();
+  });
+
   it('refuses a wrong password from the backend, and a disabled officer even offline', async () => {
     await expect(codeOf(session().signIn(officer.account, 'Counter#2025'))).resolves.toBe('officer-credentials-invalid');
     await expect(codeOf(session().signIn('nobody', officer.password))).resolves.toBe('officer-credentials-invalid');

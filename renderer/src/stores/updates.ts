@@ -22,11 +22,13 @@ export const useUpdatesStore = defineStore('updates', () => {
       update.value = status;
     });
     const reception = receptionShown ? useReceptionStore() : undefined;
-    watch(
-      () => (reception ? ['item', 'form', 'sign'].includes(reception.step) : false),
-      (caseOpen) => void terminal.activity.report({ caseOpen }).catch(() => undefined),
-      { immediate: true },
-    );
+    const caseOpen = () => (reception ? ['item', 'form', 'sign'].includes(reception.step) : false);
+    const report = (open: boolean) => void terminal.activity.report({ caseOpen: open }).catch(() => undefined);
+    watch(caseOpen, report, { immediate: true });
+    // Restarted services count the terminal busy until told (locked screen or not): tell them again.
+    terminal.on('services.status', ({ state }) => {
+      if (state === 'ready') report(caseOpen());
+    });
     update.value = await terminal.updates.status();
   }
 
