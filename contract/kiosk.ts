@@ -46,6 +46,13 @@ export const kioskCalls = {
   },
   /** The resident finished signing the pushed form on the pad: the services bind the signature and send the form to the centre. */
   'kiosk.signForm': { input: z.object({ formId: z.string().min(1).max(64) }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** The resident prefers paper: print the pushed form on the terminal's A4 printer, to sign by hand. */
+  'kiosk.printForm': { input: z.object({ formId: z.string().min(1).max(64) }).strict(), output: z.object({ jobId: z.string() }) },
+  /** Photos of the hand-signed pages (captures from the document camera, `captures.add`), sent to the centre with the case. */
+  'kiosk.sendFormPhotos': {
+    input: z.object({ formId: z.string().min(1).max(64), captureIds: z.array(z.string().min(1).max(64)).min(1).max(10) }).strict(),
+    output: z.object({ pages: z.number().int() }),
+  },
   /** The video session on offer (if any) and the centre's candidates so far. */
   'video.pending': {
     input: none,

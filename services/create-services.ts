@@ -238,6 +238,18 @@ export async function createTerminalServices(
             heldPdf: (formId) => forms.get(formId).pdf,
             endSignature: () => signatures.end(),
             signer: () => sync.terminalSigner(),
+            // The resident's paper copy goes to the terminal's first configured printer (its A4 printer).
+            ...(config.printers[0]
+              ? {
+                  print: async (formId: string) => {
+                    const printerId = config.printers[0]!.id;
+                    const job = await printing.service.print({ printerId, document: forms.get(formId).pdf, documentName: 'application-form', purpose: 'document' });
+                    auditPrint(sync.audit(), job, { kind: 'application-form', printerId });
+                    return { jobId: job.id };
+                  },
+                }
+              : {}),
+            photos: (captureIds) => captures.get(captureIds),
           },
         })
       : undefined;
@@ -467,6 +479,12 @@ export async function createTerminalServices(
     'kiosk.cancelTicket': () => needKiosk().session.cancelTicket(),
     'kiosk.prompt': () => needKiosk().prompt(),
     'kiosk.reportPosition': (position) => needKiosk().reportPosition(position),
+    'kiosk.printForm': ({ formId }) => needKiosk().forms.print(formId),
+    'kiosk.sendFormPhotos': ({ formId, captureIds }) => {
+      const sent = needKiosk().forms.sendPhotos(formId, captureIds);
+      captures.discard(captureIds);
+      return sent;
+    },
     'kiosk.signForm': async ({ formId }) => {
       await needKiosk().forms.finish(formId);
       return { ok: true as const };

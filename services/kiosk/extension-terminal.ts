@@ -49,7 +49,7 @@ export interface ExtensionTerminalDeps {
   doorToDoor?: { address?: string | undefined } | undefined;
   /** The configured city evaluation origin (page mode); none: the terminal's own page rates. */
   cityEvaluationOrigin?: string | undefined;
-  forms: Omit<PushedFormDeps, 'prompt'>;
+  forms: Omit<PushedFormDeps, 'prompt' | 'location'>;
 }
 
 export interface ExtensionTerminal {
@@ -89,7 +89,10 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
   );
 
   let reported: SelfCheckReport | undefined;
+  // A check still running at shutdown finishes after the channel's store is closed: nothing to tell then.
+  let closed = false;
   selfCheck.on('report', (report) => {
+    if (closed) return;
     deps.events.emit('selfCheck.reported', report);
     // The centre hears each change of verdict (and the first), not every periodic run.
     if (!sameVerdict(reported, report)) channel.publish('self-check', report);
@@ -152,6 +155,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
       return { used: true };
     },
     async close() {
+      closed = true;
       session.close();
       clearInterval(periodic);
       clearTimeout(settle);

@@ -118,4 +118,16 @@ export const KIOSK_MESSAGES: Record<SelfCheckProblem, OfficerMessage> & Record<s
     'zh-CN': '这张申请表不是工作人员推送的，或已经提交。',
     en: 'This form was not pushed by the officer, or was already sent.',
   },
+  'form-print-no-printer': {
+    'zh-CN': '本终端没有可用的打印机，无法打印申请表。请在签字板上签名，或告诉工作人员。',
+    en: 'This terminal has no printer to print the form. Sign on the pad instead, or tell the officer.',
+  },
+  'form-photos-missing': {
+    'zh-CN': '请先拍下签好字的申请表（每页一张），再发送。',
+    en: 'Take a photo of each signed page first, then send.',
+  },
+  'form-photos-invalid': {
+    'zh-CN': '照片无法使用（不是 JPEG 图片或太大），请重新拍照。',
+    en: 'A photo cannot be used (not a JPEG picture, or too large); take it again.',
+  },
 };

@@ -30,7 +30,15 @@ export interface PushedFormDeps {
   prompt(next: KioskPrompt): void;
   /** Door-to-door pad mode: where the pad is, sent with the case (none on a fixed terminal). */
   location?: () => TerminalLocation | undefined;
+  /** Prints the held form on the terminal's A4 printer (the resident signs the paper by hand); the job's id. */
+  print?(formId: string): Promise<{ jobId: string }>;
+  /** Photos taken with the document camera (captures held by the services), in page order. */
+  photos?(captureIds: readonly string[]): { mimeType: string; data: Uint8Array }[];
 }
+
+/** Pages of a signed paper form the centre takes in one go; each photo is its own event (a channel frame holds 4 MiB). */
+const MAX_PHOTOS = 10;
+const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export class PushedForms {
   #current: { pushId: string; formId: string; applicantName: string } | undefined;
@@ -48,6 +56,45 @@ export class PushedForms {
       deps.prompt({ kind: 'form', pushId, formId });
       return { formId, shown: true };
     });
+  }
+
+  /**
+   * The resident prefers paper: the held form (the bytes the officer pushed, rendered once) is printed on the A4
+   * printer, signed by hand, and photographed back (`sendPhotos`).
+   */
+  async print(formId: string): Promise<{ jobId: string }> {
+    this.#pushed(formId);
+    if (!this.deps.print) throw new TerminalError('form-print-no-printer', 'no printer is configured on this terminal');
+    return this.deps.print(formId);
+  }
+
+  /** The photos of the hand-signed pages go to the centre with the case, each once (event id per page). */
+  sendPhotos(formId: string, captureIds: readonly string[]): { pages: number } {
+    const current = this.#pushed(formId);
+    if (captureIds.length === 0 || !this.deps.photos) throw new TerminalError('form-photos-missing', 'no photo of the signed form was taken');
+    if (captureIds.length > MAX_PHOTOS) throw new TerminalError('form-photos-invalid', `at most ${MAX_PHOTOS} pages`);
+    const photos = this.deps.photos(captureIds);
+    for (const photo of photos) {
+      const jpeg = photo.mimeType === 'image/jpeg' && photo.data[0] === 0xff && photo.data[1] === 0xd8;
+      if (!jpeg || photo.data.length > MAX_PHOTO_BYTES) throw new TerminalError('form-photos-invalid', 'a photo is not a JPEG within 2 MiB');
+    }
+    const location = this.deps.location?.();
+    photos.forEach((photo, index) =>
+      this.channel.publish(
+        'form.photographed',
+        { pushId: current.pushId, page: index + 1, pages: photos.length, mimeType: photo.mimeType, data: Buffer.from(photo.data).toString('base64'), ...(location ? { location } : {}) },
+        `form-photo-${current.pushId}-${index + 1}`,
+      ),
+    );
+    this.#current = undefined;
+    this.deps.prompt({ kind: 'none' });
+    return { pages: photos.length };
+  }
+
+  #pushed(formId: string): { pushId: string; formId: string; applicantName: string } {
+    const current = this.#current;
+    if (!current || current.formId !== formId) throw new TerminalError('form-not-pushed', 'this form was not pushed by the centre');
+    return current;
   }
 
   /** The resident has signed on the pad (capture begun with this form on its screen): bind and send, once. */
