@@ -19,7 +19,8 @@ import { utilityProcessFork } from './utility-process';
 import { APP_ORIGIN, isTrustedSender, lockNavigation, restrictPermissions } from './security';
 import { checkBackendUrl } from '../startup/backend-url';
 import { checkCityEvaluationOrigin } from '../startup/city-evaluation-origin';
-import { checkCredentialStore, guardProductionWindow, refuseToStart, suppressDefaultMenu } from './production-guards';
+import { checkCredentialStore, guardKioskWindow, guardProductionWindow, refuseToStart, suppressDefaultMenu } from './production-guards';
+import { isKioskProfile, windowShape } from './kiosk-window';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -83,11 +84,11 @@ async function start(): Promise<void> {
   restrictPermissions(session.defaultSession, { doorToDoor: config.doorToDoor !== undefined });
   app.on('web-contents-created', (_event, contents) => lockNavigation(contents, config.cityEvaluationOrigin));
 
+  // An extension terminal is a kiosk with no way out; officers get an ordinary window (./kiosk-window.ts).
+  const { devTools, ...shape } = windowShape(config.profile, { packaged: app.isPackaged });
   const window = new BrowserWindow({
-    width: 1366,
-    height: 768,
+    ...shape,
     show: false,
-    autoHideMenuBar: true,
     webPreferences: {
       preload: join(slots.payloadDir(), 'preload/index.cjs'),
       contextIsolation: true,
@@ -97,10 +98,11 @@ async function start(): Promise<void> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
-      devTools: !app.isPackaged,
+      devTools,
     },
   });
   guardProductionWindow(window.webContents, app.isPackaged);
+  if (isKioskProfile(config.profile)) guardKioskWindow(window, config.profile, logger.child({ area: 'kiosk-window' }));
 
   ipcMain.handle(IPC_CHANNELS.call, (event, method: unknown, params: unknown) => {
     if (!isTrustedSender(event, window.webContents)) {

@@ -5,7 +5,9 @@
  * themselves are pure and tested: ../startup/backend-url.ts,
  * ./credential-store.ts, ./dev-shortcuts.ts.
  */
-import { app, dialog, Menu, safeStorage, type WebContents } from 'electron';
+import { app, dialog, Menu, safeStorage, type BrowserWindow, type WebContents } from 'electron';
+import type { TerminalProfile } from '../../domain/terminal-profile';
+import { closeAllowed, isKioskEscapeKey, recoveryFor } from './kiosk-window';
 import type { Logger } from '../../domain/logger';
 import { describeRefusal, type StartupRefusal } from '../startup/messages';
 import { judgeCredentialStore } from './credential-store';
@@ -42,6 +44,37 @@ export function guardProductionWindow(contents: WebContents, packaged: boolean):
     if (isDevShortcut(input)) event.preventDefault();
   });
   contents.on('devtools-opened', () => contents.closeDevTools());
+}
+
+/**
+ * The extension terminal's window keeps the resident in the kiosk (rules: ./kiosk-window.ts): escape keys swallowed,
+ * closing refused unless the terminal itself quits, full screen restored, a dead or hung page reloaded.
+ */
+export function guardKioskWindow(window: BrowserWindow, profile: TerminalProfile, logger: Logger): void {
+  window.removeMenu(); // no menu, hence no menu accelerators, in any build
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+    window.setClosable(true);
+  });
+  window.webContents.on('before-input-event', (event, input) => {
+    if (isKioskEscapeKey(input)) event.preventDefault();
+  });
+  window.on('close', (event) => {
+    if (closeAllowed(profile, { quitting })) return;
+    event.preventDefault();
+    logger.warn('kiosk: refused to close the window');
+  });
+  window.on('leave-full-screen', () => {
+    if (!quitting) window.setKiosk(true);
+  });
+  const reload = (event: 'render-process-gone' | 'unresponsive') => {
+    if (recoveryFor(profile, event) !== 'reload' || window.isDestroyed()) return;
+    logger.error('kiosk: the page died or hung; reloading it', { event });
+    window.webContents.reload();
+  };
+  window.webContents.on('render-process-gone', () => reload('render-process-gone'));
+  window.on('unresponsive', () => reload('unresponsive'));
 }
 
 /** Tell the officer (and the administrator) why the terminal will not start, then quit. */

@@ -3,7 +3,7 @@
  * pseudo-terminal pair, and the terminal itself (web host in Chromium, or the
  * Electron app), all real processes talking over their real protocols.
  */
-import { test as base, chromium, _electron, type Page } from '@playwright/test';
+import { test as base, chromium, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -97,6 +97,12 @@ export function electronBinary(): { path?: string; reason?: string } {
 }
 
 let skipReasonPrinted = false;
+
+const electronApps = new WeakMap<Page, ElectronApplication>();
+/** The Electron application behind a window the `app` fixture opened (Electron transport only). */
+export function electronAppOf(page: Page): ElectronApplication | undefined {
+  return electronApps.get(page);
+}
 
 export const test = base.extend<Fixtures>({
   transport: ['web-host', { option: true }],
@@ -202,6 +208,7 @@ export const test = base.extend<Fixtures>({
       }
       const electronApp = await _electron.launch({ executablePath: binary.path!, args: ['out/main/electron.js'], env: env as Record<string, string> });
       const window = await electronApp.firstWindow();
+      electronApps.set(window, electronApp);
       if (officer && profile !== 'extension-terminal') await signInOfficer(window, officer);
       await use(window);
       await electronApp.close();
