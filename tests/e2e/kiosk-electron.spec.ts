@@ -8,9 +8,10 @@
 import { electronAppOf, expect, test } from './harness';
 
 test.use({ profile: 'extension-terminal' });
+// Checked before any fixture starts: the web host has no Electron window to look at.
+test.skip(({ transport }) => transport !== 'electron', 'the Electron window is checked through the Electron launcher (project electron)');
 
-test('the kiosk window is full screen without a menu, and neither keys, window.open, navigation nor close requests leave it', async ({ app, transport }) => {
-  test.skip(transport !== 'electron', 'the Electron window is checked through the Electron launcher (project electron)');
+test('the kiosk window is full screen without a menu, and neither keys, window.open, navigation nor close requests leave it', async ({ app }) => {
   const electron = electronAppOf(app)!;
   await expect(app.getByTestId('kiosk')).toBeVisible({ timeout: 30_000 });
   const shape = () =>
