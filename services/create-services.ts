@@ -201,7 +201,10 @@ export async function createTerminalServices(
   });
   // Every certificate number is issued within a case, first print and reprint alike (app/issue-certificate.ts).
   const certificates = createCertificateIssue({
-    printers: config.printers,
+    // Read at each issue: a printer pushed by the backend (fleet/config-push.ts) is configured from then on.
+    get printers() {
+      return config.printers;
+    },
     guardReview: (request) => registry.guardCertificate(request),
     caseExists: (caseId) => sync.getCase(caseId) !== undefined || registryCaseHeld(caseId),
     caseOfNumber: (number) => sync.certificateCaseOf(number),
