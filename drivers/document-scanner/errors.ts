@@ -16,6 +16,9 @@ export const DOCUMENT_SCANNER_ERROR_CODES = [
   'document-scanner-timeout',
   'document-scanner-too-large',
   'document-scanner-failed',
+  'document-scanner-batch-jammed',
+  'document-scanner-no-feeder',
+  'document-scanner-no-duplex',
 ] as const;
 
 export type DocumentScannerErrorCode = (typeof DOCUMENT_SCANNER_ERROR_CODES)[number];

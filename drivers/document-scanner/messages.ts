@@ -46,4 +46,16 @@ export const DOCUMENT_SCANNER_MESSAGES: Record<DocumentScannerErrorCode, { 'zh-C
     'zh-CN': '扫描失败。请重新扫描；如仍失败，请联系技术支持。',
     en: 'The scan failed. Try again; if it keeps failing, contact support.',
   },
+  'document-scanner-batch-jammed': {
+    'zh-CN': '进纸器在第 {page} 页（第 {sheet} 张纸）卡纸，前 {kept} 页已保留。请取出卡住的纸，把第 {sheet} 张及之后的纸按原顺序放回进纸器，再点“继续扫描”。',
+    en: 'The feeder jammed on page {page} (sheet {sheet}); the first {kept} pages are kept. Remove the stuck sheet, put sheet {sheet} and the ones after it back in the feeder in order, and press “Continue scanning”.',
+  },
+  'document-scanner-no-feeder': {
+    'zh-CN': '这台扫描仪没有进纸器。请把材料逐页放在玻璃板上扫描。',
+    en: 'This scanner has no document feeder. Scan the pages one by one on the glass.',
+  },
+  'document-scanner-no-duplex': {
+    'zh-CN': '这台扫描仪不能双面扫描。请改用单面批量扫描，再把纸翻面扫一遍。',
+    en: 'This scanner cannot scan both sides. Use a one-sided batch, then turn the stack over and scan it again.',
+  },
 };

@@ -19,3 +19,18 @@ describe('scanimage in our terms', () => {
     expect(scanimageErrorCode(null, '')).toBe('document-scanner-failed');
   });
 });
+
+describe('feeder sources by their device names', () => {
+  it('reads the source list from scanimage -A and picks the feeder for one side or both', async () => {
+    const { feederSource, sourcesFromOptions } = await import('./sane-status');
+    expect(sourcesFromOptions('  Scan Mode:\n    --source Flatbed|Automatic Document Feeder [Flatbed]\n        If Automatic …\n')).toEqual(['Flatbed', 'Automatic Document Feeder']);
+    expect(sourcesFromOptions('    --mode Gray|Color [Gray]\n')).toEqual([]);
+    const fujitsu = ['ADF Front', 'ADF Back', 'ADF Duplex'];
+    expect(feederSource(fujitsu, 'simplex')).toBe('ADF Front');
+    expect(feederSource(fujitsu, 'duplex')).toBe('ADF Duplex');
+    const airscan = ['Flatbed', 'ADF', 'ADF Duplex'];
+    expect(feederSource(airscan, 'simplex')).toBe('ADF');
+    expect(feederSource(['Flatbed', 'Automatic Document Feeder'], 'duplex')).toBeUndefined();
+    expect(feederSource(['Flatbed'], 'simplex')).toBeUndefined();
+  });
+});

@@ -15,6 +15,8 @@ export interface ScanSettings {
   resolutionDpi: number;
   mode: ScanMode;
   source: ScanSource;
+  /** The device's own name for the source (its feeder or duplex feeder, as `scanimage -A` lists it); wins over `source`. */
+  sourceName?: string;
   /** Scan area in millimetres from the top-left corner (A4 by default). */
   widthMm: number;
   heightMm: number;
@@ -26,7 +28,7 @@ export function scanArguments(settings: ScanSettings): string[] {
     '--format=jpeg',
     '--resolution', String(settings.resolutionDpi),
     '--mode', settings.mode,
-    ...(settings.source === 'feeder' ? ['--source', 'Automatic Document Feeder'] : []),
+    ...(settings.sourceName ? ['--source', settings.sourceName] : settings.source === 'feeder' ? ['--source', 'Automatic Document Feeder'] : []),
     '-x', String(settings.widthMm),
     '-y', String(settings.heightMm),
   ];
@@ -49,4 +51,20 @@ export function scanimageErrorCode(exitCode: number | null, stderr: string): Doc
   if (/cover is open/i.test(stderr)) return 'document-scanner-cover-open';
   if (/access (to resource has been )?denied/i.test(stderr)) return 'document-scanner-access-denied';
   return (exitCode !== null && BY_STATUS[exitCode]) || 'document-scanner-failed';
+}
+
+/** The sources a device offers, from `scanimage -A` (`--source Flatbed|ADF Front|ADF Duplex [Flatbed]`). */
+export function sourcesFromOptions(options: string): string[] {
+  const match = /^\s*--source\s+(.+?)\s+\[[^\]]*\]\s*$/m.exec(options);
+  return match ? match[1]!.split('|').map((name) => name.trim()).filter(Boolean) : [];
+}
+
+/**
+ * The feeder source for one side or both. Backends name them differently
+ * (`Automatic Document Feeder`, `ADF`, `ADF Front`, `ADF Duplex`, `Duplex`);
+ * the duplex one says so, the one-sided one does not and is not the back.
+ */
+export function feederSource(sources: readonly string[], sides: 'simplex' | 'duplex'): string | undefined {
+  if (sides === 'duplex') return sources.find((name) => /duplex/i.test(name));
+  return sources.find((name) => /feeder|\badf\b/i.test(name) && !/duplex|back/i.test(name));
 }
