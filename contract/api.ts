@@ -27,6 +27,7 @@ import {
 } from './schemas';
 import { SERVICES_STATES } from './services-port';
 import { kioskCalls, kioskEvents } from './kiosk';
+import { materialScanCalls, materialScanEvents } from './materials';
 import { registryCalls, registryEvents } from './registry';
 import { registryArchiveCalls } from './registry-archive';
 import { registryBusinessCalls } from './registry-business';
@@ -98,7 +99,16 @@ export const calls = {
   'catalogue.list': call(none, z.array(serviceItemSchema)),
   /** Scan one page on the document scanner; the terminal keeps it until the case is saved or it is discarded. */
   'documentScanner.scan': call(
-    z.object({ resolutionDpi: z.number().int().min(75).max(600).optional(), mode: z.enum(['Gray', 'Color']).optional() }).strict().optional(),
+    z
+      .object({
+        resolutionDpi: z.number().int().min(75).max(600).optional(),
+        mode: z.enum(['Gray', 'Color']).optional(),
+        /** For a service item's material: scanned and cleaned at the resolution and colour mode the item gives it. */
+        serviceItemId: z.string().min(1).max(64).optional(),
+        materialKey: z.string().min(1).max(64).optional(),
+      })
+      .strict()
+      .optional(),
     capturedMaterialSchema,
   ),
   /**
@@ -106,8 +116,15 @@ export const calls = {
    * JPEG, small enough for one message.
    */
   'captures.add': call(
-    z.object({ mimeType: z.literal('image/jpeg'), data: z.string().min(8).max(950_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }).strict(),
-    z.object({ captureId: z.string(), size: z.number().int() }),
+    z
+      .object({
+        mimeType: z.literal('image/jpeg'),
+        data: z.string().min(8).max(950_000).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+        serviceItemId: z.string().min(1).max(64).optional(),
+        materialKey: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    capturedMaterialSchema,
   ),
   /**
    * OCR cross-check of a captured material (an ID card copy, a listed certificate) against the form's name and ID
@@ -194,6 +211,7 @@ export const calls = {
     certificateRequestSchema.extend({ spoiledNumber: z.string().min(1).max(40), reason: z.enum(['spoiled', 'other']) }),
     certificateOutcomeSchema.extend({ voided: z.string() }),
   ),
+  ...materialScanCalls,
   ...kioskCalls,
   ...registryCalls,
   ...registryArchiveCalls,
@@ -220,6 +238,7 @@ export const events = {
   'storage.changed': storageStatusSchema,
   /** Sent by the window side's supervisor: the services process died and is restarting, or serves again. */
   'services.status': z.object({ state: z.enum(SERVICES_STATES) }),
+  ...materialScanEvents,
   ...kioskEvents,
   ...registryEvents,
   ...fleetEvents,

@@ -3,6 +3,7 @@
  * the two cannot drift apart silently: a mismatch fails the type check.
  */
 import { z } from 'zod';
+import { PAGE_COLOURS } from '../domain/material-scan';
 import { IDENTITY_DOCUMENT_TYPES } from '../domain/applicant';
 import { CARD_TYPES, SEXES, type CardReading, type IdentityCard } from '../domain/identity-card';
 import { DEVICE_KINDS, DEVICE_STATES, type DeviceStatus } from '../domain/device';
@@ -178,7 +179,15 @@ export const serviceItemSchema: z.ZodType<ServiceItem, ServiceItem> = z.object({
   nameEn: z.string().optional(),
   category: z.string(),
   formSchema: z.array(formFieldSchema),
-  materials: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string().optional(), required: z.boolean() })),
+  materials: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      nameEn: z.string().optional(),
+      required: z.boolean(),
+      scan: z.object({ resolutionDpi: z.number().int().min(75).max(600), colour: z.enum(PAGE_COLOURS) }).optional(),
+    }),
+  ),
   signers: z.array(z.enum(['applicant', 'guardian', 'agent'])),
   pledge: z.string().optional(),
   revision: z.number().int(),
@@ -186,7 +195,20 @@ export const serviceItemSchema: z.ZodType<ServiceItem, ServiceItem> = z.object({
 });
 
 /** A material captured at the counter, held by the terminal; `data` (base64) is for the officer to look at. */
-export const capturedMaterialSchema = z.object({ captureId: z.string(), mimeType: z.string(), size: z.number().int(), data: z.string() });
+/**
+ * A page the terminal holds for a material: `data` is a thumbnail (base64 JPEG) for the screen; the page itself stays
+ * with the services, cleaned (straightened, cut to the paper) at the material's resolution and colour mode.
+ */
+export const capturedMaterialSchema = z.object({
+  captureId: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  data: z.string(),
+  /** Nothing on it: the officer's screen leaves it out unless they undo that. */
+  blank: z.boolean().optional(),
+  /** The skew taken out, degrees. */
+  skewDeg: z.number().optional(),
+});
 
 export const officerStatusSchema: z.ZodType<OfficerStatus, OfficerStatus> = z.object({
   required: z.boolean(),

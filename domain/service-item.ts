@@ -3,6 +3,8 @@
  * central catalogue. The terminal never hard-codes items: it renders the form
  * from `formSchema`.
  */
+import type { MaterialScanProfile } from './material-scan';
+
 export type FormFieldType = 'text' | 'date' | 'select' | 'id-number' | 'phone' | 'textarea';
 
 /** Where a field takes its initial value from when a card is read. */
@@ -28,7 +30,8 @@ export interface ServiceItem {
   nameEn?: string;
   category: string;
   formSchema: FormField[];
-  materials: { key: string; name: string; nameEn?: string; required: boolean }[];
+  /** `scan`: the resolution and colour mode its pages are archived in (absent: DEFAULT_SCAN_PROFILE, a grey text page). */
+  materials: { key: string; name: string; nameEn?: string; required: boolean; scan?: MaterialScanProfile }[];
   signers: SignerRole[];
   pledge?: string;
   /** Backend revision; bumps whenever the item changes. */

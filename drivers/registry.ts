@@ -9,7 +9,7 @@ import type { Logger } from '../domain/logger';
 import type { PassportReading } from '../domain/mrz';
 import type { ScanReading } from '../domain/scan-payload';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
-import { DocumentScannerDriver, type ScanRequest, type ScannedPage } from './document-scanner/driver';
+import { DocumentScannerDriver, type BatchRequest, type ScanBatch, type ScanRequest, type ScannedPage } from './document-scanner/driver';
 import { DocumentScannerError } from './document-scanner/errors';
 import { IdCardReaderDriver } from './id-card/driver';
 import { SerialPassportReaderDriver } from './passport-reader/driver';
@@ -144,6 +144,11 @@ export class DeviceRegistry extends EventEmitter<RegistryEvents> {
   scanDocument(request: ScanRequest): Promise<ScannedPage> {
     if (!this.documentScanner) return Promise.reject(new DocumentScannerError('document-scanner-not-configured', 'no document scanner configured'));
     return this.documentScanner.scan(request);
+  }
+
+  scanDocumentBatch(request: BatchRequest, onPage: (page: ScannedPage, index: number) => Promise<void>): ScanBatch {
+    if (!this.documentScanner) throw new DocumentScannerError('document-scanner-not-configured', 'no document scanner configured');
+    return this.documentScanner.scanBatch(request, onPage);
   }
 
   /** Whether this counter has an ID card reader configured. */

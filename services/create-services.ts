@@ -24,6 +24,10 @@ import { createPrinting } from './printing';
 import { workCalendar } from './certificate-rules';
 import { createCertificateIssue } from './app/issue-certificate';
 import { MaterialCaptures } from './material-captures';
+import { captureImage, holdPage, profileFor } from './materials/material-pages';
+import { materialFiles } from './materials/material-files';
+import { ScanBatches } from './materials/scan-batches';
+import { scannerModeFor } from '../domain/material-scan';
 import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
 import { createRegistryCaseDesk } from './registry/case-handlers';
@@ -166,6 +170,13 @@ export async function createTerminalServices(
   // Started on the first cross-check (a worker thread and 4.6 MB of models), not at start-up.
   const ocr = new OcrEngine({ modelDir: join(config.dataDir, 'ocr-models'), logger: logger.child({ area: 'ocr' }) });
   closers.unshift(() => ocr.close());
+  const scanBatches = new ScanBatches({
+    captures,
+    logger: logger.child({ area: 'materials' }),
+    scanBatch: (request, onPage) => devices.scanDocumentBatch(request, onPage),
+    pageScanned: (event) => events.emit('documentScanner.batchPage', event),
+    batchEnded: (event) => events.emit('documentScanner.batchEnded', event),
+  });
   const forms = new HeldForms(async (data) => {
     const preview = await printing.preview('application-form', data);
     return { ...preview, pdf: new Uint8Array(Buffer.from(preview.pdf, 'base64')) };
@@ -268,12 +279,8 @@ export async function createTerminalServices(
    */
   async function saveCase(draft: CaseDraft, item: ServiceItem): Promise<CaseRecord> {
     const capturedRefs = draft.capturedMaterials ?? [];
-    const materials: MaterialFile[] = captures.get(capturedRefs.map((ref) => ref.captureId)).map((capture, index) => ({
-      materialKey: capturedRefs[index]!.materialKey,
-      fileName: `${capturedRefs[index]!.materialKey}-${index + 1}.${capture.mimeType === 'image/jpeg' ? 'jpg' : 'bin'}`,
-      mimeType: capture.mimeType,
-      data: capture.data,
-    }));
+    // Each material's pages, in the officer's order, become one PDF (materials/material-files.ts).
+    const materials: MaterialFile[] = await materialFiles(capturedRefs, captures.get(capturedRefs.map((ref) => ref.captureId)), item);
     const signed = Object.entries(draft.signatures ?? {}).filter((entry): entry is [SignerRole, Signature] => entry[1] !== undefined);
     // Whether the identity came from a chip, a passport zone or typing is the terminal's finding, not the renderer's.
     let bound: CaseDraft = { ...draft, identitySource: readings.sourceOf(draft.applicant) };
@@ -394,19 +401,33 @@ export async function createTerminalServices(
     },
     'socialSecurityCard.read': async ({ timeoutMs }) => heldSocialSecurityCard(await devices.readSocialSecurityCard(timeoutMs)),
     'catalogue.list': () => sync.catalogue(),
-    'documentScanner.scan': async (request) => {
-      const page = await devices.scanDocument(request ?? {});
+    'documentScanner.scan': async ({ serviceItemId, materialKey, ...request } = {}) => {
+      if (serviceItemId && materialKey) {
+        // A material's page: at the item's resolution and colour mode, cleaned, shown as a thumbnail.
+        const profile = profileFor(catalogueItem(serviceItemId), materialKey);
+        const scanned = await devices.scanDocument({ resolutionDpi: profile.resolutionDpi, mode: scannerModeFor(profile.colour) });
+        return holdPage(captures, scanned.data, scanned.resolutionDpi, profile);
+      }
+      const page = await devices.scanDocument(request);
       const captureId = captures.add(page);
       return { captureId, mimeType: page.mimeType, size: page.data.length, data: Buffer.from(page.data).toString('base64') };
     },
-    'captures.add': ({ mimeType, data }) => {
+    'documentScanner.batchStart': ({ serviceItemId, materialKey, sides }) => scanBatches.start(materialKey, sides, profileFor(catalogueItem(serviceItemId), materialKey)),
+    'documentScanner.batchStop': ({ batchId }) => {
+      scanBatches.stop(batchId);
+      return { ok: true as const };
+    },
+    'captures.add': async ({ mimeType, data, serviceItemId, materialKey }) => {
       const bytes = Buffer.from(data, 'base64');
       if (!isCompleteJpeg(bytes)) throw new TerminalError('capture-not-an-image', 'the photo is not a complete JPEG');
-      return { captureId: captures.add({ data: new Uint8Array(bytes), mimeType }), size: bytes.length };
+      // A material photographed with the document camera is a page like a scan; other photos (a couple's) stay as taken.
+      if (serviceItemId && materialKey) return holdPage(captures, new Uint8Array(bytes), undefined, profileFor(catalogueItem(serviceItemId), materialKey));
+      return { captureId: captures.add({ data: new Uint8Array(bytes), mimeType }), mimeType, size: bytes.length, data };
     },
     'materials.crossCheck': async ({ captureId, name, idNumber }) => {
       const [capture] = captures.get([captureId]);
-      const { text, ms } = await ocr.recognize(capture!.data);
+      // A bilevel page is held as 1-bit rows for its PDF: OCR reads it as an image.
+      const { text, ms } = await ocr.recognize(await captureImage(capture!));
       return { ...crossCheck(text, { name, idNumber }), ms };
     },
     'captures.discard': ({ captureId }) => {

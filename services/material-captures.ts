@@ -6,10 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TerminalError } from '../contract/errors';
+import type { CleanedPage } from '../documents/materials/clean-page';
 
 export interface Capture {
   data: Uint8Array;
   mimeType: string;
+  /** A material page, cleaned for the archive (its `data` is the page's image). */
+  page?: CleanedPage;
 }
 
 const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
@@ -32,7 +35,7 @@ export class MaterialCaptures {
     return ids.map((id) => {
       const item = this.#items.get(id);
       if (!item) throw new TerminalError('capture-not-found', `captured material ${id} is no longer held`, { captureId: id });
-      return { data: item.data, mimeType: item.mimeType };
+      return { data: item.data, mimeType: item.mimeType, ...(item.page ? { page: item.page } : {}) };
     });
   }
 

@@ -26,6 +26,8 @@ export interface CleanedPage {
   /** The skew found and taken out, in degrees (positive: the page was turned clockwise). */
   skewDeg: number;
   cropped: boolean;
+  /** A small JPEG of the cleaned page for the screen, when asked for. */
+  thumbnail?: Uint8Array;
 }
 
 export interface CleanPageInput {
@@ -34,6 +36,8 @@ export interface CleanPageInput {
   /** The scan's resolution; a photo without one is taken as an A4 page across its width. */
   resolutionDpi?: number;
   profile: MaterialScanProfile;
+  /** Also return a thumbnail this many pixels wide. */
+  thumbnailWidth?: number;
 }
 
 export async function cleanPage(input: CleanPageInput): Promise<CleanedPage> {
@@ -65,7 +69,10 @@ export async function cleanPage(input: CleanPageInput): Promise<CleanedPage> {
   const resolutionDpi = Math.min(sourceDpi, input.profile.resolutionDpi);
   if (resolutionDpi !== sourceDpi) page = page.resize({ width: Math.max(1, Math.round((cut.width * resolutionDpi) / sourceDpi)) });
 
-  const common = { resolutionDpi, colour: input.profile.colour, blank, skewDeg: turn ? skewDeg : 0, cropped: box !== undefined };
+  const thumbnail = input.thumbnailWidth
+    ? new Uint8Array(await page.clone().resize({ width: input.thumbnailWidth }).toColourspace(input.profile.colour === 'colour' ? 'srgb' : 'b-w').jpeg({ quality: 70 }).toBuffer())
+    : undefined;
+  const common = { resolutionDpi, colour: input.profile.colour, blank, skewDeg: turn ? skewDeg : 0, cropped: box !== undefined, ...(thumbnail ? { thumbnail } : {}) };
   if (input.profile.colour === 'bilevel') {
     const grey = await page.threshold(150).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
     return { ...common, data: packBits(grey.data, grey.info.width, grey.info.height, grey.info.channels), encoding: 'flate-1bit', width: grey.info.width, height: grey.info.height };

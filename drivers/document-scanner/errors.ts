@@ -19,6 +19,7 @@ export const DOCUMENT_SCANNER_ERROR_CODES = [
   'document-scanner-batch-jammed',
   'document-scanner-no-feeder',
   'document-scanner-no-duplex',
+  'document-scanner-batch-not-running',
 ] as const;
 
 export type DocumentScannerErrorCode = (typeof DOCUMENT_SCANNER_ERROR_CODES)[number];

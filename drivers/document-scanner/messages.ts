@@ -58,4 +58,8 @@ export const DOCUMENT_SCANNER_MESSAGES: Record<DocumentScannerErrorCode, { 'zh-C
     'zh-CN': '这台扫描仪不能双面扫描。请改用单面批量扫描，再把纸翻面扫一遍。',
     en: 'This scanner cannot scan both sides. Use a one-sided batch, then turn the stack over and scan it again.',
   },
+  'document-scanner-batch-not-running': {
+    'zh-CN': '这批扫描已经结束。',
+    en: 'This scanning batch has already ended.',
+  },
 };

@@ -18,6 +18,17 @@ export interface CapturedPage extends CapturedMaterialRef {
   size: number;
   /** Base64 of the image, for the thumbnail. */
   data: string;
+  /** Nothing on it (a blank back): left out of the material unless the officer undoes that. */
+  blank?: boolean;
+  dropped?: boolean;
+}
+
+/** A feeder batch running for one material. */
+export interface RunningBatch {
+  batchId: string;
+  materialKey: string;
+  /** Pages that arrived so far. */
+  count: number;
 }
 
 /** One reception case, from the card on the reader (or a passport) to the saved case. */
@@ -44,6 +55,7 @@ export const useReceptionStore = defineStore('reception', () => {
   const captures = ref<CapturedPage[]>([]);
   /** The material key being scanned now. */
   const scanning = ref<string>();
+  const batch = ref<RunningBatch>();
 
   const card = computed(() => reading.value?.card);
   /** The zone a passport reader read (the services hold it); a typed zone has none. */
@@ -55,6 +67,14 @@ export const useReceptionStore = defineStore('reception', () => {
   async function load(): Promise<void> {
     // Only the reads the reception screen asked for (it asks while it is the screen in front: App.vue).
     onCardReads('reception', (next) => acceptReading(next));
+    terminal.on('documentScanner.batchPage', (event) => {
+      if (batch.value?.batchId !== event.batchId) return void (starting && early.push({ batchId: event.batchId, apply: () => batchPage(event) }));
+      batchPage(event);
+    });
+    terminal.on('documentScanner.batchEnded', (event) => {
+      if (batch.value?.batchId !== event.batchId) return void (starting && early.push({ batchId: event.batchId, apply: () => batchEnded(event) }));
+      batchEnded(event);
+    });
     terminal.on('catalogue.changed', () => void refreshCatalogue());
     terminal.on('cases.changed', (record) => {
       if (saved.value?.id === record.id) saved.value = record;
@@ -125,12 +145,20 @@ export const useReceptionStore = defineStore('reception', () => {
     };
   }
 
-  async function scanMaterial(materialKey: string): Promise<void> {
+  /** One page on the glass (or the next sheet in the feeder); `replacing`: a page rescanned in its place. */
+  async function scanMaterial(materialKey: string, replacing?: string): Promise<void> {
+    if (!item.value) return;
     scanning.value = materialKey;
     error.value = undefined;
     try {
-      const page = await terminal.documentScanner.scan({});
-      captures.value = [...captures.value, { materialKey, ...page }];
+      const page = await terminal.documentScanner.scan({ serviceItemId: item.value.id, materialKey });
+      const captured: CapturedPage = { materialKey, ...page, ...(page.blank ? { dropped: true } : {}) };
+      const at = replacing === undefined ? -1 : captures.value.findIndex((capture) => capture.captureId === replacing);
+      if (at === -1) captures.value = [...captures.value, captured];
+      else {
+        captures.value = captures.value.map((capture, index) => (index === at ? captured : capture));
+        void terminal.captures.discard({ captureId: replacing! }).catch(() => undefined);
+      }
     } catch (caught) {
       error.value = describeError(caught);
     } finally {
@@ -138,11 +166,69 @@ export const useReceptionStore = defineStore('reception', () => {
     }
   }
 
+  /** Batch events that came before the batch's id did (a fast feeder): applied once the id is known. */
+  let starting = false;
+  let early: { batchId: string; apply: () => void }[] = [];
+
+  function batchPage({ materialKey, page }: { materialKey: string; page: Omit<CapturedPage, 'materialKey'> }): void {
+    if (batch.value) batch.value = { ...batch.value, count: batch.value.count + 1 };
+    captures.value = [...captures.value, { materialKey, ...page, ...(page.blank ? { dropped: true } : {}) }];
+  }
+
+  function batchEnded({ fault }: { fault?: { code: string; params: Record<string, string | number> } }): void {
+    batch.value = undefined;
+    scanning.value = undefined;
+    if (fault) error.value = describeError(fault);
+  }
+
+  /** A stack in the feeder, one side or both: pages arrive one by one (documentScanner.batchPage). */
+  async function scanBatch(materialKey: string, sides: 'simplex' | 'duplex'): Promise<void> {
+    if (!item.value || batch.value) return;
+    scanning.value = materialKey;
+    error.value = undefined;
+    starting = true;
+    early = [];
+    try {
+      const { batchId } = await terminal.documentScanner.batchStart({ serviceItemId: item.value.id, materialKey, sides });
+      batch.value = { batchId, materialKey, count: 0 };
+      for (const event of early.filter((candidate) => candidate.batchId === batchId)) event.apply();
+    } catch (caught) {
+      scanning.value = undefined;
+      error.value = describeError(caught);
+    } finally {
+      starting = false;
+      early = [];
+    }
+  }
+
+  async function stopBatch(): Promise<void> {
+    if (!batch.value) return;
+    await terminal.documentScanner.batchStop({ batchId: batch.value.batchId }).catch(() => undefined);
+  }
+
+  /** Moves a page one place earlier (-1) or later (+1) among its material's pages. */
+  function movePage(captureId: string, step: -1 | 1): void {
+    const list = [...captures.value];
+    const at = list.findIndex((capture) => capture.captureId === captureId);
+    if (at === -1) return;
+    const key = list[at]!.materialKey;
+    let other = at + step;
+    while (other >= 0 && other < list.length && (list[other]!.materialKey !== key || list[other]!.dropped)) other += step;
+    if (other < 0 || other >= list.length) return;
+    [list[at], list[other]] = [list[other]!, list[at]!];
+    captures.value = list;
+  }
+
+  /** Leaves a material's blank pages out (as scanned) or puts them back in their places (the officer's undo). */
+  function setBlankDropped(materialKey: string, dropped: boolean): void {
+    captures.value = captures.value.map((capture) => (capture.materialKey === materialKey && capture.blank ? { ...capture, dropped } : capture));
+  }
+
   async function addPhoto(materialKey: string, data: string): Promise<void> {
     error.value = undefined;
     try {
-      const { captureId, size } = await terminal.captures.add({ mimeType: 'image/jpeg', data });
-      captures.value = [...captures.value, { materialKey, captureId, mimeType: 'image/jpeg', size, data }];
+      const page = await terminal.captures.add({ mimeType: 'image/jpeg', data, ...(item.value ? { serviceItemId: item.value.id, materialKey } : {}) });
+      captures.value = [...captures.value, { materialKey, ...page }];
     } catch (caught) {
       error.value = describeError(caught);
     }
@@ -158,7 +244,7 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   function capturedMaterials(): CapturedMaterialRef[] {
-    return captures.value.map(({ materialKey, captureId }) => ({ materialKey, captureId }));
+    return captures.value.filter((capture) => !capture.dropped).map(({ materialKey, captureId }) => ({ materialKey, captureId }));
   }
 
   async function toSigning(): Promise<void> {
@@ -239,8 +325,8 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   return {
-    step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning,
-    load, readCard, usePassport, chooseItem, scanMaterial, addPhoto, discardCapture, toSigning, refreshPreview, sign, submit, refreshSaved, reset,
+    step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning, batch,
+    load, readCard, usePassport, chooseItem, scanMaterial, scanBatch, stopBatch, movePage, setBlankDropped, addPhoto, discardCapture, toSigning, refreshPreview, sign, submit, refreshSaved, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });

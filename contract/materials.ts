@@ -1,0 +1,36 @@
+/**
+ * Calls and events for scanning a material's pages (the document scanner's
+ * feeder batches), kept in their own table and spread into the contract
+ * (api.ts). Pages are held by the services; the renderer orders, drops and
+ * replaces them by captureId.
+ */
+import { z } from 'zod';
+import { capturedMaterialSchema } from './schemas';
+
+const materialOf = { serviceItemId: z.string().min(1).max(64), materialKey: z.string().min(1).max(64) };
+
+export const materialScanCalls = {
+  /**
+   * Starts a feeder batch for a material, at the resolution and colour mode the item gives it. Pages arrive as
+   * `documentScanner.batchPage` events, then one `documentScanner.batchEnded`.
+   */
+  'documentScanner.batchStart': {
+    input: z.object({ ...materialOf, sides: z.enum(['simplex', 'duplex']) }).strict(),
+    output: z.object({ batchId: z.string() }),
+  },
+  /** Stops the batch after the page in the feeder; the pages scanned so far are kept. */
+  'documentScanner.batchStop': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ ok: z.literal(true) }) },
+} as const;
+
+export const materialScanEvents = {
+  /** One page of a batch, cleaned and held (its index counts pages in feeder order, from 0). */
+  'documentScanner.batchPage': z.custom<{ batchId: string; materialKey: string; index: number; page: z.infer<typeof capturedMaterialSchema> }>(),
+  /** The batch is over: how many pages it delivered, and what ended it early (an officer message code with its params). */
+  'documentScanner.batchEnded': z.custom<{
+    batchId: string;
+    materialKey: string;
+    pages: number;
+    stopped: boolean;
+    fault?: { code: string; params: Record<string, string | number> };
+  }>(),
+} as const;
