@@ -9,6 +9,7 @@ import type { Signature, SignatureBinding } from '../../domain/signature';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { openCentreConsole, showsLiveVideo } from './centre-console';
 import { signPushedForm } from './pad-signing';
+import { takeTicketAndBeCalled } from './kiosk-steps';
 
 test.use({ profile: 'extension-terminal' });
 
@@ -42,12 +43,7 @@ test('the officer calls the ticket and the video connects, both sides seeing a l
 });
 
 test('remote card read: nothing leaves before the officer asks; on request the resident is guided and the card reaches the console once', async ({ app, backend, reader }) => {
-  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
-  await app.getByTestId('kiosk-start').click();
-  await app.getByTestId('centre-huangpu-waitan').click();
-  const centre = await openCentreConsole(app, backend.url);
-  await centre.getByTestId('call-V001').click();
-  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  const centre = await takeTicketAndBeCalled(app, backend);
 
   // A card placed without a request goes nowhere.
   reader.placeCard(sampleCards.resident);
@@ -71,12 +67,7 @@ test('remote card read: nothing leaves before the officer asks; on request the r
 });
 
 test('evaluation: the city page does not load in time, the kiosk own page records 满意 once at the centre', async ({ app, backend }) => {
-  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
-  await app.getByTestId('kiosk-start').click();
-  await app.getByTestId('centre-huangpu-waitan').click();
-  const centre = await openCentreConsole(app, backend.url);
-  await centre.getByTestId('call-V001').click();
-  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  const centre = await takeTicketAndBeCalled(app, backend);
 
   // The city page (on the configured origin) answers only after 15 s: after the 5 s timeout the terminal's page.
   await centre.locator('#city-page').fill(`${backend.url}/city/evaluation?delayMs=15000`);
@@ -99,12 +90,7 @@ test('evaluation: the city page does not load in time, the kiosk own page record
 });
 
 test('change of centre: the officer advises another centre and the resident takes a ticket there in one touch', async ({ app, backend }) => {
-  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
-  await app.getByTestId('kiosk-start').click();
-  await app.getByTestId('centre-huangpu-waitan').click();
-  const centre = await openCentreConsole(app, backend.url);
-  await centre.getByTestId('call-V001').click();
-  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  const centre = await takeTicketAndBeCalled(app, backend);
 
   await centre.locator('#advise-centre').selectOption('xuhui-tianping');
   await centre.locator('#advise').click();
@@ -122,12 +108,7 @@ test('change of centre: the officer advises another centre and the resident take
 });
 
 test('a pushed form is signed on the pad and the officer receives the signed PDF, bound to its bytes by the terminal key', async ({ app, backend, padBridge }) => {
-  await expect(app.getByTestId('self-check-ok')).toBeVisible({ timeout: 30_000 });
-  await app.getByTestId('kiosk-start').click();
-  await app.getByTestId('centre-huangpu-waitan').click();
-  const centre = await openCentreConsole(app, backend.url);
-  await centre.getByTestId('call-V001').click();
-  await expect(app.getByTestId('video-room')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  const centre = await takeTicketAndBeCalled(app, backend);
 
   await centre.locator('#push-form').click();
   await expect(app.getByTestId('kiosk-form')).toBeVisible();
