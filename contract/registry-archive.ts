@@ -25,6 +25,9 @@ export const registryCaseViewSchema = z.object({
   certificateNumbers: z.array(z.string()),
   openedAt: z.string(),
   completedAt: z.string().optional(),
+  /** Captured but no longer on the terminal: to capture again (zh-CN names). */
+  recapture: z.array(z.string()),
+  overrideDocumentMissing: z.boolean(),
 });
 
 const casePartySchema = z.object({ name: z.string().min(1).max(60), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().min(1).max(40) }).strict();
@@ -54,6 +57,8 @@ export const registryArchiveCalls = {
     registryCaseViewSchema,
   ),
   'registryCase.get': call(z.object({ caseId }).strict(), registryCaseViewSchema),
+  /** The cases still open (oldest first): after a restart the desk resumes them. */
+  'registryCase.openCases': call(z.object({}).strict().optional(), z.array(registryCaseViewSchema)),
   /** Prints a paper of the case (declaration, review form with the photos, hand-over receipt) for signing by hand. */
   'registryCase.printPaper': call(z.object({ caseId, paper: paperSchema, printerId: z.string().min(1).max(512) }).strict(), z.custom<PrintJobRecord>()),
   /** A signed paper captured back (a scan or a document-camera photo already held by the terminal). */

@@ -186,7 +186,11 @@ export async function createTerminalServices(
   const registry = createRegistryDesk({
     sync,
     registryCode: config.registryCode,
-    reviewChanged: (view) => events.emit('registry.reviewChanged', view),
+    reviewChanged: (view) => {
+      events.emit('registry.reviewChanged', view);
+      // An open case saves its review, and keeps an override's document with its pages (never only in memory).
+      registryCases.cases.reviewChanged(view).catch((error: unknown) => logger.warn('registry case did not keep its review', { error: error instanceof Error ? error.message : String(error) }));
+    },
     calendar: () => workCalendar(sync.configuration()).calendar,
     printDocument: async (printerId, kind, data) => {
       refuseUnconfiguredPrinter(config.printers, printerId);
@@ -205,6 +209,7 @@ export async function createTerminalServices(
   const registryCases = createRegistryCaseDesk({
     captures,
     review: (reviewId) => registry.reviewOf(reviewId),
+    adoptReview: (view) => registry.adoptReview(view),
     sync,
     registryCode: config.registryCode,
     refusePrinter: (printerId) => refuseUnconfiguredPrinter(config.printers, printerId),

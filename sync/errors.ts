@@ -27,6 +27,8 @@ export const SYNC_ERROR_CODES = [
   'upload-file-missing',
   'upload-refused',
   'upload-too-large',
+  'upload-bad-id',
+  'registry-page-gone',
   'store-key-invalid',
   'store-corrupt',
   'sync-not-started',

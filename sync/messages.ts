@@ -96,6 +96,14 @@ export const SYNC_MESSAGES: Record<SyncErrorCode, Message> & Record<string, Mess
     'zh-CN': '材料超过 50 MB 上限，请降低扫描分辨率或分页后重新采集。',
     en: 'The material is over the 50 MB limit; scan at a lower resolution or split it, then capture again.',
   },
+  'upload-bad-id': {
+    'zh-CN': '材料编号无效，请重新扫描或拍摄。',
+    en: 'Not a valid material id; scan or photograph it again.',
+  },
+  'registry-page-gone': {
+    'zh-CN': '已采集的页面在本机找不到了，请重新扫描或拍摄后再办结。',
+    en: 'A captured page is no longer on this terminal; scan or photograph it again, then complete.',
+  },
   'store-key-invalid': {
     'zh-CN': '本机数据密钥无法打开办件库，请勿重装系统，立即联系区信息中心。',
     en: 'The data key cannot open the local case store. Do not reinstall anything; call the district IT centre now.',

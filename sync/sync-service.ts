@@ -35,7 +35,8 @@ import { MaterialCipher } from './uploads/material-file';
 import { verifyOfficerOnline, type OnlineVerdict } from './officers/officer-directory';
 import { PersonalDataPurge, type PurgeOutcome } from './retention/personal-data-purge';
 import { currentActor } from './audit/actor';
-import { Uploader, type MaterialFile, type MaterialInput, type StagedMaterial, type UploaderOptions } from './uploads/uploader';
+import { Uploader, type KeptMaterial, type MaterialFile, type MaterialInput, type StagedMaterial, type UploaderOptions } from './uploads/uploader';
+import { OpenCaseStore } from './store/open-case-store';
 
 export interface SyncServiceOptions {
   dataDir: string;
@@ -140,7 +141,20 @@ export interface SyncService {
    * A completed registry desk case (its e-archive record) with its captured papers and photos, committed in one
    * transaction like a reception case: after a crash there is the record with every material queued, or nothing.
    */
-  submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialFile[]): Promise<void>;
+  submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: (MaterialFile | KeptMaterial)[]): Promise<void>;
+  /**
+   * A registry desk case still open, sealed at rest and replaced whole on each change; the completion
+   * (`submitRegistryCase`) removes it in its own transaction, so a case is open or archived, never lost.
+   */
+  saveOpenRegistryCase(caseId: string, state: unknown): void;
+  openRegistryCases(): unknown[];
+  /** Keeps a captured page of an open registry case encrypted on disk (once per page id) until the case completes. */
+  keepRegistryPage(caseId: string, pageId: string, page: { data: Uint8Array; mimeType: string }): Promise<void>;
+  /** A kept page's type, if its row and file are both still here. */
+  registryPage(pageId: string): { mimeType: string } | undefined;
+  readRegistryPage(pageId: string): Promise<{ data: Uint8Array; mimeType: string } | undefined>;
+  /** A page taken out of its open case (discarded, or a photo taken again). */
+  dropRegistryPage(pageId: string): void;
   /** The registry desk's end-of-day report, queued for the backend (sent again under the same id it is one report). */
   submitDayReport(reportId: string, payload: Record<string, unknown>): void;
   /** The terminal's clock corrected by the backend's (appointment slots are the backend's times). */
@@ -195,6 +209,7 @@ interface Running {
   uploader: Uploader;
   deskEvents: DeskEvents;
   personalData: PersonalDataPurge;
+  openCases: OpenCaseStore;
 }
 
 class TerminalSyncService extends EventEmitter implements SyncService {
@@ -353,7 +368,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       }
     });
     const personalData = new PersonalDataPurge(db, box, audit, (materialId) => uploader.removeFile(materialId), this.#clock);
-    this.#running = { db, store, audit, client, breaker, identity, drain, pull, leases, uploads, numbers, uploader, deskEvents: new DeskEvents(store, audit, this.#clock), personalData };
+    this.#running = { db, store, audit, client, breaker, identity, drain, pull, leases, uploads, numbers, uploader, deskEvents: new DeskEvents(store, audit, this.#clock), personalData, openCases: new OpenCaseStore(db, box) };
     this.#puller = puller;
     drain.start();
     pull.start();
@@ -731,27 +746,86 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     return this.#require().deskEvents.ofDay(day);
   }
 
-  async submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialFile[]): Promise<void> {
+  async submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: (MaterialFile | KeptMaterial)[]): Promise<void> {
     const running = this.#require();
     const staged: StagedMaterial[] = [];
+    let leftover: string[] = [];
     try {
-      for (const material of materials) staged.push(await running.uploader.stage(material));
+      for (const material of materials) if (!('keptPageId' in material)) staged.push(await running.uploader.stage(material));
       running.db
         .transaction(() => {
           // The officer who completed it (sync knows who acts, as for a reception case).
           const officerId = currentActor()?.officerId;
           running.store.enqueue('registry-case', caseId, { ...payload, caseId, ...(officerId ? { officerId } : {}) });
           for (const material of staged) running.uploader.record(caseId, material);
-          running.audit.append('registry.case-archived', caseId, { materials: staged.length });
+          // A kept page's file becomes the material's file as it is: the outbox item owns it from this commit.
+          for (const material of materials) {
+            if (!('keptPageId' in material)) continue;
+            const page = running.openCases.page(material.keptPageId);
+            if (!page || !running.uploader.hasKept(page.id)) throw new SyncError('registry-page-gone', `kept page ${material.keptPageId} is gone`, { params: { pageId: material.keptPageId } });
+            running.uploader.record(caseId, { id: page.id, materialKey: material.materialKey, fileName: material.fileName, mimeType: page.mimeType, size: page.size, sm3: page.sm3 });
+            running.openCases.removePage(page.id);
+          }
+          leftover = running.openCases.pageIdsOf(caseId);
+          for (const id of leftover) running.openCases.removePage(id);
+          running.openCases.remove(caseId);
+          running.audit.append('registry.case-archived', caseId, { materials: materials.length });
         })
         .immediate();
     } catch (error) {
       for (const material of staged) running.uploader.discard(material);
       throw error;
     }
+    for (const id of leftover) running.uploader.dropKept(id);
     this.#emitStatus();
     running.drain.nudge();
-    if (staged.length > 0) running.uploads.nudge();
+    if (materials.length > 0) running.uploads.nudge();
+  }
+
+  saveOpenRegistryCase(caseId: string, state: unknown): void {
+    this.#require().openCases.save(caseId, state, new Date(this.#clock()).toISOString());
+  }
+
+  openRegistryCases(): unknown[] {
+    return this.#require().openCases.all();
+  }
+
+  async keepRegistryPage(caseId: string, pageId: string, page: { data: Uint8Array; mimeType: string }): Promise<void> {
+    const running = this.#require();
+    if (running.openCases.page(pageId) && running.uploader.hasKept(pageId)) return;
+    const { size, sm3 } = await running.uploader.keepFile(pageId, page.data);
+    try {
+      running.db
+        .transaction(() => {
+          running.openCases.removePage(pageId);
+          running.openCases.keepPage({ id: pageId, caseId, mimeType: page.mimeType, size, sm3 }, new Date(this.#clock()).toISOString());
+        })
+        .immediate();
+    } catch (error) {
+      running.uploader.dropKept(pageId);
+      throw error;
+    }
+  }
+
+  registryPage(pageId: string): { mimeType: string } | undefined {
+    const running = this.#require();
+    const page = running.openCases.page(pageId);
+    return page && running.uploader.hasKept(pageId) ? { mimeType: page.mimeType } : undefined;
+  }
+
+  async readRegistryPage(pageId: string): Promise<{ data: Uint8Array; mimeType: string } | undefined> {
+    const running = this.#require();
+    const page = running.openCases.page(pageId);
+    const data = page ? await running.uploader.readKept(pageId, page.size) : undefined;
+    return page && data ? { data, mimeType: page.mimeType } : undefined;
+  }
+
+  dropRegistryPage(pageId: string): void {
+    const running = this.#require();
+    // Only a page still kept for an open case: a completed case's material owns its file.
+    if (!running.openCases.page(pageId)) return;
+    running.openCases.removePage(pageId);
+    running.uploader.dropKept(pageId);
   }
 
   submitDayReport(reportId: string, payload: Record<string, unknown>): void {

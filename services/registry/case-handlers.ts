@@ -13,6 +13,7 @@ import { RegistryCases, type MaterialOut, type RegistryCaseDeps } from './regist
 type CaseCall =
   | 'registryCase.open'
   | 'registryCase.get'
+  | 'registryCase.openCases'
   | 'registryCase.printPaper'
   | 'registryCase.capturePaper'
   | 'registryCase.addPhoto'
@@ -23,6 +24,7 @@ export function registryCaseHandlers(cases: RegistryCases, refusePrinter: (print
   return {
     'registryCase.open': ({ business, parties, reviewId }) => cases.open(business, parties, reviewId),
     'registryCase.get': ({ caseId }) => cases.view(caseId),
+    'registryCase.openCases': () => cases.openCases(),
     'registryCase.printPaper': ({ caseId, paper, printerId }) => {
       refusePrinter(printerId);
       return cases.printPaper(caseId, paper, printerId);
@@ -38,8 +40,15 @@ export function registryCaseHandlers(cases: RegistryCases, refusePrinter: (print
 export function createRegistryCaseDesk(deps: {
   captures: RegistryCaseDeps['captures'];
   review: RegistryCaseDeps['review'];
+  adoptReview: RegistryCaseDeps['adoptReview'];
   sync: {
     submitRegistryCase(caseId: string, payload: Record<string, unknown>, materials: MaterialOut[]): Promise<void>;
+    saveOpenRegistryCase(caseId: string, state: unknown): void;
+    openRegistryCases(): unknown[];
+    keepRegistryPage(caseId: string, pageId: string, page: { data: Uint8Array; mimeType: string }): Promise<void>;
+    registryPage(pageId: string): { mimeType: string } | undefined;
+    readRegistryPage(pageId: string): Promise<{ data: Uint8Array; mimeType: string } | undefined>;
+    dropRegistryPage(pageId: string): void;
     recordDeskEvent(event: NewDeskEvent): DeskEvent;
     serverNow(): number;
     audit(): { append(action: string, subject: string | null, details?: Record<string, unknown>): void };
@@ -52,6 +61,15 @@ export function createRegistryCaseDesk(deps: {
   const cases = new RegistryCases({
     captures: deps.captures,
     review: deps.review,
+    adoptReview: deps.adoptReview,
+    store: {
+      save: (caseId, state) => deps.sync.saveOpenRegistryCase(caseId, state),
+      load: () => deps.sync.openRegistryCases(),
+      keepPage: (caseId, pageId, page) => deps.sync.keepRegistryPage(caseId, pageId, page),
+      page: (pageId) => deps.sync.registryPage(pageId),
+      readPage: (pageId) => deps.sync.readRegistryPage(pageId),
+      dropPage: (pageId) => deps.sync.dropRegistryPage(pageId),
+    },
     submit: (caseId, payload, materials) => deps.sync.submitRegistryCase(caseId, payload, materials),
     deskEvent: (kind, business, appointmentId) => void deps.sync.recordDeskEvent({ day: beijingDate(deps.sync.serverNow()), kind, business, ...(appointmentId ? { appointmentId } : {}) }),
     appointmentFor: (idNumbers, business) => {

@@ -7,8 +7,12 @@ export const REGISTRY_CASE_MESSAGES: Record<string, Message> = {
     en: '{count} signed paper(s) not captured yet: {missing}. Have them signed and fingerprinted, scan or photograph them, then complete.',
   },
   'registry-case-unknown': {
-    'zh-CN': '找不到这件登记业务（终端重启后未办结的业务需重新开始）。',
-    en: 'This registration is not held (an open registration does not survive a restart of the terminal); start it again.',
+    'zh-CN': '找不到这件登记业务（已办结或从未开始），请重新开始办理。',
+    en: 'This registration is not held (completed, or never started); start it again.',
+  },
+  'registry-recapture-needed': {
+    'zh-CN': '以下已采集的材料在本机已找不到：{names}。请重新扫描或拍摄后再办结（审查例外的证明材料请在审查区重新扫描，例外理由保留）。',
+    en: 'These captured materials are no longer on this terminal: {names}. Scan or photograph them again, then complete (the override document is re-scanned in the review area; its reason stands).',
   },
   'registry-case-completed': {
     'zh-CN': '这件登记业务已办结归档，不能再修改。',

@@ -53,6 +53,8 @@ export interface RegistryDesk {
   guardCertificate(request: Pick<CallInput<'certificates.print'>, 'type' | 'data' | 'reviewId' | 'divorceApplicationId' | 'originalNumber'>): Promise<void>;
   /** A review the desk holds (the case archive records it and its override). */
   reviewOf(reviewId: string): ReviewView | undefined;
+  /** A review brought back by a resumed case (see NationalReview.adopt). */
+  adoptReview(view: ReviewView): void;
   close(): void;
 }
 
@@ -108,6 +110,7 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
         return undefined;
       }
     },
+    adoptReview: (view) => review.adopt(view),
     close: () => review.close(),
   };
 }

@@ -129,6 +129,16 @@ export class NationalReview {
     this.#timers.set(id, timer);
   }
 
+  /**
+   * A review a resumed registry case brings back after a restart of the services (it was held in memory):
+   * kept as it was; a pending one is asked again.
+   */
+  adopt(view: ReviewView): void {
+    if (this.#reviews.has(view.id)) return;
+    this.#reviews.set(view.id, structuredClone(view));
+    if (view.state === 'pending') this.#schedule(view.id);
+  }
+
   /** Goes ahead despite a hit: only with a written reason and a scanned supporting document, and it is audit-logged. */
   override(id: string, reason: string, captureId: string): ReviewView {
     const view = this.#reviews.get(id);

@@ -15,9 +15,19 @@ function desk(review?: ReviewView) {
   const submitted: { caseId: string; payload: Record<string, unknown>; materials: MaterialOut[] }[] = [];
   const events: string[] = [];
   const audited: { action: string; subject: string; details: Record<string, unknown> }[] = [];
+  const kept = new Map<string, { data: Uint8Array; mimeType: string }>();
   const cases = new RegistryCases({
     captures,
     review: () => review,
+    adoptReview: () => {},
+    store: {
+      save: () => {},
+      load: () => [],
+      keepPage: async (_caseId, pageId, page) => void kept.set(pageId, page),
+      page: (pageId) => kept.get(pageId),
+      readPage: async (pageId) => kept.get(pageId),
+      dropPage: (pageId) => void kept.delete(pageId),
+    },
     submit: async (caseId, payload, materials) => void submitted.push({ caseId, payload, materials }),
     deskEvent: (kind, business, appointmentId) => events.push(`${kind}:${business}${appointmentId ? `:${appointmentId}` : ''}`),
     appointmentFor: (idNumbers, business) => (business === 'marriage' && idNumbers.includes(parties[1]!.idNumber) ? 'reg-01' : undefined),
@@ -36,7 +46,7 @@ describe('registry cases: papers signed by hand, captured back', () => {
   it('refuses to complete while a required paper is missing, naming it in Chinese', async () => {
     const { cases, capture, submitted } = desk();
     const opened = cases.open('marriage', parties);
-    cases.capturePaper(opened.id, 'declaration', capture());
+    await cases.capturePaper(opened.id, 'declaration', capture());
     const refusal = (() => {
       try {
         cases.complete(opened.id);
@@ -65,11 +75,11 @@ describe('registry cases: papers signed by hand, captured back', () => {
     const { cases, captures, capture, submitted, events, audited } = desk(review);
     review.override!.captureId = capture();
     const opened = cases.open('marriage', parties, 'r1');
-    cases.capturePaper(opened.id, 'declaration', capture());
-    cases.capturePaper(opened.id, 'declaration', capture());
-    cases.capturePaper(opened.id, 'review-form', capture());
-    cases.capturePaper(opened.id, 'handover-receipt', capture());
-    cases.addPhoto(opened.id, 'joint', capture());
+    await cases.capturePaper(opened.id, 'declaration', capture());
+    await cases.capturePaper(opened.id, 'declaration', capture());
+    await cases.capturePaper(opened.id, 'review-form', capture());
+    await cases.capturePaper(opened.id, 'handover-receipt', capture());
+    await cases.addPhoto(opened.id, 'joint', capture());
     cases.certificateIssued(opened.id, 'J310104-2026-000001');
     const [first, second] = await Promise.all([cases.complete(opened.id), cases.complete(opened.id)]);
     expect(first.state).toBe('completed');
@@ -93,13 +103,13 @@ describe('registry cases: papers signed by hand, captured back', () => {
     expect(submitted[0]!.payload).toMatchObject({ appointmentId: 'reg-01' });
     // The captures are released once archived.
     expect(() => captures.get([review.override!.captureId])).toThrow();
-    expect(() => cases.capturePaper(opened.id, 'declaration', capture())).toThrow(/completed/);
+    await expect(cases.capturePaper(opened.id, 'declaration', capture())).rejects.toThrow(/completed/);
   });
 
-  it('refuses a page the terminal does not hold', () => {
+  it('refuses a page the terminal does not hold', async () => {
     const { cases } = desk();
     const opened = cases.open('divorce-application', parties);
-    expect(() => cases.capturePaper(opened.id, 'divorce-agreement', 'gone')).toThrow(/no longer held/);
+    await expect(cases.capturePaper(opened.id, 'divorce-agreement', 'gone')).rejects.toThrow(/no longer held/);
     expect(cases.view(opened.id).missing).toEqual(['申请离婚登记声明书', '离婚协议书']);
   });
 });

@@ -6,9 +6,12 @@
  * archive record and every captured page go to the backend in one
  * transaction (sync's outbox and uploads), exactly once.
  *
- * An open case is held in memory like the captures it refers to: until it
- * completes it is not yet the record, and a restart of the services means
- * capturing again (the paper is still on the desk).
+ * The terminal never loses a case: an open case is saved (sealed) in the
+ * local store on every change, with the review it went through, and each
+ * page captured into it is kept encrypted on disk, not only in the capture
+ * cache, until the completed case's outbox item takes the file over. A
+ * restart of the services resumes it. A page that is nonetheless gone is
+ * named for capturing again, never a bare `capture-not-found`.
  */
 import { randomUUID } from 'node:crypto';
 import { TerminalError } from '../../contract/errors';
@@ -41,6 +44,8 @@ interface OpenCase {
   photos: { key: PhotoKey; captureId: string }[];
   certificateNumbers: string[];
   completedAt?: string;
+  /** The review as last seen (the review service holds it in memory): a resumed case brings it back. */
+  review?: ReviewView;
 }
 
 export interface PaperView {
@@ -63,18 +68,31 @@ export interface RegistryCaseView {
   certificateNumbers: string[];
   openedAt: string;
   completedAt?: string;
+  /** What was captured but is no longer on the terminal and must be captured again (zh-CN). */
+  recapture: string[];
+  /** The override's supporting document is gone: scan it again (the reason stands). */
+  overrideDocumentMissing: boolean;
 }
 
-export interface MaterialOut {
-  materialKey: string;
-  fileName: string;
-  mimeType: string;
-  data: Uint8Array;
+/** A page going to the archive: its bytes, or a page the store already keeps (its file is taken over as it is). */
+export type MaterialOut = { materialKey: string; fileName: string } & ({ mimeType: string; data: Uint8Array } | { keptPageId: string });
+
+/** Where open cases and their pages are kept (sync's store, sealed and encrypted at rest). */
+export interface RegistryCaseStore {
+  save(caseId: string, state: unknown): void;
+  load(): unknown[];
+  keepPage(caseId: string, pageId: string, page: Capture): Promise<void>;
+  page(pageId: string): { mimeType: string } | undefined;
+  readPage(pageId: string): Promise<Capture | undefined>;
+  dropPage(pageId: string): void;
 }
 
 export interface RegistryCaseDeps {
   captures: { get(ids: readonly string[]): Capture[]; discard(ids: readonly string[]): void };
   review(reviewId: string): ReviewView | undefined;
+  store: RegistryCaseStore;
+  /** A resumed case hands its review back to the review service (the certificate guard asks it). */
+  adoptReview(view: ReviewView): void;
   /** Commits the archive record and its materials together (sync.submitRegistryCase). */
   submit(caseId: string, payload: Record<string, unknown>, materials: MaterialOut[]): Promise<void>;
   deskEvent(kind: 'started' | 'done', business: RegistryBusiness, appointmentId?: string): void;
@@ -97,6 +115,8 @@ function documentKind(business: RegistryBusiness, paper: SignedPaper): string | 
   return undefined;
 }
 
+const OVERRIDE_DOCUMENT_TITLE = '联网审查例外的证明材料';
+
 const extension = (mimeType: string): string => (mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/png' ? 'png' : mimeType === 'image/tiff' ? 'tif' : 'bin');
 
 export class RegistryCases {
@@ -104,7 +124,61 @@ export class RegistryCases {
   /** Completions in flight, so a double click cannot submit twice. */
   readonly #completing = new Map<string, Promise<RegistryCaseView>>();
 
-  constructor(private readonly deps: RegistryCaseDeps) {}
+  constructor(private readonly deps: RegistryCaseDeps) {
+    for (const state of deps.store.load()) {
+      const found = state as OpenCase;
+      if (typeof found?.id !== 'string' || !found.papers || !Array.isArray(found.photos)) continue;
+      this.#cases.set(found.id, found);
+      if (found.review) deps.adoptReview(found.review);
+    }
+  }
+
+  /** The open cases, oldest first: after a restart the desk shows them again. */
+  openCases(): RegistryCaseView[] {
+    return [...this.#cases.values()].filter((found) => !found.completedAt).map((found) => this.view(found.id));
+  }
+
+  #save(found: OpenCase): void {
+    // A completed case is the outbox's now: saving it again would bring it back as open after a restart.
+    if (found.completedAt) return;
+    const review = found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined;
+    if (review) found.review = review;
+    this.deps.store.save(found.id, found);
+  }
+
+  /** The page is still on the terminal: kept in the store, or at least in the capture cache. */
+  #held(captureId: string): boolean {
+    if (this.deps.store.page(captureId)) return true;
+    try {
+      this.deps.captures.get([captureId]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async #capture(captureId: string): Promise<Capture> {
+    const kept = await this.deps.store.readPage(captureId);
+    return kept ?? this.deps.captures.get([captureId])[0]!;
+  }
+
+  #overrideOf(found: OpenCase): ReviewView['override'] {
+    return (found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined)?.override;
+  }
+
+  /** The review changed (answered, overridden): cases under it save it, and keep an override's document. */
+  async reviewChanged(view: ReviewView): Promise<void> {
+    for (const found of this.#cases.values()) {
+      if (found.completedAt || found.reviewId !== view.id) continue;
+      found.review = structuredClone(view);
+      const document = view.override?.captureId;
+      if (document && !this.deps.store.page(document)) {
+        const [capture] = this.deps.captures.get([document]);
+        await this.deps.store.keepPage(found.id, document, capture!);
+      }
+      this.#save(found);
+    }
+  }
 
   #iso(): string {
     return new Date((this.deps.now ?? Date.now)()).toISOString();
@@ -140,6 +214,7 @@ export class RegistryCases {
       photos: [],
       certificateNumbers: [],
     });
+    this.#save(this.#cases.get(id)!);
     this.deps.deskEvent('started', business, appointmentId);
     return this.view(id);
   }
@@ -147,7 +222,16 @@ export class RegistryCases {
   view(caseId: string): RegistryCaseView {
     const found = this.#get(caseId);
     const required = requiredPapers(found.business);
-    const counts = Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, found.papers[paper].length]));
+    const open = !found.completedAt;
+    const lost = (captureId: string): boolean => open && !this.#held(captureId);
+    const counts = Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, found.papers[paper].filter((id) => !lost(id)).length]));
+    const override = open ? this.#overrideOf(found) : undefined;
+    const overrideDocumentMissing = override !== undefined && lost(override.captureId);
+    const recapture = [
+      ...SIGNED_PAPERS.filter((paper) => found.papers[paper].some(lost)).map((paper) => paperTitle(found.business, paper)),
+      ...found.photos.filter((photo) => lost(photo.captureId)).map((photo) => this.#photoCaption(found, photo.key)),
+      ...(overrideDocumentMissing ? [OVERRIDE_DOCUMENT_TITLE] : []),
+    ];
     return {
       id: found.id,
       business: found.business,
@@ -164,26 +248,41 @@ export class RegistryCases {
       certificateNumbers: [...found.certificateNumbers],
       openedAt: found.openedAt,
       ...(found.completedAt ? { completedAt: found.completedAt } : {}),
+      recapture,
+      overrideDocumentMissing,
     };
   }
 
+  #photoCaption(found: OpenCase, key: PhotoKey): string {
+    return key === 'joint' ? '双方合影' : `${found.parties[key === 'party-1' ? 0 : 1]?.name ?? ''}照片`;
+  }
+
   /** A signed page captured back (scanner or camera): refused unless the terminal holds the capture. */
-  capturePaper(caseId: string, paper: SignedPaper, captureId: string): RegistryCaseView {
+  async capturePaper(caseId: string, paper: SignedPaper, captureId: string): Promise<RegistryCaseView> {
+    this.#open(caseId);
+    const [capture] = this.deps.captures.get([captureId]);
+    await this.deps.store.keepPage(caseId, captureId, capture!);
     const found = this.#open(caseId);
-    this.deps.captures.get([captureId]);
+    // A page captured again replaces those of the paper that are gone.
+    found.papers[paper] = found.papers[paper].filter((id) => this.#held(id));
     if (!found.papers[paper].includes(captureId)) found.papers[paper].push(captureId);
+    this.#save(found);
     return this.view(caseId);
   }
 
   /** A photo for the certificate and the review form: the couple's joint photo, or each party's for a divorce. */
-  addPhoto(caseId: string, key: PhotoKey, captureId: string): RegistryCaseView {
-    const found = this.#open(caseId);
+  async addPhoto(caseId: string, key: PhotoKey, captureId: string): Promise<RegistryCaseView> {
+    this.#open(caseId);
     const [capture] = this.deps.captures.get([captureId]);
     if (capture!.mimeType !== 'image/jpeg') throw new TerminalError('registry-photo-not-jpeg', 'a photo must be a JPEG');
+    await this.deps.store.keepPage(caseId, captureId, capture!);
+    const found = this.#open(caseId);
     // One photo per key: a new one replaces the previous take.
-    const previous = found.photos.filter((photo) => photo.key === key).map((photo) => photo.captureId);
+    const previous = found.photos.filter((photo) => photo.key === key && photo.captureId !== captureId).map((photo) => photo.captureId);
     found.photos = [...found.photos.filter((photo) => photo.key !== key), { key, captureId }];
-    if (previous.length > 0) this.deps.captures.discard(previous.filter((id) => id !== captureId));
+    this.#save(found);
+    this.deps.captures.discard(previous);
+    for (const id of previous) this.deps.store.dropPage(id);
     return this.view(caseId);
   }
 
@@ -191,7 +290,9 @@ export class RegistryCases {
     const found = this.#open(caseId);
     for (const paper of SIGNED_PAPERS) found.papers[paper] = found.papers[paper].filter((id) => id !== captureId);
     found.photos = found.photos.filter((photo) => photo.captureId !== captureId);
+    this.#save(found);
     this.deps.captures.discard([captureId]);
+    this.deps.store.dropPage(captureId);
     return this.view(caseId);
   }
 
@@ -200,23 +301,24 @@ export class RegistryCases {
     const found = caseId ? this.#cases.get(caseId) : undefined;
     if (!found || found.completedAt) return;
     found.certificateNumbers = [...found.certificateNumbers.filter((entry) => entry !== voided), number];
+    this.#save(found);
   }
 
   async printPaper(caseId: string, paper: SignedPaper, printerId: string): Promise<PrintJobRecord> {
     const found = this.#open(caseId);
     const kind = documentKind(found.business, paper);
     if (!kind) throw new TerminalError('registry-paper-not-printable', `the desk does not print ${paper} for ${found.business}`, { paper: paperTitle(found.business, paper) });
-    return this.deps.printDocument(printerId, kind, this.#paperData(found, kind));
+    return this.deps.printDocument(printerId, kind, await this.#paperData(found, kind));
   }
 
-  #paperData(found: OpenCase, kind: string): Record<string, unknown> {
+  async #paperData(found: OpenCase, kind: string): Promise<Record<string, unknown>> {
     const date = this.deps.today();
     const registry = this.deps.registryName();
     const base = { parties: found.parties, ...(registry ? { registry } : {}), caseNumber: found.id.slice(0, 8).toUpperCase() };
     if (kind === 'marriage-declaration' || kind === 'divorce-declaration') return { ...base, date };
     if (kind === 'handover-receipt') return { ...base, business: found.business, date, certificateNumbers: found.certificateNumbers };
     // The review form: what the desk checked and found; the decision is written once a number is issued.
-    const review = found.reviewId ? this.deps.review(found.reviewId) : undefined;
+    const review = found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined;
     const number = found.certificateNumbers.at(-1);
     return {
       ...base,
@@ -226,18 +328,25 @@ export class RegistryCases {
       reviewOpinion: '当事人身份证件有效，双方自愿，符合登记条件。',
       reviewedOn: date,
       ...(number ? { decision: 'approved', certificateNumber: number, registeredOn: date } : {}),
-      ...(found.photos.length > 0 ? { photos: this.#photoData(found) } : {}),
+      ...(found.photos.length > 0 ? { photos: await this.#photoData(found) } : {}),
     };
   }
 
   /** The case's photos for the review form, at their 2-inch shapes: the joint photo landscape, each party's portrait. */
-  #photoData(found: OpenCase): { caption: string; shape: 'joint' | 'single'; jpegBase64: string }[] {
-    const captured = this.deps.captures.get(found.photos.map((photo) => photo.captureId));
-    return found.photos.map((photo, index) => ({
-      caption: photo.key === 'joint' ? '双方合影' : `${found.parties[photo.key === 'party-1' ? 0 : 1]?.name ?? ''}照片`,
-      shape: photo.key === 'joint' ? ('joint' as const) : ('single' as const),
-      jpegBase64: Buffer.from(captured[index]!.data).toString('base64'),
-    }));
+  async #photoData(found: OpenCase): Promise<{ caption: string; shape: 'joint' | 'single'; jpegBase64: string }[]> {
+    this.#refuseLost(found);
+    const out: { caption: string; shape: 'joint' | 'single'; jpegBase64: string }[] = [];
+    for (const photo of found.photos) {
+      const capture = await this.#capture(photo.captureId);
+      out.push({ caption: this.#photoCaption(found, photo.key), shape: photo.key === 'joint' ? 'joint' : 'single', jpegBase64: Buffer.from(capture.data).toString('base64') });
+    }
+    return out;
+  }
+
+  /** Names, in Chinese, what must be captured again, instead of failing on a capture that is gone. */
+  #refuseLost(found: OpenCase): void {
+    const { recapture } = this.view(found.id);
+    if (recapture.length > 0) throw new TerminalError('registry-recapture-needed', 'captured pages are gone', { names: recapture.join('、'), count: recapture.length });
   }
 
   /** Refuses while a required paper is missing (listed in zh-CN); otherwise archives the case once. */
@@ -246,6 +355,7 @@ export class RegistryCases {
     if (found.completedAt) return Promise.resolve(this.view(caseId));
     const inFlight = this.#completing.get(caseId);
     if (inFlight) return inFlight;
+    this.#refuseLost(found);
     const view = this.view(caseId);
     if (view.missing.length > 0) throw new TerminalError('registry-papers-missing', 'required signed papers are not captured', { missing: view.missing.join('、'), count: view.missing.length });
     const completion = this.#archive(found).finally(() => this.#completing.delete(caseId));
@@ -258,22 +368,24 @@ export class RegistryCases {
       ...SIGNED_PAPERS.flatMap((paper) => found.papers[paper].map((captureId) => ({ key: `paper:${paper}`, captureId }))),
       ...found.photos.map((photo) => ({ key: `photo:${photo.key}`, captureId: photo.captureId })),
     ];
-    const review = found.reviewId ? this.deps.review(found.reviewId) : undefined;
+    const review = found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined;
     const overrideCapture = review?.override?.captureId;
     if (overrideCapture) entries.push({ key: 'override-document', captureId: overrideCapture });
-    const captured = this.deps.captures.get(entries.map((entry) => entry.captureId));
     const pageOf = new Map<string, number>();
-    const materials: MaterialOut[] = entries.map((entry, index) => {
+    const materials: MaterialOut[] = entries.map((entry) => {
       const page = (pageOf.get(entry.key) ?? 0) + 1;
       pageOf.set(entry.key, page);
-      const capture = captured[index]!;
-      return { materialKey: entry.key, fileName: `${entry.key.replace(':', '-')}-${page}.${extension(capture.mimeType)}`, mimeType: capture.mimeType, data: capture.data };
+      // A kept page goes as its file; only one the store never took (it failed to) is written from the cache.
+      const kept = this.deps.store.page(entry.captureId);
+      const capture = kept ? undefined : this.deps.captures.get([entry.captureId])[0]!;
+      const fileName = `${entry.key.replace(':', '-')}-${page}.${extension(kept?.mimeType ?? capture!.mimeType)}`;
+      return kept ? { materialKey: entry.key, fileName, keptPageId: entry.captureId } : { materialKey: entry.key, fileName, mimeType: capture!.mimeType, data: capture!.data };
     });
     const completedAt = this.#iso();
     const payload = {
       business: found.business,
       parties: found.parties,
-      materials: materials.map(({ materialKey, fileName, mimeType }) => ({ key: materialKey, fileName, mimeType })),
+      materials: materials.map((material) => ({ key: material.materialKey, fileName: material.fileName, mimeType: 'mimeType' in material ? material.mimeType : this.deps.store.page(material.keptPageId)!.mimeType })),
       certificateNumbers: found.certificateNumbers,
       ...(review && review.state === 'answered'
         ? {

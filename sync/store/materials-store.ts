@@ -50,7 +50,10 @@ export class MaterialsStore {
 
   /** Ids whose encrypted file must stay on disk: not yet uploaded, or uploaded and not yet released. */
   idsWithFiles(): Set<string> {
-    const rows = this.db.prepare("SELECT id FROM materials WHERE state IN ('pending', 'uploading') OR (state = 'done' AND file_removed_at IS NULL)").all() as { id: string }[];
+    // A page kept for an open registry case shares the materials' folder (its file becomes the material's).
+    const rows = this.db
+      .prepare("SELECT id FROM materials WHERE state IN ('pending', 'uploading') OR (state = 'done' AND file_removed_at IS NULL) UNION SELECT id FROM open_case_pages")
+      .all() as { id: string }[];
     return new Set(rows.map((row) => row.id));
   }
 

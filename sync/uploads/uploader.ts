@@ -34,6 +34,13 @@ export interface MaterialInput extends MaterialFile {
   caseId: string;
 }
 
+/** A page already kept for an open registry case: its file becomes the material's as it is. */
+export interface KeptMaterial {
+  materialKey: string;
+  fileName: string;
+  keptPageId: string;
+}
+
 /** A material's encrypted file on disk, not yet queued. */
 export interface StagedMaterial {
   id: string;
@@ -118,6 +125,31 @@ export class Uploader {
     const id = randomUUID();
     const sm3 = await this.cipher.writeAsync(this.#path(id), input.data);
     return { id, materialKey: input.materialKey, fileName: input.fileName, mimeType: input.mimeType, size: input.data.length, sm3 };
+  }
+
+  /**
+   * Writes a page of an open registry case under its own id (a capture id): kept encrypted until the completed
+   * case's material takes the file over (`recordKept`). Until its row commits the file is an orphan.
+   */
+  async keepFile(id: string, data: Uint8Array): Promise<{ size: number; sm3: string }> {
+    if (!/^[0-9a-f-]{8,64}$/i.test(id)) throw new SyncError('upload-bad-id', `not a page id: ${id}`);
+    if (data.length > MAX_MATERIAL_BYTES) throw new SyncError('upload-too-large', `material is ${data.length} bytes`, { params: { size: data.length } });
+    const sm3 = await this.cipher.writeAsync(this.#path(id), data);
+    return { size: data.length, sm3 };
+  }
+
+  /** A kept page's bytes, or undefined when its file is gone. */
+  async readKept(id: string, size: number): Promise<Uint8Array | undefined> {
+    if (!/^[0-9a-f-]{8,64}$/i.test(id) || !existsSync(this.#path(id))) return undefined;
+    return (await this.cipher.readRange(this.#path(id), 0, size)).data;
+  }
+
+  hasKept(id: string): boolean {
+    return /^[0-9a-f-]{8,64}$/i.test(id) && existsSync(this.#path(id));
+  }
+
+  dropKept(id: string): void {
+    if (/^[0-9a-f-]{8,64}$/i.test(id)) rmSync(this.#path(id), { force: true });
   }
 
   /** Queues a staged material for upload; call inside the caller's transaction. */
