@@ -12,7 +12,9 @@ export const updateStatusSchema = z.object({
   state: z.enum(UPDATE_STATES),
   running: z.string(),
   available: z.string().optional(),
-  waitingFor: z.enum(['case-open', 'printing', 'video-session', 'busy']).optional(),
+  waitingFor: z.enum(['case-open', 'printing', 'video-session', 'busy', 'update-window']).optional(),
+  /** Waiting for the update window: the Beijing time (HH:MM) it opens. */
+  appliesAt: z.string().optional(),
   lastError: z.string().optional(),
 });
 

@@ -15,3 +15,12 @@ export function beijingDate(at: number | Date = Date.now()): string {
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((entry) => entry.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+const clockFormatter = new Intl.DateTimeFormat('en-GB', { timeZone: LEGAL_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Minutes since midnight in Beijing (0–1439) of an instant, whatever the PC's own zone. */
+export function beijingMinuteOfDay(at: number | Date = Date.now()): number {
+  const parts = clockFormatter.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
+  return part('hour') * 60 + part('minute');
+}

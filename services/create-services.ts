@@ -372,6 +372,7 @@ export async function createTerminalServices(
         onStatus: (status) => events.emit('updates.statusChanged', status),
         dataDir: config.dataDir,
         profile: config.profile,
+        settings: () => config.updates,
         logger: logger.child({ area: 'updates' }),
       })
     : undefined;

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TERMINAL_PROFILES } from '../../domain/terminal-profile';
+import { CLOCK_TIME } from '../../domain/update-window';
 
 export const configSchema = z
   .object({
@@ -95,6 +96,20 @@ export const configSchema = z
      * and each case: the device's geolocation when it has one, else this address.
      */
     doorToDoor: z.object({ address: z.string().min(1).max(200).optional() }).strict().optional(),
+    /**
+     * Fleet updates: the release channel the terminal follows, and the hours (HH:MM, Beijing time; may cross midnight)
+     * in which it may switch to a new version, idle as well. Pushable, like the rest, through the configuration feed.
+     */
+    updates: z
+      .object({
+        channel: z.enum(['stable', 'canary']).default('stable'),
+        window: z
+          .object({ from: z.string().regex(CLOCK_TIME, 'HH:MM (00:00–23:59)'), to: z.string().regex(CLOCK_TIME, 'HH:MM (00:00–23:59)') })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
   })

@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
 import { freePort } from '../../fixtures/printer/ippeveprinter';
 import { printingTestKit } from '../../fixtures/printer/test-kit';
 import { startPair } from '../../sync/testing/harness';
-import { mergePushedConfig, type TerminalConfig } from '../../main/shared/config';
+import { loadConfig, mergePushedConfig, type TerminalConfig } from '../../main/shared/config';
 import { ConfigurationPush } from './config-push';
 import { printerExists } from './printer-probe';
 
@@ -66,5 +69,22 @@ describe('configuration push through the configuration feed', () => {
     expect(mergePushedConfig(local, { backendUrl: 'http://evil.example' })).toMatchObject({ ok: false });
     expect(mergePushedConfig(local, { printers: [{ kind: 'ipp', id: 'x', name: 'x', uri: 'http://not-ipp' }] })).toMatchObject({ ok: false });
     expect(mergePushedConfig(local, [1])).toMatchObject({ ok: false });
+  });
+
+  it('takes the update channel and window (HH:MM, Beijing) from the file and from a push, with the same schema', () => {
+    const local: TerminalConfig = { dataDir: '/data', profile: 'reception-window', printers: [], registryCode: '310104', simulatedDevices: false };
+    const pushed = mergePushedConfig(local, { updates: { channel: 'canary', window: { from: '22:00', to: '06:00' } } });
+    expect(pushed).toMatchObject({ ok: true, config: { updates: { channel: 'canary', window: { from: '22:00', to: '06:00' } } }, changed: ['updates'] });
+    expect(mergePushedConfig(local, { updates: { window: { from: '12:00', to: '13:00' } } })).toMatchObject({ ok: true, config: { updates: { channel: 'stable' } } });
+    for (const updates of [{ channel: 'nightly' }, { window: { from: '24:00', to: '06:00' } }, { window: { from: '9:00', to: '10:00' } }, { window: { from: '22:00' } }, { when: 'now' }]) {
+      expect(mergePushedConfig(local, { updates })).toMatchObject({ ok: false, detail: expect.stringContaining('updates') });
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const file = join(dir, 'terminal.json');
+    writeFileSync(file, JSON.stringify({ updates: { channel: 'canary', window: { from: '01:00', to: '05:00' } } }));
+    expect(loadConfig({ TERMINAL_CONFIG: file, TERMINAL_DATA_DIR: dir }).updates).toEqual({ channel: 'canary', window: { from: '01:00', to: '05:00' } });
+    writeFileSync(file, JSON.stringify({ updates: { window: { from: '01:00', to: '25:00' } } }));
+    expect(() => loadConfig({ TERMINAL_CONFIG: file, TERMINAL_DATA_DIR: dir })).toThrow(/updates\.window\.to/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { HealthReplyMessage, SlotsReplyMessage, SlotsRequestMessage, UpdatesStart } from '../../contract/services-port';
 import type { Logger } from '../../domain/logger';
+import type { TerminalConfig } from '../../main/shared/config';
 import type { DeviceStatus } from '../../domain/device';
 import type { SyncService } from '../../sync';
 import { UpdateAgent, type UpdateStatus } from '../../sync/fleet/update-agent';
@@ -25,6 +26,8 @@ export interface UpdateServiceOptions {
   onStatus: (status: UpdateStatus) => void;
   dataDir: string;
   profile: string;
+  /** The configuration in force's `updates` (channel, window): pushed configurations change it. */
+  settings: () => TerminalConfig['updates'];
   logger: Logger;
 }
 
@@ -68,6 +71,7 @@ export function startUpdateService(options: UpdateServiceOptions): UpdateService
     pinnedKeys: start.pinnedKeys,
     shellVersion: start.shellVersion,
     channel: start.channel,
+    settings: options.settings,
     downloadDir: join(options.dataDir, 'downloads', 'releases'),
     isIdle: () => options.activity.idle(),
     applyUpdate: () => stager.apply(),

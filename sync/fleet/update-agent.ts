@@ -12,6 +12,7 @@
  */
 import type { Logger } from '../../domain/logger';
 import { silentLogger } from '../../domain/logger';
+import { updateWindowState, type UpdateWindow } from '../../domain/update-window';
 import { FleetError } from './fleet-error';
 import { downloadPayload, type BackendRequest, type DownloadProgress } from './payload-download';
 import { signedManifestSchema, verifyManifest, type ReleaseChannel, type ReleaseManifest } from './release-manifest';
@@ -52,8 +53,10 @@ export interface UpdateStatus {
   state: UpdateState;
   running: string;
   available?: string;
-  /** Why a ready update waits (the status bar says "新版本已就绪，空闲时更新"). */
-  waitingFor?: Exclude<IdleState, { idle: true }>['reason'];
+  /** Why a ready update waits (the status bar says "新版本已就绪，空闲时更新"), or that the update window is closed. */
+  waitingFor?: Exclude<IdleState, { idle: true }>['reason'] | 'update-window';
+  /** Waiting for the update window: the Beijing time (HH:MM) it opens. */
+  appliesAt?: string;
   progress?: DownloadProgress;
   lastError?: string;
 }
@@ -63,7 +66,12 @@ export interface UpdateAgentOptions {
   stager: ReleaseStager;
   pinnedKeys: readonly string[];
   shellVersion: string;
+  /** The shell's channel, unless the terminal's configuration names one. */
   channel: ReleaseChannel;
+  /** The terminal's configuration in force (`updates`): read at each check, so a pushed channel or window counts at once. */
+  settings?: () => { channel?: ReleaseChannel; window?: UpdateWindow } | undefined;
+  /** Now, for the update window (tests). */
+  clock?: () => number;
   downloadDir: string;
   isIdle: () => IdleState;
   /** Restart into the trial slot (the supervisor's job); resolves when the restart is under way. */
@@ -171,7 +179,7 @@ export class UpdateAgent {
     const running = stager.runningVersion();
     const response = await this.#options.request<{ release: unknown; checkIntervalMs?: number; halted?: unknown }>(
       'GET',
-      `/v1/updates?version=${encodeURIComponent(running)}&channel=${this.#options.channel}`,
+      `/v1/updates?version=${encodeURIComponent(running)}&channel=${this.#channel()}`,
     );
     if (typeof response.data?.checkIntervalMs === 'number' && response.data.checkIntervalMs >= 1_000) this.#checkIntervalMs = response.data.checkIntervalMs;
     // A recall: the admin halted a version this terminal staged but has not applied yet. It is dropped, not run.
@@ -195,7 +203,7 @@ export class UpdateAgent {
         pinnedKeys: this.#options.pinnedKeys,
         runningVersion: running,
         shellVersion: this.#options.shellVersion,
-        channel: this.#options.channel,
+        channel: this.#channel(),
         failedVersions: stager.failedVersions(),
       });
     } catch (error) {
@@ -232,19 +240,29 @@ export class UpdateAgent {
     await this.report();
   }
 
-  /** Applies a staged update if the terminal is idle now; otherwise says what it waits for. */
+  /** The channel the terminal follows: its configuration's, else the shell's. */
+  #channel(): ReleaseChannel {
+    return this.#options.settings?.()?.channel ?? this.#options.channel;
+  }
+
+  /** Applies a staged update if the update window is open and the terminal idle now; otherwise says what it waits for. */
   async applyIfIdle(): Promise<boolean> {
     const { stager } = this.#options;
     if (!stager.state().staged || this.#busy) return false;
+    const window = updateWindowState(this.#options.settings?.()?.window, (this.#options.clock ?? Date.now)());
+    if (!window.open) {
+      if (this.#status.waitingFor !== 'update-window' || this.#status.appliesAt !== window.opensAt) this.#setStatus({ state: 'ready', waitingFor: 'update-window', appliesAt: window.opensAt });
+      return false;
+    }
     const idle = this.#options.isIdle();
     if (!idle.idle) {
-      if (this.#status.waitingFor !== idle.reason) this.#setStatus({ state: 'ready', waitingFor: idle.reason });
+      if (this.#status.waitingFor !== idle.reason) this.#setStatus({ state: 'ready', waitingFor: idle.reason, appliesAt: undefined });
       return false;
     }
     // Busy while switching: no check stages anything behind the trial's back.
     const work = (async () => {
       const { version } = await stager.beginTrial();
-      this.#setStatus({ state: 'applying', available: version, waitingFor: undefined });
+      this.#setStatus({ state: 'applying', available: version, waitingFor: undefined, appliesAt: undefined });
       await this.report();
       await this.#options.applyUpdate();
     })();
@@ -272,7 +290,7 @@ export class UpdateAgent {
       await this.#options.request('POST', '/v1/fleet/reports', {
         body: {
           events,
-          status: { version: this.#options.stager.runningVersion(), channel: this.#options.channel, updateState: this.#status.state, ...(this.#options.terminalStatus?.() ?? {}) },
+          status: { version: this.#options.stager.runningVersion(), channel: this.#channel(), updateState: this.#status.state, ...(this.#options.terminalStatus?.() ?? {}) },
         },
       });
       this.#lastStatusReport = performance.now();

@@ -25,6 +25,7 @@ const en: Messages<typeof zhCN> = {
     uploading: '{count} uploads ({percent}%)',
     deadLettered: '{count} returned by the centre',
     updateReady: 'A new version is ready and will be installed when the terminal is idle',
+    updateScheduled: 'A new version is ready and will be installed when the terminal is idle after {time} (Beijing time)',
     updateApplying: 'Updating, please wait…',
     storage: { low: 'Disk space low ({free} left): ask a technician to free some', critical: 'Disk almost full ({free} left): cases may not save; call a technician now' },
   },

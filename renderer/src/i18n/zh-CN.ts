@@ -21,6 +21,7 @@ export default {
     uploading: '材料上传 {count} 件（{percent}%）',
     deadLettered: '{count} 件被退回',
     updateReady: '新版本已就绪，空闲时更新',
+    updateScheduled: '新版本已就绪，将于北京时间 {time} 后空闲时更新',
     updateApplying: '正在更新，请稍候…',
     storage: { low: '磁盘空间不足（剩余 {free}），请联系技术人员清理', critical: '磁盘空间即将用尽（剩余 {free}），办件可能无法保存，请立即联系技术人员' },
   },
