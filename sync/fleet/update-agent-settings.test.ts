@@ -27,11 +27,11 @@ function stagedStager(): ReleaseStager & { trials: number } {
 describe('update agent: channel and update window from the configuration in force', () => {
   it('asks for the configured channel, read at each check (a pushed channel counts at once)', async () => {
     const asked: string[] = [];
-    let settings: { channel?: ReleaseChannel } | undefined;
+    const settings: { channel?: ReleaseChannel } = {};
     const agent = new UpdateAgent({
       request: async <T>(method: string, path: string) => {
         asked.push(`${method} ${path}`);
-        return { status: 200, data: { release: null } as T };
+        return { status: 200, headers: {}, data: { release: null } as T };
       },
       stager: { ...stagedStager(), state: () => ({ staged: null, trying: null }) },
       pinnedKeys: [],
@@ -43,7 +43,7 @@ describe('update agent: channel and update window from the configuration in forc
       applyUpdate: async () => undefined,
     });
     await agent.checkOnce();
-    settings = { channel: 'canary' };
+    settings.channel = 'canary';
     await agent.checkOnce();
     const checks = asked.filter((line) => line.startsWith('GET /v1/updates'));
     expect(checks[0]).toContain('channel=stable');
@@ -58,7 +58,7 @@ describe('update agent: channel and update window from the configuration in forc
     let applied = 0;
     let idle = true;
     const agent = new UpdateAgent({
-      request: async <T>() => ({ status: 200, data: {} as T }),
+      request: async <T>() => ({ status: 200, headers: {}, data: {} as T }),
       stager,
       pinnedKeys: [],
       shellVersion: '1.0.0',
