@@ -18,6 +18,11 @@ export const materialScanCalls = {
     input: z.object({ ...materialOf, sides: z.enum(['simplex', 'duplex']) }).strict(),
     output: z.object({ batchId: z.string() }),
   },
+  /** The document scanners SANE reaches now: USB ones and network ones (eSCL/WSD through sane-airscan), with their connection. */
+  'documentScanner.list': {
+    input: z.object({}).strict().optional(),
+    output: z.array(z.object({ device: z.string(), description: z.string(), backend: z.string(), connection: z.enum(['usb', 'network', 'virtual', 'other']) })),
+  },
   /** Stops the batch after the page in the feeder; the pages scanned so far are kept. */
   'documentScanner.batchStop': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ ok: z.literal(true) }) },
 } as const;

@@ -27,6 +27,7 @@ import { MaterialCaptures } from './material-captures';
 import { captureImage, holdPage, profileFor } from './materials/material-pages';
 import { materialFiles } from './materials/material-files';
 import { ScanBatches } from './materials/scan-batches';
+import { listDocumentScanners } from '../drivers/document-scanner/discovery';
 import { scannerModeFor } from '../domain/material-scan';
 import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
@@ -419,6 +420,7 @@ export async function createTerminalServices(
       return { captureId, mimeType: page.mimeType, size: page.data.length, data: Buffer.from(page.data).toString('base64') };
     },
     'documentScanner.batchStart': ({ serviceItemId, materialKey, sides }) => scanBatches.start(materialKey, sides, profileFor(catalogueItem(serviceItemId), materialKey)),
+    'documentScanner.list': () => listDocumentScanners(),
     'documentScanner.batchStop': ({ batchId }) => {
       scanBatches.stop(batchId);
       return { ok: true as const };

@@ -185,3 +185,11 @@ test('a jam on page 5 keeps pages 1–4 and says which sheet to put back; the re
   await app.getByTestId(`page-${material.key}`).nth(2).getByTestId('page-rescan').click();
   await expect(app.getByTestId(`material-${material.key}`)).toHaveAttribute('data-pages', '12');
 });
+
+test('the devices screen lists the document scanners SANE reaches, with how each is connected', async ({ app }) => {
+  await app.getByTestId('nav-devices').click();
+  await app.getByTestId('find-scanners').click();
+  // The test backend's devices through the real scanimage -L (network scanners through sane-airscan: discovery test).
+  await expect(app.locator('[data-testid="found-scanner"][data-device="test:1"]')).toHaveAttribute('data-connection', 'virtual');
+  await expect(app.locator('[data-testid="found-scanner"][data-device="test:1"]')).toContainText('虚拟');
+});

@@ -30,6 +30,10 @@ const en: Messages<typeof zhCN> = {
     storage: { low: 'Disk space low ({free} left): ask a technician to free some', critical: 'Disk almost full ({free} left): cases may not save; call a technician now' },
   },
   device: {
+    findScanners: 'Find scanners (USB and network)',
+    scannersLooking: 'Looking for scanners…',
+    noScanners: 'No scanners found.',
+    connection: { usb: 'USB', network: 'Network', virtual: 'Virtual', other: 'Local' },
     kind: {
       'id-card-reader': 'ID card reader',
       'scanner-gun': 'Scanner gun',

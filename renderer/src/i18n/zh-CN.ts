@@ -26,6 +26,10 @@ export default {
     storage: { low: '磁盘空间不足（剩余 {free}），请联系技术人员清理', critical: '磁盘空间即将用尽（剩余 {free}），办件可能无法保存，请立即联系技术人员' },
   },
   device: {
+    findScanners: '查找扫描仪（USB 和网络）',
+    scannersLooking: '正在查找扫描仪…',
+    noScanners: '没有找到扫描仪。',
+    connection: { usb: 'USB', network: '网络', virtual: '虚拟', other: '本机' },
     kind: {
       'id-card-reader': '身份证阅读器',
       'scanner-gun': '扫码枪',
