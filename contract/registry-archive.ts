@@ -27,6 +27,8 @@ export const registryCaseViewSchema = z.object({
   completedAt: z.string().optional(),
   /** Captured but no longer on the terminal: to capture again (zh-CN names). */
   recapture: z.array(z.string()),
+  /** The national review the case went through, if any (an override's document is re-scanned under it). */
+  reviewId: z.string().optional(),
   overrideDocumentMissing: z.boolean(),
 });
 

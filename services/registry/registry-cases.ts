@@ -70,6 +70,7 @@ export interface RegistryCaseView {
   completedAt?: string;
   /** What was captured but is no longer on the terminal and must be captured again (zh-CN). */
   recapture: string[];
+  reviewId?: string;
   /** The override's supporting document is gone: scan it again (the reason stands). */
   overrideDocumentMissing: boolean;
 }
@@ -249,6 +250,7 @@ export class RegistryCases {
       openedAt: found.openedAt,
       ...(found.completedAt ? { completedAt: found.completedAt } : {}),
       recapture,
+      ...(found.reviewId ? { reviewId: found.reviewId } : {}),
       overrideDocumentMissing,
     };
   }
