@@ -1,5 +1,6 @@
 import { CARD_TYPES, type IdentityCard, type Sex } from './identity-card';
 import type { MrzReading } from './mrz';
+import type { SocialSecurityCard } from './social-security-card';
 
 /** Documents an applicant identifies with: the cards the reader reads, and a passport read by its MRZ. */
 export const IDENTITY_DOCUMENT_TYPES = [...CARD_TYPES, 'passport'] as const;
@@ -27,6 +28,16 @@ export interface ApplicantIdentity {
 export function applicantFromCard(card: IdentityCard): ApplicantIdentity {
   const { cardType, name, englishName, sex, birthDate, idNumber, nationality, address, ethnicity } = card;
   return { documentType: cardType, name, sex, birthDate, idNumber, ...defined({ englishName, nationality, address, ethnicity }) };
+}
+
+/**
+ * A social security card identifies a resident: its social security number is
+ * the citizen ID number, and the birth date comes from the chip or the number.
+ */
+export function applicantFromSocialSecurityCard(card: SocialSecurityCard): ApplicantIdentity {
+  const n = card.socialSecurityNumber;
+  const birthDate = card.birthDate ?? `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`;
+  return { documentType: 'resident', name: card.name, sex: card.sex, birthDate, idNumber: n };
 }
 
 /**

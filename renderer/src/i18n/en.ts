@@ -53,11 +53,13 @@ const en: Messages<typeof zhCN> = {
     'foreign-permanent-2023': 'Foreign permanent resident card (2023)',
     'gat-residence': 'HK/Macao/Taiwan residence permit',
     passport: 'Passport',
+    'social-security-card': 'Social security card',
   },
   sex: { male: 'Male', female: 'Female', unknown: 'Unknown', unspecified: 'Unspecified' },
   reception: {
     step: { card: 'Identify', item: 'Service item', form: 'Form', sign: 'Sign and print', done: 'Result' },
     readCard: 'Read ID card',
+    readSocialSecurityCard: 'Read social security card',
     reading: 'Place the card on the reader…',
     waitingForCard: 'Place the card on the reader; it is read automatically.',
     newCase: 'Next case',
@@ -70,6 +72,8 @@ const en: Messages<typeof zhCN> = {
     back: 'Back',
     required: 'Required',
   },
+  socialSecurityCard: { cardNumber: 'Card number', socialSecurityNumber: 'Social security number', issuingRegion: 'Issuing region code', validity: 'Valid' },
+  ocr: { title: 'Automatic check of the materials' },
   card: {
     name: 'Name',
     englishName: 'English name',

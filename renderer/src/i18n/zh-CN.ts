@@ -49,11 +49,13 @@ export default {
     'foreign-permanent-2023': '外国人永久居留身份证（2023版）',
     'gat-residence': '港澳台居民居住证',
     passport: '护照',
+    'social-security-card': '社会保障卡',
   },
   sex: { male: '男', female: '女', unknown: '未知', unspecified: '未说明' },
   reception: {
     step: { card: '读取证件', item: '选择事项', form: '填写表单', sign: '签名打印', done: '提交结果' },
     readCard: '读取身份证',
+    readSocialSecurityCard: '读取社保卡',
     reading: '请将证件放在阅读器上…',
     waitingForCard: '请将证件放在阅读器上，系统会自动读取。',
     newCase: '受理下一件',
@@ -66,6 +68,8 @@ export default {
     back: '返回',
     required: '必填',
   },
+  socialSecurityCard: { cardNumber: '社会保障卡号', socialSecurityNumber: '社会保障号码', issuingRegion: '发卡地区划代码', validity: '有效期' },
+  ocr: { title: '材料自动核对' },
   card: {
     name: '姓名',
     englishName: '英文姓名',

@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CapturedMaterialRef, CaseDraft, CaseRecord } from '../../../domain/case';
-import { applicantFromCard, applicantFromPassport, type ApplicantIdentity } from '../../../domain/applicant';
+import { applicantFromCard, applicantFromPassport, applicantFromSocialSecurityCard, type ApplicantIdentity } from '../../../domain/applicant';
+import type { SocialSecurityCardReading } from '../../../domain/social-security-card';
+import type { OcrWarning } from '../../../domain/ocr-cross-check';
 import type { CardReading } from '../../../domain/identity-card';
 import type { MrzReading } from '../../../domain/mrz';
 import type { CardPrefill, ServiceItem, SignerRole } from '../../../domain/service-item';
@@ -35,6 +37,8 @@ export interface RunningBatch {
 export const useReceptionStore = defineStore('reception', () => {
   const step = ref<ReceptionStep>('card');
   const reading = ref<CardReading>();
+  /** Set when the applicant was identified by a social security card (PC/SC reader) instead of an ID card. */
+  const socialSecurityCard = ref<SocialSecurityCardReading>();
   /** Set when the applicant was identified by a passport instead of a card. */
   const passport = ref<MrzReading>();
   const catalogue = ref<ServiceItem[]>([]);
@@ -53,6 +57,11 @@ export const useReceptionStore = defineStore('reception', () => {
   let previewing: Promise<void> = Promise.resolve();
   /** Pages scanned for the item's materials; the terminal holds them until the case is saved. */
   const captures = ref<CapturedPage[]>([]);
+  /**
+   * OCR cross-check of each captured page against the form (by capture id): only a name or ID number that differs
+   * is kept, as a warning naming the field; a page it cannot read says nothing (many materials carry neither).
+   */
+  const crossChecks = ref<Record<string, OcrWarning[]>>({});
   /** The material key being scanned now. */
   const scanning = ref<string>();
   const batch = ref<RunningBatch>();
@@ -61,8 +70,12 @@ export const useReceptionStore = defineStore('reception', () => {
   /** The zone a passport reader read (the services hold it); a typed zone has none. */
   let passportReadingId: string | undefined;
   /** The reading the applicant was identified from, for the services to tell chip, zone and typing apart. */
-  const readingId = (): string | undefined => (passport.value ? passportReadingId : reading.value?.readingId);
-  const applicant = computed(() => (passport.value ? applicantFromPassport(passport.value) : card.value && applicantFromCard(card.value)));
+  const readingId = (): string | undefined => (passport.value ? passportReadingId : socialSecurityCard.value ? socialSecurityCard.value.readingId : reading.value?.readingId);
+  const applicant = computed(() => {
+    if (passport.value) return applicantFromPassport(passport.value);
+    if (socialSecurityCard.value) return applicantFromSocialSecurityCard(socialSecurityCard.value.card);
+    return card.value && applicantFromCard(card.value);
+  });
 
   async function load(): Promise<void> {
     // Only the reads the reception screen asked for (it asks while it is the screen in front: App.vue).
@@ -75,6 +88,8 @@ export const useReceptionStore = defineStore('reception', () => {
       if (batch.value?.batchId !== event.batchId) return void (starting && early.push({ batchId: event.batchId, apply: () => batchEnded(event) }));
       batchEnded(event);
     });
+    // Social security cards are not yet addressed to a screen (the ID card reader's routing): the reception takes them.
+    terminal.on('socialSecurityCard.cardRead', (next) => acceptSocialSecurityCard(next));
     terminal.on('catalogue.changed', () => void refreshCatalogue());
     terminal.on('cases.changed', (record) => {
       if (saved.value?.id === record.id) saved.value = record;
@@ -90,6 +105,7 @@ export const useReceptionStore = defineStore('reception', () => {
   function acceptReading(next: CardReading): void {
     if (step.value === 'card' || step.value === 'done') {
       reading.value = next;
+      socialSecurityCard.value = undefined;
       passport.value = undefined;
       error.value = undefined;
       saved.value = undefined;
@@ -97,10 +113,35 @@ export const useReceptionStore = defineStore('reception', () => {
     }
   }
 
+  /** A social security card inserted (or read on request) starts the case like an ID card. */
+  function acceptSocialSecurityCard(next: SocialSecurityCardReading): void {
+    if (step.value === 'card' || step.value === 'done') {
+      socialSecurityCard.value = next;
+      reading.value = undefined;
+      passport.value = undefined;
+      error.value = undefined;
+      saved.value = undefined;
+      step.value = 'item';
+    }
+  }
+
+  async function readSocialSecurityCard(): Promise<void> {
+    busy.value = true;
+    error.value = undefined;
+    try {
+      acceptSocialSecurityCard(await terminal.socialSecurityCard.read({ timeoutMs: 10_000 }));
+    } catch (caught) {
+      error.value = describeError(caught);
+    } finally {
+      busy.value = false;
+    }
+  }
+
   /** The officer starts the case from a passport whose zone checked out. */
   function usePassport(mrz: MrzReading, readingId?: string): void {
     if (!applicantFromPassport(mrz) || (step.value !== 'card' && step.value !== 'done')) return;
     reading.value = undefined;
+    socialSecurityCard.value = undefined;
     passport.value = mrz;
     passportReadingId = readingId;
     error.value = undefined;
@@ -159,6 +200,7 @@ export const useReceptionStore = defineStore('reception', () => {
         captures.value = captures.value.map((capture, index) => (index === at ? captured : capture));
         void terminal.captures.discard({ captureId: replacing! }).catch(() => undefined);
       }
+      void crossCheck(page.captureId);
     } catch (caught) {
       error.value = describeError(caught);
     } finally {
@@ -229,8 +271,22 @@ export const useReceptionStore = defineStore('reception', () => {
     try {
       const page = await terminal.captures.add({ mimeType: 'image/jpeg', data, ...(item.value ? { serviceItemId: item.value.id, materialKey } : {}) });
       captures.value = [...captures.value, { materialKey, ...page }];
+      void crossCheck(page.captureId);
     } catch (caught) {
       error.value = describeError(caught);
+    }
+  }
+
+  /** In the background: the officer carries on while the page is read; a failure only means no automatic check. */
+  async function crossCheck(captureId: string): Promise<void> {
+    const name = form.value.name || applicant.value?.name || '';
+    const idNumber = form.value.idNumber || applicant.value?.idNumber || '';
+    try {
+      const result = await terminal.materials.crossCheck({ captureId, name, idNumber });
+      const mismatches = result.warnings.filter((warning) => warning.code.endsWith('-mismatch'));
+      if (captures.value.some((capture) => capture.captureId === captureId)) crossChecks.value = { ...crossChecks.value, [captureId]: mismatches };
+    } catch {
+      // Not read (engine or image trouble): the officer checks by eye as today.
     }
   }
 
@@ -313,7 +369,9 @@ export const useReceptionStore = defineStore('reception', () => {
     discardCaptures();
     step.value = 'card';
     reading.value = undefined;
+    socialSecurityCard.value = undefined;
     passport.value = undefined;
+    crossChecks.value = {};
     item.value = undefined;
     form.value = {};
     signatures.value = {};
@@ -325,8 +383,8 @@ export const useReceptionStore = defineStore('reception', () => {
   }
 
   return {
-    step, reading, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning, batch,
-    load, readCard, usePassport, chooseItem, scanMaterial, scanBatch, stopBatch, movePage, setBlankDropped, addPhoto, discardCapture, toSigning, refreshPreview, sign, submit, refreshSaved, reset,
+    step, reading, socialSecurityCard, crossChecks, card, passport, applicant, catalogue, item, form, saved, error, fieldProblems, busy, signatures, pledgeAccepted, preview, captures, scanning, batch,
+    load, readCard, readSocialSecurityCard, usePassport, chooseItem, scanMaterial, scanBatch, stopBatch, movePage, setBlankDropped, addPhoto, discardCapture, toSigning, refreshPreview, sign, submit, refreshSaved, reset,
     back: () => (step.value = step.value === 'sign' ? 'form' : step.value === 'form' ? 'item' : 'card'),
   };
 });
