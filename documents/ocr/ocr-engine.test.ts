@@ -37,6 +37,16 @@ describe('OCR of captured materials (tesseract.js, chi_sim + eng, offline)', () 
     expect(crossCheck(text, { name: second.name, idNumber: second.idNumber }).warnings).toEqual([]);
   }, 60_000);
 
+  it('closes after the page being read, so tesseract.js never sees its worker go under a job (that would crash the services)', async () => {
+    const own = new OcrEngine({ modelDir: join(dir, 'models') });
+    const page = await renderPage('id-card-copy', first, 3);
+    const reading = own.recognize(page.image);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await own.close();
+    await expect(reading).resolves.toMatchObject({ text: expect.any(String) });
+    await expect(own.recognize(page.image)).rejects.toMatchObject({ code: 'ocr-failed' });
+  }, 60_000);
+
   it('refuses what is not an image with its own code', async () => {
     await expect(engine.recognize(new TextEncoder().encode('not an image'))).rejects.toMatchObject({ code: 'ocr-image-unreadable' });
   });

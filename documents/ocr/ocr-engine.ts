@@ -71,13 +71,26 @@ export class OcrEngine {
     this.#logger = options.logger ?? silentLogger;
   }
 
+  #closed = false;
+
   recognize(image: Uint8Array): Promise<OcrResult> {
+    if (this.#closed) return Promise.reject(new TerminalError('ocr-failed', 'the OCR engine is closed'));
     const run = this.#queue.then(() => this.#recognize(image));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
+  /**
+   * After the page being read: tesseract.js throws from its message handler (an uncaught error that would take
+   * the services process down) when its worker is terminated under a running job.
+   */
   async close(): Promise<void> {
+    this.#closed = true;
+    await this.#queue;
+    await this.#terminate();
+  }
+
+  async #terminate(): Promise<void> {
     const workers = await this.#workers?.catch(() => undefined);
     this.#workers = undefined;
     await Promise.all([workers?.text.terminate(), workers?.digits.terminate()]);
@@ -102,7 +115,7 @@ export class OcrEngine {
     } catch (err) {
       // Workers that failed once are not trusted with the next page.
       this.#logger.warn('ocr: recognition failed', { error: err instanceof Error ? err.message : String(err) });
-      await this.close();
+      await this.#terminate();
       throw new TerminalError('ocr-failed', `recognition failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
