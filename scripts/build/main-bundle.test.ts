@@ -23,11 +23,11 @@ async function mainBundleModules(): Promise<{ entries: string[]; modules: string
 }
 
 describe('the production main bundle', () => {
-  it('builds the Electron entry, the web host and the services process, with no module from fixtures/', async () => {
+  it('builds the Electron entry, the web host, the services process and its slot loader, with no module from fixtures/', async () => {
     const { entries, modules } = await mainBundleModules();
     // The SM worker thread's entry (crypto/worker/spawn.ts imports it with `?nodeWorker`) is its own chunk.
     expect(entries.filter((name) => /^chunks\/sm-worker-[\w-]+\.js$/.test(name))).toHaveLength(1);
-    expect(entries.filter((name) => !name.startsWith('chunks/sm-worker-')).sort()).toEqual(['electron.js', 'services.js', 'web-host.js']);
+    expect(entries.filter((name) => !name.startsWith('chunks/sm-worker-')).sort()).toEqual(['electron.js', 'services.js', 'slot-services.js', 'web-host.js']);
     expect(modules).toContain('crypto/worker/sm-worker.ts');
     // Our own code is there (so the check below looks at real module ids), and the drivers are in the services.
     expect(modules).toContain('services/entry.ts');
