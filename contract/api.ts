@@ -11,6 +11,7 @@ import type { PrintJobRecord, PrinterInfo } from '../domain/printing';
 import type { Signature } from '../domain/signature';
 import { TERMINAL_PROFILES } from '../domain/terminal-profile';
 import type { CardReading } from '../domain/identity-card';
+import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { CARD_REQUESTERS, type CardRequester } from '../domain/card-requesters';
 import {
   cardReadingSchema,
@@ -90,7 +91,7 @@ export const calls = {
   'devices.list': call(none, z.array(deviceStatusSchema)),
   'devices.selfCheck': call(none, z.array(deviceStatusSchema)),
   'idCard.read': call(z.object({ timeoutMs: z.number().int().min(100).max(60_000) }).strict(), cardReadingSchema),
-  /** This screen takes the reader's next readings (idCard.cardRead addressed to it) until it releases them or another screen asks. */
+  /** This screen takes the card readers' next readings (idCard.cardRead and socialSecurityCard.cardRead addressed to it) until it releases them or another screen asks. */
   'idCard.request': call(z.object({ requesterId: z.enum(CARD_REQUESTERS) }).strict(), z.object({ ok: z.literal(true) })),
   /** This screen no longer wants readings (it closed or was hidden); a no-op unless it owns the reader. */
   'idCard.release': call(z.object({ requesterId: z.enum(CARD_REQUESTERS) }).strict(), z.object({ ok: z.literal(true) })),
@@ -222,8 +223,8 @@ export const calls = {
 export const events = {
   /** A card read, addressed to the screen that asked for the reader's readings (idCard.request). */
   'idCard.cardRead': z.custom<CardReading & { requesterId: CardRequester }>(),
-  /** A social security card was inserted and read (held by the services under its readingId). */
-  'socialSecurityCard.cardRead': socialSecurityCardReadingSchema,
+  /** A social security card was inserted and read (held by the services under its readingId), addressed like idCard.cardRead. */
+  'socialSecurityCard.cardRead': z.custom<SocialSecurityCardReading & { requesterId: CardRequester }>(),
   /** Signed in, signed out, locked or unlocked. */
   'officer.changed': officerStatusSchema,
   'device.changed': deviceStatusSchema,

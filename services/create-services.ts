@@ -141,7 +141,10 @@ export async function createTerminalServices(
     ...reading,
     readingId: readings.hold('ssc-chip', { documentType: 'resident', idNumber: reading.card.socialSecurityNumber, name: reading.card.name }),
   });
-  devices.on('socialSecurityCardRead', (reading) => officers.session.mayShowPersonalData() && events.emit('socialSecurityCard.cardRead', heldSocialSecurityCard(reading)));
+  devices.on('socialSecurityCardRead', (reading) => {
+    const requesterId = cardRequests.owner();
+    if (requesterId && officers.session.mayShowPersonalData()) events.emit('socialSecurityCard.cardRead', { ...heldSocialSecurityCard(reading), requesterId });
+  });
   devices.on('scan', (reading) => officers.session.mayShowPersonalData() && events.emit('scanner.scanned', reading));
   devices.on('passportRead', (reading) => {
     if (!officers.session.mayShowPersonalData()) return;

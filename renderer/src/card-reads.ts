@@ -1,4 +1,4 @@
-import { cardReadsFor } from '../../contract/card-reads';
+import { cardReadsFor, type CardReadEvent } from '../../contract/card-reads';
 import type { EventPayload } from '../../contract/api';
 import type { CardRequester } from '../../domain/card-requesters';
 import { terminal } from './terminal';
@@ -31,6 +31,6 @@ export function releaseCardReads(requesterId: CardRequester): void {
 }
 
 /** The handler sees only readings addressed to this screen; returns what stops it. */
-export function onCardReads(requesterId: CardRequester, handler: (reading: EventPayload<'idCard.cardRead'>) => void): () => void {
-  return cardReadsFor(requesterId, (event, listener) => terminal.on(event, listener), handler);
+export function onCardReads<E extends CardReadEvent>(event: E, requesterId: CardRequester, handler: (reading: EventPayload<E>) => void): () => void {
+  return cardReadsFor(event, requesterId, (name, listener) => terminal.on(name, listener), handler);
 }

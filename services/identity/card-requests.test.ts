@@ -39,7 +39,7 @@ describe('card read requests', () => {
     throw new Error(`timed out waiting for ${what}`);
   }
   /** What a screen's subscription sees, through the same filter the renderer uses. */
-  const subscribe: CardReadSubscribe = (event, listener) => services.events.connect((name, payload) => name === event && listener(payload as Reading));
+  const subscribe: CardReadSubscribe = (event, listener) => services.events.connect((name, payload) => name === event && listener(payload as never));
 
   beforeAll(async () => {
     backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
@@ -60,8 +60,8 @@ describe('card read requests', () => {
     const reception: Reading[] = [];
     const certificate: Reading[] = [];
     const all: Reading[] = [];
-    cardReadsFor('reception', subscribe, (reading) => reception.push(reading));
-    cardReadsFor('certificate', subscribe, (reading) => certificate.push(reading));
+    cardReadsFor('idCard.cardRead', 'reception', subscribe, (reading) => reception.push(reading));
+    cardReadsFor('idCard.cardRead', 'certificate', subscribe, (reading) => certificate.push(reading));
     services.events.connect((name, payload) => name === 'idCard.cardRead' && all.push(payload as Reading));
 
     await call('idCard.request', { requesterId: 'certificate' });

@@ -53,6 +53,8 @@ describe.skipIf(pcscStackMissing())('reception: identifying the applicant by a s
   it('lists the reader, reads the inserted card, and records the case as identified from its chip', async () => {
     await call('officer.signIn', { account: officer.account, password: officer.password });
     expect(await call('devices.list')).toContainEqual(expect.objectContaining({ kind: 'social-security-card-reader', state: 'ready' }));
+    // The reception screen owns the card readers, so the insertion's reading is addressed to it.
+    await call('idCard.request', { requesterId: 'reception' });
     const pending = call('socialSecurityCard.read', { timeoutMs: 10_000 });
     await pcsc.insert('ssc');
     const reading = await pending;
@@ -60,8 +62,9 @@ describe.skipIf(pcscStackMissing())('reception: identifying the applicant by a s
     expect(reading.readingId).toEqual(expect.any(String));
     // The insertion also reached the screen on its own, as the ID card's does.
     await expect.poll(() => seen.some(({ event }) => event === 'socialSecurityCard.cardRead'), { timeout: 5_000 }).toBe(true);
-    const pushed = seen.find(({ event }) => event === 'socialSecurityCard.cardRead')!.payload as SocialSecurityCardReading;
+    const pushed = seen.find(({ event }) => event === 'socialSecurityCard.cardRead')!.payload as SocialSecurityCardReading & { requesterId: string };
     expect(pushed.card.socialSecurityNumber).toBe(pcsc.sample.socialSecurityNumber);
+    expect(pushed.requesterId).toBe('reception');
 
     const { name, socialSecurityNumber: idNumber } = reading.card;
     const draft = sampleDraft(1);

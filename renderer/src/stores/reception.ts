@@ -79,7 +79,7 @@ export const useReceptionStore = defineStore('reception', () => {
 
   async function load(): Promise<void> {
     // Only the reads the reception screen asked for (it asks while it is the screen in front: App.vue).
-    onCardReads('reception', (next) => acceptReading(next));
+    onCardReads('idCard.cardRead', 'reception', (next) => acceptReading(next));
     terminal.on('documentScanner.batchPage', (event) => {
       if (batch.value?.batchId !== event.batchId) return void (starting && early.push({ batchId: event.batchId, apply: () => batchPage(event) }));
       batchPage(event);
@@ -88,8 +88,7 @@ export const useReceptionStore = defineStore('reception', () => {
       if (batch.value?.batchId !== event.batchId) return void (starting && early.push({ batchId: event.batchId, apply: () => batchEnded(event) }));
       batchEnded(event);
     });
-    // Social security cards are not yet addressed to a screen (the ID card reader's routing): the reception takes them.
-    terminal.on('socialSecurityCard.cardRead', (next) => acceptSocialSecurityCard(next));
+    onCardReads('socialSecurityCard.cardRead', 'reception', (next) => acceptSocialSecurityCard(next));
     terminal.on('catalogue.changed', () => void refreshCatalogue());
     terminal.on('cases.changed', (record) => {
       if (saved.value?.id === record.id) saved.value = record;
