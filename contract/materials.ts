@@ -23,6 +23,17 @@ export const materialScanCalls = {
     input: z.object({}).strict().optional(),
     output: z.array(z.object({ device: z.string(), description: z.string(), backend: z.string(), connection: z.enum(['usb', 'network', 'virtual', 'other']) })),
   },
+  /** The renderer's finding about the document camera (only it can see cameras): it joins the devices in the status bar. */
+  'documentCamera.report': {
+    input: z
+      .object({
+        state: z.enum(['ready', 'absent', 'busy', 'error']),
+        problem: z.enum(['document-camera-not-found', 'document-camera-denied', 'document-camera-busy']).optional(),
+        label: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
   /** Stops the batch after the page in the feeder; the pages scanned so far are kept. */
   'documentScanner.batchStop': { input: z.object({ batchId: z.string().min(1).max(64) }).strict(), output: z.object({ ok: z.literal(true) }) },
 } as const;

@@ -28,6 +28,7 @@ import { captureImage, holdPage, profileFor } from './materials/material-pages';
 import { materialFiles } from './materials/material-files';
 import { ScanBatches } from './materials/scan-batches';
 import { listDocumentScanners } from '../drivers/document-scanner/discovery';
+import { DocumentCameraStatus } from './materials/document-camera-status';
 import { scannerModeFor } from '../domain/material-scan';
 import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
@@ -174,6 +175,7 @@ export async function createTerminalServices(
   // Started on the first cross-check (a worker thread and 4.6 MB of models), not at start-up.
   const ocr = new OcrEngine({ modelDir: join(config.dataDir, 'ocr-models'), logger: logger.child({ area: 'ocr' }) });
   closers.unshift(() => ocr.close());
+  const documentCamera = new DocumentCameraStatus((status) => events.emit('device.changed', status));
   const scanBatches = new ScanBatches({
     captures,
     logger: logger.child({ area: 'materials' }),
@@ -398,7 +400,7 @@ export async function createTerminalServices(
     },
     'app.messages': () => OFFICER_MESSAGES,
     'app.storage': () => storage.check(),
-    'devices.list': () => devices.list(),
+    'devices.list': () => [...devices.list(), ...documentCamera.list()],
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': async ({ timeoutMs }) => heldCard(await devices.readIdCard(timeoutMs)),
     'idCard.request': ({ requesterId }) => {
@@ -424,6 +426,10 @@ export async function createTerminalServices(
     },
     'documentScanner.batchStart': ({ serviceItemId, materialKey, sides }) => scanBatches.start(materialKey, sides, profileFor(catalogueItem(serviceItemId), materialKey)),
     'documentScanner.list': () => listDocumentScanners(),
+    'documentCamera.report': ({ state, problem, label }) => {
+      documentCamera.report(state, problem, label);
+      return { ok: true as const };
+    },
     'documentScanner.batchStop': ({ batchId }) => {
       scanBatches.stop(batchId);
       return { ok: true as const };

@@ -25,6 +25,8 @@ export const CALLS_WITHOUT_OFFICER: ReadonlySet<CallName> = new Set<CallName>([
   // locked or signed-out screen is exactly when an update should be able to run, and a screen that restarted
   // under a locked session must be able to say it has no case open, or the terminal never counts as idle.
   'activity.report',
+  // The document camera's presence for the status bar (shown before sign-in like the other devices); no personal data.
+  'documentCamera.report',
 ]);
 
 export function guardHandlers(handlers: Handlers, session: OfficerSession): Handlers {

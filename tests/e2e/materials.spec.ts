@@ -193,3 +193,9 @@ test('the devices screen lists the document scanners SANE reaches, with how each
   await expect(app.locator('[data-testid="found-scanner"][data-device="test:1"]')).toHaveAttribute('data-connection', 'virtual');
   await expect(app.locator('[data-testid="found-scanner"][data-device="test:1"]')).toContainText('虚拟');
 });
+
+test('the document camera the screen finds joins the status bar', async ({ app }) => {
+  // Chromium's test camera: found by the renderer, reported to the services, shown with the other devices.
+  await expect(app.getByTestId('device-document-camera')).toHaveAttribute('data-state', 'ready');
+  await expect(app.getByTestId('device-document-camera')).toContainText('高拍仪：就绪');
+});

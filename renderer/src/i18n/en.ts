@@ -287,6 +287,7 @@ const en: Messages<typeof zhCN> = {
     'storage-full': 'This PC\'s disk is full and nothing was saved. Ask a technician to free disk space, then try again; what you entered is still on the screen.',
     'capture-not-found': 'A scanned material is no longer held (the terminal restarted, or it is over 4 hours old). Remove it and scan again.',
     'capture-not-an-image': 'The photo did not come out. Take it again.',
+    'document-camera-busy': 'The document camera is held by another program. Close the vendor’s camera software and try again; meanwhile use the scanner.',
     'document-camera-not-found': 'No document camera or webcam found. Check its USB cable, or use the scanner.',
     'document-camera-denied': 'This PC does not allow the document camera. Ask support; meanwhile use the scanner.',
     'marriage-not-allowed': 'The parties do not meet the conditions for marriage registration; no marriage certificate can be printed. Check both parties.',

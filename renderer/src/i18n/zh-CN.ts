@@ -283,6 +283,7 @@ export default {
     'storage-full': '本机磁盘已满，本次操作没有保存。请联系技术人员清理磁盘后重试；已填写的内容仍在界面上。',
     'capture-not-found': '扫描的材料已失效（终端重启或超过 4 小时），请删除后重新扫描。',
     'capture-not-an-image': '照片没有拍成功，请重新拍照。',
+    'document-camera-busy': '高拍仪被其他程序占用。请关闭厂商自带的拍照软件后再试；在此之前可用扫描仪。',
     'document-camera-not-found': '没有找到高拍仪或摄像头。请检查USB线，或改用扫描仪。',
     'document-camera-denied': '本机不允许使用高拍仪或摄像头。请联系技术支持；在此之前可改用扫描仪。',
     'marriage-not-allowed': '双方不符合结婚登记条件，不能打印结婚证。请核对双方信息。',

@@ -5,6 +5,7 @@ import type { StorageStatus } from '../../../domain/storage';
 import type { SyncStatus } from '../../../domain/sync-status';
 import type { TerminalProfile } from '../../../domain/terminal-profile';
 import { terminal } from '../terminal';
+import { watchDocumentCamera } from '../document-camera';
 
 /** What the status bar shows: devices, the backend link, the outbox, free disk space. */
 export const useStatusStore = defineStore('status', () => {
@@ -18,6 +19,7 @@ export const useStatusStore = defineStore('status', () => {
   const storage = ref<StorageStatus>();
 
   async function load(): Promise<void> {
+    watchDocumentCamera();
     terminal.on('device.changed', (status) => {
       const index = devices.value.findIndex((d) => d.id === status.id);
       if (index === -1) devices.value.push(status);
