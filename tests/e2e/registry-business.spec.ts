@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { IdentityCard } from '../../domain/identity-card';
 import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
+import { FRENCH_PASSPORT_MRZ, FRENCH_PASSPORT_MRZ_BAD_CHECK } from '../../fixtures/registry/sample-passports';
 import { huangTing, qianJia, sunLi, wuMin, xuJing, zhaoLei, zhengHao, zhouJie } from '../../fixtures/registry/sample-parties';
 import { expect, test } from './harness';
 
@@ -195,4 +197,34 @@ test('a record certificate lists the registrations in the Shanghai index, or sta
     [huangTing.idNumber, 2],
     [wuMin.idNumber, 0],
   ]);
+});
+
+test('a foreign-related divorce application: a resident card and a French passport by its zone (a failing zone refused); the receipt says 法国, and any desk finds the application by the passport number', async ({ app, reader, backend, printer }) => {
+  await readCards(app, reader, sampleCards.resident);
+  await app.getByTestId('desk-passport').locator('summary').click();
+  await app.getByTestId('desk-mrz-input').fill(FRENCH_PASSPORT_MRZ_BAD_CHECK.join('\n'));
+  await app.getByTestId('desk-mrz-read').click();
+  await expect(app.getByTestId('certificate-error')).toHaveText('当事人2的护照机读码校验未通过，未读入。请重新扫描或核对后重新输入。');
+  await expect(app.getByTestId('party-1-name')).toHaveValue('');
+  await app.getByTestId('desk-mrz-input').fill(FRENCH_PASSPORT_MRZ.join('\n'));
+  await app.getByTestId('desk-mrz-read').click();
+  await expect(app.getByTestId('party-1-nationality')).toHaveValue('法国');
+  const passportNumber = await app.getByTestId('party-1-idNumber').inputValue();
+
+  await app.getByTestId('certificate-type').selectOption('L');
+  await app.getByTestId('divorce-receipt-print').click();
+  await expect(app.getByTestId('divorce-receipt-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const [spooled] = await printer.spooledPdfs();
+  const text = pdfText(spooled!);
+  expect(text).toContain('离婚登记申请受理回执');
+  expect(text).toContain('MARTINSOPHIEMARIE');
+  expect(text).toContain('法国');
+  expect(text).not.toContain('FRA');
+
+  // The centre holds it once, the nationality in Chinese; the desk finds it by the passport number, in its cooling-off period.
+  const held = (await applicationsOf(backend.url, sampleCards.resident)).map((entry) => entry as HeldApplication & { parties: { idNumber: string; nationality: string }[] });
+  expect(held).toEqual([expect.objectContaining({ state: 'received', parties: [expect.objectContaining({ nationality: '中国' }), expect.objectContaining({ idNumber: passportNumber, nationality: '法国' })] })]);
+  await app.getByTestId('divorce-application-find').click();
+  await expect(app.getByTestId('divorce-application-found')).toHaveAttribute('data-verdict', 'cooling-off');
+  await expect(app.getByTestId('certificate-print')).toBeDisabled();
 });
