@@ -89,4 +89,16 @@ describe('replacements and record certificates from the registration index', () 
     ]);
     await expect(desk.handlers['registry.printRecordCertificate']({ printerId: 'a4', person: { ...printedParty(wuMin), nationality: 'CHN' } })).rejects.toMatchObject({ code: 'certificate-nationality-code' });
   });
+
+  it('issues one record certificate when the answer to its request is lost and the registrar presses again', async () => {
+    const { desk, printed, backend } = await start();
+    backend.setFaults({ dropAfterApplyRate: 1, pathPrefix: '/v1/registry/record-certificates' });
+    await expect(desk.handlers['registry.printRecordCertificate']({ printerId: 'a4', person: printedParty(zhouJie) })).rejects.toMatchObject({ code: 'registry-centre-unreachable' });
+    expect(printed).toHaveLength(0);
+    backend.clearFaults();
+    const issued = await desk.handlers['registry.printRecordCertificate']({ printerId: 'a4', person: printedParty(zhouJie) });
+    const { certificates } = (await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: { number: string }[] };
+    expect(certificates.map((entry) => entry.number)).toEqual([issued.number]);
+    expect(printed).toHaveLength(1);
+  });
 });

@@ -61,6 +61,8 @@ const KIND_OF_TYPE = { BJ: 'marriage', BL: 'divorce' } as const;
 export class RegistrationRecords {
   /** Originals found here, by number: the only ones a replacement prints from. */
   readonly #originals = new Map<string, Registration>();
+  /** One request id per person until the centre has answered: a press after a lost answer is the same certificate. */
+  readonly #pendingCertificates = new Map<string, string>();
 
   constructor(private readonly deps: RegistrationRecordsDeps) {}
 
@@ -104,9 +106,13 @@ export class RegistrationRecords {
   async printRecordCertificate(person: RegistryPerson, printerId: string): Promise<{ job: PrintJobRecord; number: string; issuedOn: string; records: Registration[] }> {
     if (looksLikeCountryCode(person.nationality)) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: 1, code: person.nationality });
     if (!person.idNumber.trim() || !person.name.trim()) throw new TerminalError('registry-party-missing', 'read the applicant\'s card first');
+    const key = `${person.idNumber.trim().toUpperCase()}|${person.name.trim()}`;
+    const id = this.#pendingCertificates.get(key) ?? randomUUID();
+    this.#pendingCertificates.set(key, id);
     const answer = recordCertificateAnswerSchema.parse(
-      await askCentre(this.deps.centre, '/v1/registry/record-certificates', { id: randomUUID(), registryCode: this.deps.registryCode, idNumber: person.idNumber.trim(), name: person.name.trim() }),
+      await askCentre(this.deps.centre, '/v1/registry/record-certificates', { id, registryCode: this.deps.registryCode, idNumber: person.idNumber.trim(), name: person.name.trim() }),
     );
+    this.#pendingCertificates.delete(key);
     this.deps.audit('registry.record-certificate-issued', answer.number, { records: answer.records.length });
     const job = await this.deps.printDocument(printerId, 'record-certificate', {
       number: answer.number,
