@@ -185,4 +185,16 @@ describe('divorce applications through the centre', () => {
     await expect(desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties: [printedParty(zhaoLei), printedParty(sunLi)] })).rejects.toMatchObject({ code: 'registry-centre-unreachable' });
     expect(printed).toHaveLength(0);
   });
+
+  it('receives one application when the answer is lost and the registrar presses again (not refused as its own duplicate)', async () => {
+    const { desk, backend, printed } = await start();
+    const parties = [printedParty(fengJun), printedParty(jiangMei)];
+    backend.setFaults({ dropAfterApplyRate: 1, pathPrefix: '/v1/registry/divorce-applications' });
+    await expect(desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties })).rejects.toMatchObject({ code: 'registry-centre-unreachable' });
+    expect(printed).toHaveLength(0);
+    backend.clearFaults();
+    const receipt = await desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties });
+    expect(ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received').map((entry) => entry.id)).toEqual([receipt.applicationId]);
+    expect(printed.map((entry) => entry.kind)).toEqual(['divorce-receipt']);
+  });
 });
