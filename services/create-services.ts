@@ -249,7 +249,6 @@ export async function createTerminalServices(
       ? startExtensionTerminal({
           dataDir: config.dataDir,
           backendUrl,
-          printers: config.printers,
           sync,
           devices,
           printService: printing.service,
@@ -263,17 +262,15 @@ export async function createTerminalServices(
             heldPdf: (formId) => forms.get(formId).pdf,
             endSignature: () => signatures.end(),
             signer: () => sync.terminalSigner(),
-            // The resident's paper copy goes to the terminal's first configured printer (its A4 printer).
-            ...(config.printers[0]
-              ? {
-                  print: async (formId: string) => {
-                    const printerId = config.printers[0]!.id;
-                    const job = await printing.service.print({ printerId, document: forms.get(formId).pdf, documentName: 'application-form', purpose: 'document' });
-                    auditPrint(sync.audit(), job, { kind: 'application-form', printerId });
-                    return { jobId: job.id };
-                  },
-                }
-              : {}),
+            // The resident's paper copy goes to the terminal's first configured printer (its A4 printer), as configured now:
+            // a configuration push reconfigures the print service.
+            print: async (formId: string) => {
+              const printerId = printing.service.configuredPrinters()[0]?.id;
+              if (!printerId) throw new TerminalError('form-print-no-printer', 'no printer is configured on this terminal');
+              const job = await printing.service.print({ printerId, document: forms.get(formId).pdf, documentName: 'application-form', purpose: 'document' });
+              auditPrint(sync.audit(), job, { kind: 'application-form', printerId });
+              return { jobId: job.id };
+            },
             photos: (captureIds) => captures.get(captureIds),
           },
         })

@@ -125,6 +125,11 @@ export class PrintService extends EventEmitter<PrintServiceEvents> {
     this.printers = [...printers];
   }
 
+  /** The printers configured now (the start-up file's, or the last pushed configuration's). */
+  configuredPrinters(): PrinterTarget[] {
+    return [...this.printers];
+  }
+
   /** Resumes following jobs submitted before a restart and starts the retry timer. */
   async start(): Promise<void> {
     this.stopped = false;

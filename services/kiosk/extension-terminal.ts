@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { TerminalError } from '../../contract/errors';
 import type { Logger } from '../../domain/logger';
 import { sameVerdict, type SelfCheckReport } from '../../domain/self-check';
-import type { PrinterTarget } from '../../domain/printing';
 import type { DeviceRegistry } from '../../drivers/registry';
 import { printerDeviceStatus } from '../../drivers/printer/device-status';
 import type { PrintService } from '../../drivers/printer/print-service';
@@ -38,9 +37,9 @@ const SETTLE_MS = 300;
 export interface ExtensionTerminalDeps {
   dataDir: string;
   backendUrl: string;
-  printers: PrinterTarget[];
   sync: SyncService;
   devices: DeviceRegistry;
+  /** Also where the configured printers are read, at each check: a configuration push reconfigures it. */
   printService: PrintService;
   storage: StorageMonitor;
   events: EventBus;
@@ -79,7 +78,7 @@ export function startExtensionTerminal(deps: ExtensionTerminalDeps): ExtensionTe
       devices: () => deps.devices.list(),
       printers: async () => {
         const { printers } = await deps.printService.listPrinters();
-        return deps.printers.map((target) => printerDeviceStatus(printers.find((info) => info.id === target.id), { id: target.id, address: 'uri' in target ? target.uri : target.queue }));
+        return deps.printService.configuredPrinters().map((target) => printerDeviceStatus(printers.find((info) => info.id === target.id), { id: target.id, address: 'uri' in target ? target.uri : target.queue }));
       },
       storage: () => deps.storage.check(),
       centre: () => channel.status(),
