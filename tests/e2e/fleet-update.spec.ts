@@ -57,12 +57,16 @@ test('a signed update waits while a case is open, applies after it is submitted,
     const status = app.getByTestId('update-status');
     await expect(status).toHaveText('新版本已就绪，空闲时更新', { timeout: 90_000 });
     await expect(status).toHaveAttribute('data-state', 'ready');
+    await expect(status).toHaveAttribute('data-waiting-for', 'case-open');
+    const before = services.pid;
 
     // Marks this page: a reload (the renderer of the new slot) drops the mark.
     await app.evaluate(() => {
       (window as unknown as { beforeUpdate?: boolean }).beforeUpdate = true;
     });
     const switched = services.nextStart();
+    // Still the services the case was opened under: nothing switched under the open case.
+    expect(services.pid).toBe(before);
     await app.getByTestId('submit-case').click();
     await expect(app.getByTestId('case-sync-state')).toHaveText('已同步');
     // The submitted case leaves the screen idle: the services switch to the new slot.
