@@ -40,7 +40,8 @@ const calibrationSchema = z.object({ x: z.number(), y: z.number() });
 const certificateRequestSchema = z
   .object({
     type: z.enum(['J', 'L', 'BJ', 'BL']),
-    printerId: z.string().min(1).max(512),
+    /** Absent: the configured certificate printer (role `certificate`). */
+    printerId: z.string().min(1).max(512).optional(),
     data: z.record(z.string(), z.unknown()),
     /** The case the number is issued in: required for a first print; a reprint stays in the spoiled number's case. */
     caseId: z.string().max(64).optional(),

@@ -62,7 +62,7 @@ export const registryArchiveCalls = {
   /** The cases still open (oldest first): after a restart the desk resumes them. */
   'registryCase.openCases': call(z.object({}).strict().optional(), z.array(registryCaseViewSchema)),
   /** Prints a paper of the case (declaration, review form with the photos, hand-over receipt) for signing by hand. */
-  'registryCase.printPaper': call(z.object({ caseId, paper: paperSchema, printerId: z.string().min(1).max(512) }).strict(), z.custom<PrintJobRecord>()),
+  'registryCase.printPaper': call(z.object({ caseId, paper: paperSchema, printerId: z.string().min(1).max(512).optional() }).strict(), z.custom<PrintJobRecord>()),
   /** A signed paper captured back (a scan or a document-camera photo already held by the terminal). */
   'registryCase.capturePaper': call(z.object({ caseId, paper: paperSchema, captureId }).strict(), registryCaseViewSchema),
   'registryCase.addPhoto': call(z.object({ caseId, key: photoKeySchema, captureId }).strict(), registryCaseViewSchema),
@@ -72,7 +72,7 @@ export const registryArchiveCalls = {
   /** Today's (Beijing) end-of-day report: cases per business, certificates issued and voided, booklets, overrides. */
   'registryDay.report': call(z.object({}).strict().optional(), dayReportSchema),
   /** The report printed as a PDF on an A4 printer. */
-  'registryDay.printReport': call(z.object({ printerId: z.string().min(1).max(512) }).strict(), z.object({ report: dayReportSchema, job: z.custom<PrintJobRecord>() })),
+  'registryDay.printReport': call(z.object({ printerId: z.string().min(1).max(512).optional() }).strict(), z.object({ report: dayReportSchema, job: z.custom<PrintJobRecord>() })),
   /** The report sent to the backend (queued in the outbox; each send is one report). */
   'registryDay.sendReport': call(z.object({}).strict().optional(), dayReportSchema),
 } as const;

@@ -50,7 +50,7 @@ export const registryBusinessCalls = {
   'registry.findDivorceApplications': call(z.object({ idNumbers: z.array(idNumber).min(1).max(2) }).strict(), z.object({ today: z.string(), applications: z.array(foundApplicationSchema) })),
   /** Either party withdraws a found application within the cooling-off period; the confirmation prints on A4. */
   'registry.withdrawDivorceApplication': call(
-    z.object({ applicationId: z.string().min(1).max(64), idNumber, printerId: z.string().min(1).max(512) }).strict(),
+    z.object({ applicationId: z.string().min(1).max(64), idNumber, printerId: z.string().min(1).max(512).optional() }).strict(),
     z.object({ job: z.custom<PrintJobRecord>(), application: divorceApplicationSchema }),
   ),
   /** The original registration a replacement certificate (BJ/BL) re-issues, by the applicant's ID number and name. */
@@ -60,7 +60,7 @@ export const registryBusinessCalls = {
   ),
   /** Issues and prints a marriage registration record certificate (婚姻登记记录证明) for the person identified. */
   'registry.printRecordCertificate': call(
-    z.object({ printerId: z.string().min(1).max(512), person: partyInput }).strict(),
+    z.object({ printerId: z.string().min(1).max(512).optional(), person: partyInput }).strict(),
     z.object({ job: z.custom<PrintJobRecord>(), number: z.string(), issuedOn: z.string(), records: z.array(registrationSchema) }),
   ),
 } as const;

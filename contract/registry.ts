@@ -71,7 +71,7 @@ export const registryCalls = {
   'registry.printDivorceReceipt': call(
     z
       .object({
-        printerId: z.string().min(1).max(512),
+        printerId: z.string().min(1).max(512).optional(),
         parties: z.array(z.object({ name: z.string().max(60), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().max(40) }).strict()).length(2),
       })
       .strict(),

@@ -4,9 +4,12 @@
  */
 
 /** A printer the terminal can send to: an IPP URI, or a CUPS queue printed to with `lp`. */
+/** What a configured printer is for: A4 papers (receipts, declarations, forms) or certificate booklets. */
+export type PrinterRole = 'a4' | 'certificate';
+
 export type PrinterTarget =
-  | { kind: 'ipp'; id: string; name: string; uri: string }
-  | { kind: 'cups'; id: string; name: string; queue: string };
+  | { kind: 'ipp'; id: string; name: string; uri: string; role?: PrinterRole }
+  | { kind: 'cups'; id: string; name: string; queue: string; role?: PrinterRole };
 
 export type PrinterState = 'idle' | 'processing' | 'stopped' | 'offline' | 'unknown';
 

@@ -34,8 +34,8 @@ export async function startSimulatedPrinters(dataDir: string): Promise<Simulated
       configPath,
       JSON.stringify({
         printers: [
-          { kind: 'ipp', id: 'simulated-a4', name: 'A4 打印机（模拟）', uri: a4.uri },
-          { kind: 'ipp', id: 'simulated-certificate', name: '证书打印机（模拟）', uri: certificate.uri },
+          { kind: 'ipp', id: 'simulated-a4', name: 'A4 打印机（模拟）', uri: a4.uri, role: 'a4' },
+          { kind: 'ipp', id: 'simulated-certificate', name: '证书打印机（模拟）', uri: certificate.uri, role: 'certificate' },
         ],
       }),
     );

@@ -53,7 +53,7 @@ import { applicantFromPassport } from '../domain/applicant';
 import type { CardReading } from '../domain/identity-card';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { schedulePersonalDataPurge } from './retention/purge-schedule';
-import { refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
+import { printerFor, refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -198,6 +198,7 @@ export async function createTerminalServices(
       registryCases.cases.reviewChanged(view).catch((error: unknown) => logger.warn('registry case did not keep its review', { error: error instanceof Error ? error.message : String(error) }));
     },
     calendar: () => workCalendar(sync.configuration()).calendar,
+    a4Printer: (printerId) => printerFor(config.printers, 'a4', printerId),
     printDocument: async (printerId, kind, data) => {
       refuseUnconfiguredPrinter(config.printers, printerId);
       return auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId });
@@ -218,7 +219,7 @@ export async function createTerminalServices(
     adoptReview: (view) => registry.adoptReview(view),
     sync,
     registryCode: config.registryCode,
-    refusePrinter: (printerId) => refuseUnconfiguredPrinter(config.printers, printerId),
+    a4Printer: (printerId) => printerFor(config.printers, 'a4', printerId),
     printDocument: async (printerId, kind, data) => auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId }),
   });
   // Every certificate number is issued within a case, first print and reprint alike (app/issue-certificate.ts).
@@ -552,7 +553,7 @@ export async function createTerminalServices(
     ...createDayReportDesk({
       sync,
       registryCode: config.registryCode,
-      refusePrinter: (printerId) => refuseUnconfiguredPrinter(config.printers, printerId),
+      a4Printer: (printerId) => printerFor(config.printers, 'a4', printerId),
       printDocument: async (printerId, kind, data) => auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId }),
     }),
   };

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { TERMINAL_PROFILES } from '../../domain/terminal-profile';
 import { CLOCK_TIME } from '../../domain/update-window';
 
+const printerRole = z.enum(['a4', 'certificate']);
+
 export const configSchema = z
   .object({
     dataDir: z.string().min(1),
@@ -56,12 +58,15 @@ export const configSchema = z
       })
       .strict()
       .optional(),
-    /** IPP printers by URI, or CUPS queues by name. */
+    /**
+     * IPP printers by URI, or CUPS queues by name. `role` says what each is for: `a4` (receipts, declarations,
+     * forms) or `certificate` (the booklets); the registry desk prints each paper on the printer of its role.
+     */
     printers: z
       .array(
         z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('ipp'), id: z.string().min(1), name: z.string().min(1), uri: z.url({ protocol: /^ipps?$/ }) }),
-          z.object({ kind: z.literal('cups'), id: z.string().min(1), name: z.string().min(1), queue: z.string().min(1) }),
+          z.object({ kind: z.literal('ipp'), id: z.string().min(1), name: z.string().min(1), uri: z.url({ protocol: /^ipps?$/ }), role: printerRole.optional() }),
+          z.object({ kind: z.literal('cups'), id: z.string().min(1), name: z.string().min(1), queue: z.string().min(1), role: printerRole.optional() }),
         ]),
       )
       .default([]),

@@ -1,7 +1,7 @@
 /**
  * Issuing a certificate, first print or reprint of a spoiled booklet: one use
  * case, so both run the same checks in the same order. The printer must be
- * configured, the marriage and divorce rules and the national review must
+ * configured (absent from the call: the configured certificate printer), the marriage and divorce rules and the national review must
  * allow it, and the number is taken inside a case, so every number issued is
  * linked to its case here and at the backend: a reprint stays in the case its
  * spoiled number was issued in; a first print needs the case the desk opened
@@ -15,7 +15,7 @@ import type { CertificatePrintOutcome } from '../../drivers/printer/certificate-
 import { refuseAgainstRegistryRules } from '../certificate-rules';
 import { auditPrint, type AuditSink } from '../print-audit';
 import type { CertificateRequest } from '../printing';
-import { refuseUnconfiguredPrinter } from '../scope/print-scope';
+import { printerFor } from '../scope/print-scope';
 
 type Spoiled = { number: string; reason: string };
 export type CertificateIssued = CertificatePrintOutcome & { caseId: string };
@@ -56,17 +56,18 @@ export function createCertificateIssue(deps: CertificateIssueDeps): CertificateI
   };
 
   async function issue(request: CallInput<'certificates.print'>, spoiled?: Spoiled): Promise<CertificateIssued> {
-    refuseUnconfiguredPrinter(deps.printers, request.printerId);
+    // The booklet goes to the certificate printer of the configuration unless the call names a configured one.
+    const printerId = printerFor(deps.printers, 'certificate', request.printerId);
     refuseAgainstRegistryRules(request);
     // The case first: the divorce guard records the registration at the centre, which must not happen for nothing.
     const caseId = caseOf(request, spoiled);
     await deps.guardReview(request);
-    const certificate = { type: request.type, printerId: request.printerId, data: request.data, caseId };
+    const certificate = { type: request.type, printerId, data: request.data, caseId };
     const outcome = spoiled
       ? await deps.printing.reprintCertificate({ ...certificate, spoiledNumber: spoiled.number, reason: spoiled.reason })
       : await deps.printing.printCertificate(certificate);
     deps.issued(caseId, outcome.number, spoiled?.number);
-    auditPrint(deps.audit(), outcome.job, { kind: 'marriage-certificate', printerId: request.printerId, caseId, number: outcome.number });
+    auditPrint(deps.audit(), outcome.job, { kind: 'marriage-certificate', printerId, caseId, number: outcome.number });
     return { number: outcome.number, job: outcome.job, caseId };
   }
 

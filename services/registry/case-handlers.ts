@@ -20,15 +20,13 @@ type CaseCall =
   | 'registryCase.discardPage'
   | 'registryCase.complete';
 
-export function registryCaseHandlers(cases: RegistryCases, refusePrinter: (printerId: string) => void): Pick<Handlers, CaseCall> {
+export function registryCaseHandlers(cases: RegistryCases, a4Printer: (printerId: string | undefined) => string): Pick<Handlers, CaseCall> {
   return {
     'registryCase.open': ({ business, parties, reviewId }) => cases.open(business, parties, reviewId),
     'registryCase.get': ({ caseId }) => cases.view(caseId),
     'registryCase.openCases': () => cases.openCases(),
-    'registryCase.printPaper': ({ caseId, paper, printerId }) => {
-      refusePrinter(printerId);
-      return cases.printPaper(caseId, paper, printerId);
-    },
+    // Declarations, review form, hand-over receipt: on the A4 printer, the registrar picks none.
+    'registryCase.printPaper': async ({ caseId, paper, printerId }) => cases.printPaper(caseId, paper, a4Printer(printerId)),
     'registryCase.capturePaper': ({ caseId, paper, captureId }) => cases.capturePaper(caseId, paper, captureId),
     'registryCase.addPhoto': ({ caseId, key, captureId }) => cases.addPhoto(caseId, key, captureId),
     'registryCase.discardPage': ({ caseId, captureId }) => cases.discardPage(caseId, captureId),
@@ -55,7 +53,8 @@ export function createRegistryCaseDesk(deps: {
   } & DeskSyncPort;
   printDocument: RegistryCaseDeps['printDocument'];
   registryCode: string;
-  refusePrinter(printerId: string): void;
+  /** The configured A4 printer (or the configured one the call names); refused when there is none. */
+  a4Printer(printerId: string | undefined): string;
 }): { cases: RegistryCases; handlers: ReturnType<typeof registryCaseHandlers> } {
   const appointments = new AppointmentDesk(deps.sync, deps.registryCode);
   const cases = new RegistryCases({
@@ -84,5 +83,5 @@ export function createRegistryCaseDesk(deps: {
     today: () => beijingDate(deps.sync.serverNow()),
     registryName: () => registryForDivision(deps.registryCode),
   });
-  return { cases, handlers: registryCaseHandlers(cases, deps.refusePrinter) };
+  return { cases, handlers: registryCaseHandlers(cases, deps.a4Printer) };
 }

@@ -30,7 +30,8 @@ export interface DayReportDeps {
   };
   registryCode: string;
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
-  refusePrinter(printerId: string): void;
+  /** The configured A4 printer (or the configured one the call names); refused when there is none. */
+  a4Printer(printerId: string | undefined): string;
 }
 
 const AUDIT_PAGE = 1000;
@@ -67,8 +68,8 @@ export function createDayReportDesk(deps: DayReportDeps): Pick<Handlers, 'regist
   };
   return {
     'registryDay.report': () => build(),
-    'registryDay.printReport': async ({ printerId }) => {
-      deps.refusePrinter(printerId);
+    'registryDay.printReport': async ({ printerId: named }) => {
+      const printerId = deps.a4Printer(named);
       const report = build();
       const registry = registryForDivision(deps.registryCode);
       const job = await deps.printDocument(printerId, 'registry-day-report', { ...report, ...(registry ? { registry } : {}) });

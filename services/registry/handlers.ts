@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../../domain/divorce-periods';
 import { beijingDate } from '../../domain/legal-date';
 import type { PrintJobRecord } from '../../domain/printing';
 import type { Handlers } from '../rpc/dispatcher';
+import { printerFor } from '../scope/print-scope';
 import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
 import { DivorceApplications } from './divorce-applications';
 import { NationalReview, type ReviewView } from './national-review';
@@ -28,6 +29,11 @@ export interface RegistryDeps {
   calendar(): WorkCalendar;
   /** Prints an A4 document on a configured printer, audit-logged. */
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
+  /**
+   * The configured A4 printer (or the configured one the call names), resolved before the centre records anything,
+   * so a terminal without one refuses with nothing half saved. Absent: the call must name its printer.
+   */
+  a4Printer?(printerId: string | undefined): string;
 }
 
 type RegistryCall =
@@ -62,6 +68,7 @@ export interface RegistryDesk {
 const REVIEW_TIMEOUT_MS = 3_000;
 
 export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
+  const a4Printer = deps.a4Printer ?? ((printerId: string | undefined) => printerId ?? printerFor([], 'a4'));
   const desk = new AppointmentDesk(deps.sync, deps.registryCode);
   const review = new NationalReview({
     ask: async (body) => (await deps.sync.backendRequest('POST', '/v1/registry/reviews', { body, timeoutMs: REVIEW_TIMEOUT_MS })).data,
@@ -89,11 +96,11 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       'registry.reviewStatus': ({ reviewId }) => review.get(reviewId),
       'registry.overrideReview': ({ reviewId, reason, captureId }) => review.override(reviewId, reason, captureId),
       // The application is received today (Beijing) and recorded at the centre; the dates are the terminal's, whatever the screen sent.
-      'registry.printDivorceReceipt': ({ printerId, parties }) => divorces.receive(printerId, parties),
+      'registry.printDivorceReceipt': async ({ printerId, parties }) => divorces.receive(a4Printer(printerId), parties),
       'registry.findDivorceApplications': ({ idNumbers }) => divorces.find(idNumbers),
-      'registry.withdrawDivorceApplication': ({ applicationId, idNumber, printerId }) => divorces.withdraw(applicationId, idNumber, printerId),
+      'registry.withdrawDivorceApplication': async ({ applicationId, idNumber, printerId }) => divorces.withdraw(applicationId, idNumber, a4Printer(printerId)),
       'registry.findOriginalRegistration': ({ type, idNumber, name }) => records.findOriginal(type, idNumber, name),
-      'registry.printRecordCertificate': ({ printerId, person }) => records.printRecordCertificate(person, printerId),
+      'registry.printRecordCertificate': async ({ printerId, person }) => records.printRecordCertificate(person, a4Printer(printerId)),
     },
     async guardCertificate(request) {
       records.guardReplacement(request);

@@ -46,7 +46,7 @@ async function terminal() {
       adoptReview: (view) => void (reviews.has(view.id) || reviews.set(view.id, view)),
       sync,
       registryCode: '310104',
-      refusePrinter: () => {},
+      a4Printer: () => 'none',
       printDocument: async () => {
         throw new Error('not printing here');
       },

@@ -26,4 +26,12 @@ export const SCOPE_MESSAGES: Record<string, OfficerMessage> = {
     'zh-CN': '所选打印机不在本终端的配置中，不能打印。请选择列表中的打印机，或联系管理员添加。',
     en: "The chosen printer is not in this terminal's configuration. Choose one from the list, or ask the administrator to add it.",
   },
+  'printer-a4-missing': {
+    'zh-CN': '本终端未配置 A4 打印机，回执、声明书、审查处理表等文书无法打印。请联系管理员在终端配置中为打印机设置用途 role: "a4"。',
+    en: 'This terminal has no A4 printer configured, so receipts, declarations and forms cannot print. Ask the administrator to give a printer role "a4" in the configuration.',
+  },
+  'printer-certificate-missing': {
+    'zh-CN': '本终端未配置证书打印机，结婚证、离婚证无法打印。请联系管理员在终端配置中为打印机设置用途 role: "certificate"。',
+    en: 'This terminal has no certificate printer configured, so certificates cannot print. Ask the administrator to give a printer role "certificate" in the configuration.',
+  },
 };

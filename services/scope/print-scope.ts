@@ -10,7 +10,7 @@
  *    compromised screen cannot send residents' forms to a printer of its choosing.
  */
 import { TerminalError } from '../../contract/errors';
-import type { PrinterTarget } from '../../domain/printing';
+import type { PrinterRole, PrinterTarget } from '../../domain/printing';
 
 export const CERTIFICATE_KINDS: ReadonlySet<string> = new Set(['marriage-certificate']);
 
@@ -30,4 +30,19 @@ export function refuseUnconfiguredPrinter(printers: readonly PrinterTarget[], pr
   // Queues of the local CUPS scheduler are the administrator's configuration; CUPS refuses a queue it lacks.
   if (/^cups:[A-Za-z0-9_.-]{1,127}$/.test(printerId)) return;
   throw new TerminalError('printer-not-configured', `printer ${printerId.slice(0, 80)} is not in this terminal's configuration`);
+}
+
+/**
+ * The printer a paper goes to: the one the call names (if configured), else the configured printer of the paper's
+ * role, so the registrar never picks between the A4 and the certificate printer. A terminal whose one printer
+ * names no role (a single printer for everything) uses it; otherwise none of that role is refused.
+ */
+export function printerFor(printers: readonly PrinterTarget[], role: PrinterRole, printerId?: string): string {
+  if (printerId !== undefined) {
+    refuseUnconfiguredPrinter(printers, printerId);
+    return printerId;
+  }
+  const printer = printers.find((candidate) => candidate.role === role) ?? (printers.length === 1 && printers[0]!.role === undefined ? printers[0] : undefined);
+  if (!printer) throw new TerminalError(`printer-${role}-missing`, `no printer with role ${role} configured`, { role });
+  return printer.id;
 }
