@@ -69,6 +69,11 @@ export const registryArchiveCalls = {
   'registryCase.discardPage': call(z.object({ caseId, captureId }).strict(), registryCaseViewSchema),
   /** Completes and archives the case; refused (`registry-papers-missing`) while a required paper is not captured. */
   'registryCase.complete': call(z.object({ caseId }).strict(), registryCaseViewSchema),
+  /**
+   * Abandons an open case never to be completed: the officer's reason goes to the audit chain, the case's saved state
+   * and captured pages are removed. Refused (`registry-case-abandon-issued`) while a number issued in it is not voided.
+   */
+  'registryCase.abandon': call(z.object({ caseId, reason: z.string().trim().min(2).max(500) }).strict(), z.object({ id: z.string(), abandonedAt: z.string() })),
   /** Today's (Beijing) end-of-day report: cases per business, certificates issued and voided, booklets, overrides. */
   'registryDay.report': call(z.object({}).strict().optional(), dayReportSchema),
   /** The report printed as a PDF on an A4 printer. */

@@ -155,6 +155,13 @@ export interface SyncService {
   readRegistryPage(pageId: string): Promise<{ data: Uint8Array; mimeType: string } | undefined>;
   /** A page taken out of its open case (discarded, or a photo taken again). */
   dropRegistryPage(pageId: string): void;
+  /**
+   * An open registry case abandoned: its sealed state and every page kept for it removed, and the abandonment
+   * (`details`: the reason, never personal data) appended to the audit chain with the acting officer, in one transaction.
+   */
+  abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>): void;
+  /** Whether a certificate number taken here is still issued or voided (undefined: not a number of this terminal). */
+  certificateNumberState(number: string): 'issued' | 'void' | undefined;
   /** The registry desk's end-of-day report, queued for the backend (sent again under the same id it is one report). */
   submitDayReport(reportId: string, payload: Record<string, unknown>): void;
   /** The terminal's clock corrected by the backend's (appointment slots are the backend's times). */
@@ -826,6 +833,25 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     if (!running.openCases.page(pageId)) return;
     running.openCases.removePage(pageId);
     running.uploader.dropKept(pageId);
+  }
+
+  abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>): void {
+    const running = this.#require();
+    let pages: string[] = [];
+    running.db
+      .transaction(() => {
+        pages = running.openCases.pageIdsOf(caseId);
+        for (const id of pages) running.openCases.removePage(id);
+        running.openCases.remove(caseId);
+        running.audit.append('registry.case-abandoned', caseId, { ...details, pages: pages.length });
+      })
+      .immediate();
+    // The files after the commit: a crash in between leaves orphan ciphertext, never a case pointing at nothing.
+    for (const id of pages) running.uploader.dropKept(id);
+  }
+
+  certificateNumberState(number: string): 'issued' | 'void' | undefined {
+    return new LeaseStore(this.#require().db).numberState(number)?.state;
   }
 
   submitDayReport(reportId: string, payload: Record<string, unknown>): void {

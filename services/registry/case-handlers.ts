@@ -18,7 +18,8 @@ type CaseCall =
   | 'registryCase.capturePaper'
   | 'registryCase.addPhoto'
   | 'registryCase.discardPage'
-  | 'registryCase.complete';
+  | 'registryCase.complete'
+  | 'registryCase.abandon';
 
 export function registryCaseHandlers(cases: RegistryCases, a4Printer: (printerId: string | undefined) => string): Pick<Handlers, CaseCall> {
   return {
@@ -31,6 +32,7 @@ export function registryCaseHandlers(cases: RegistryCases, a4Printer: (printerId
     'registryCase.addPhoto': ({ caseId, key, captureId }) => cases.addPhoto(caseId, key, captureId),
     'registryCase.discardPage': ({ caseId, captureId }) => cases.discardPage(caseId, captureId),
     'registryCase.complete': ({ caseId }) => cases.complete(caseId),
+    'registryCase.abandon': ({ caseId, reason }) => cases.abandon(caseId, reason),
   };
 }
 
@@ -47,6 +49,8 @@ export function createRegistryCaseDesk(deps: {
     registryPage(pageId: string): { mimeType: string } | undefined;
     readRegistryPage(pageId: string): Promise<{ data: Uint8Array; mimeType: string } | undefined>;
     dropRegistryPage(pageId: string): void;
+    abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>): void;
+    certificateNumberState(number: string): 'issued' | 'void' | undefined;
     recordDeskEvent(event: NewDeskEvent): DeskEvent;
     serverNow(): number;
     audit(): { append(action: string, subject: string | null, details?: Record<string, unknown>): void };
@@ -68,7 +72,9 @@ export function createRegistryCaseDesk(deps: {
       page: (pageId) => deps.sync.registryPage(pageId),
       readPage: (pageId) => deps.sync.readRegistryPage(pageId),
       dropPage: (pageId) => deps.sync.dropRegistryPage(pageId),
+      abandon: (caseId, details) => deps.sync.abandonOpenRegistryCase(caseId, details),
     },
+    numberState: (number) => deps.sync.certificateNumberState(number),
     submit: (caseId, payload, materials) => deps.sync.submitRegistryCase(caseId, payload, materials),
     deskEvent: (kind, business, appointmentId) => void deps.sync.recordDeskEvent({ day: beijingDate(deps.sync.serverNow()), kind, business, ...(appointmentId ? { appointmentId } : {}) }),
     appointmentFor: (idNumbers, business) => {

@@ -26,4 +26,16 @@ export const REGISTRY_CASE_MESSAGES: Record<string, Message> = {
     'zh-CN': '照片须为 JPEG 图像，请重新拍摄或扫描。',
     en: 'A photo must be a JPEG image; take or scan it again.',
   },
+  'registry-case-abandon-issued': {
+    'zh-CN': '本办件已签发证书编号 {numbers}，须先作废这些证书后才能放弃办件。',
+    en: 'Certificate numbers {numbers} were issued in this case; void them before abandoning it.',
+  },
+  'registry-case-abandon-reason': {
+    'zh-CN': '放弃办件须填写原因。',
+    en: 'Give a reason for abandoning the case.',
+  },
+  'registry-case-completing': {
+    'zh-CN': '办件正在归档，不能放弃。',
+    en: 'The case is being archived and cannot be abandoned.',
+  },
 };

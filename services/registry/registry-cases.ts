@@ -86,6 +86,8 @@ export interface RegistryCaseStore {
   page(pageId: string): { mimeType: string } | undefined;
   readPage(pageId: string): Promise<Capture | undefined>;
   dropPage(pageId: string): void;
+  /** Removes the case's state and its pages, recording the abandonment in the audit chain (one transaction). */
+  abandon(caseId: string, details: Record<string, unknown>): void;
 }
 
 export interface RegistryCaseDeps {
@@ -100,6 +102,8 @@ export interface RegistryCaseDeps {
   /** Today's appointment of a party for the business, if any: the desk's list then shows it in progress and done. */
   appointmentFor(idNumbers: readonly string[], business: RegistryBusiness): string | undefined;
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
+  /** A certificate number's state in the terminal's lease store (an abandoned case must hold none still issued). */
+  numberState(number: string): 'issued' | 'void' | undefined;
   /** The audit chain: an override's supporting document is recorded as archived with its case. */
   audit(action: string, subject: string, details: Record<string, unknown>): void;
   /** The review form and hand-over receipt show today's Beijing date and the registry. */
@@ -363,6 +367,28 @@ export class RegistryCases {
     const completion = this.#archive(found).finally(() => this.#completing.delete(caseId));
     this.#completing.set(caseId, completion);
     return completion;
+  }
+
+  /**
+   * Abandons an open case that will never complete (the couple left, a wrong business was opened): nothing of it
+   * stays on the terminal (its sealed state, its kept pages, the capture cache), and the audit chain records who
+   * abandoned it and why. A certificate number issued in it must be voided first: a booklet printed under it would
+   * otherwise be unaccounted for.
+   */
+  abandon(caseId: string, reason: string): { id: string; abandonedAt: string } {
+    const found = this.#open(caseId);
+    if (this.#completing.has(caseId)) throw new TerminalError('registry-case-completing', `registry case ${caseId} is being archived`);
+    const why = reason.trim();
+    if (why.length < 2) throw new TerminalError('registry-case-abandon-reason', 'a reason is required');
+    const unvoided = found.certificateNumbers.filter((number) => this.deps.numberState(number) !== 'void');
+    if (unvoided.length > 0) throw new TerminalError('registry-case-abandon-issued', 'certificate numbers issued in the case are not voided', { numbers: unvoided.join('、'), count: unvoided.length });
+    const abandonedAt = this.#iso();
+    const captureIds = [...SIGNED_PAPERS.flatMap((paper) => found.papers[paper]), ...found.photos.map((photo) => photo.captureId)];
+    // Only what identifies the case, never the parties: the audit chain outlives the case's personal data.
+    this.deps.store.abandon(caseId, { business: found.business, reason: why.slice(0, 500), openedAt: found.openedAt, voidedNumbers: [...found.certificateNumbers] });
+    this.#cases.delete(caseId);
+    this.deps.captures.discard(captureIds);
+    return { id: caseId, abandonedAt };
   }
 
   async #archive(found: OpenCase): Promise<RegistryCaseView> {

@@ -1,0 +1,110 @@
+/**
+ * An open registry case that will never complete is abandoned, not left on
+ * the terminal: against the reference backend and the terminal's real store.
+ * While a certificate number issued in it is not voided the abandonment is
+ * refused and nothing changes; once voided, the case's sealed state and its
+ * kept page files are gone (also after a restart of the services), and the
+ * audit chain records the officer and the reason, without the parties.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReferenceBackend } from '../../fixtures/backend/server';
+import { createSyncService, type SyncService } from '../../sync';
+import { actAs } from '../../sync/audit/actor';
+import { FAST_SYNC, tempDir } from '../../sync/testing/harness';
+import { MaterialCaptures } from '../material-captures';
+import { createRegistryCaseDesk } from './case-handlers';
+
+const JPEG = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, n + 1, n + 2, 0xff, 0xd9]);
+const parties = [
+  { name: '王建国', sex: '男', nationality: '中国', birthDate: '1985-03-12', idNumber: '31010419850312003X' },
+  { name: '马秀兰', sex: '女', nationality: '中国', birthDate: '1990-07-05', idNumber: '640102199007050022' },
+];
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function terminal() {
+  const dir = tempDir('registry-abandon-');
+  const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, contract: true });
+  const dataDir = join(dir.path, 'terminal');
+  let sync: SyncService | undefined;
+  async function services() {
+    await sync?.stop();
+    const current = createSyncService({ dataDir, backendUrl: backend.url, ...FAST_SYNC });
+    sync = current;
+    await current.start();
+    await current.pullNow();
+    const captures = new MaterialCaptures();
+    const desk = createRegistryCaseDesk({
+      captures,
+      review: () => undefined,
+      adoptReview: () => {},
+      sync: current,
+      registryCode: '310104',
+      a4Printer: () => 'none',
+      printDocument: async () => {
+        throw new Error('not printing here');
+      },
+    });
+    return { sync: current, desk, capture: (n: number) => captures.add({ data: JPEG(n), mimeType: 'image/jpeg' }) };
+  }
+  cleanup = async () => {
+    await sync?.stop();
+    await backend.close();
+    dir.remove();
+  };
+  return { services, keptFile: (pageId: string) => existsSync(join(dataDir, 'materials', `${pageId}.sm4`)) };
+}
+
+async function codeOf(run: () => unknown): Promise<string | undefined> {
+  try {
+    await run();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
+describe('abandoning an open registry case', () => {
+  it('is refused while a number issued in it is not voided; once voided, removes its state and pages and audits who and why', async () => {
+    const { services, keptFile } = await terminal();
+    const { sync, desk, capture } = await services();
+    const abandon = desk.handlers['registryCase.abandon'];
+    const opened = desk.cases.open('marriage', parties);
+    const pages = [capture(1), capture(2)];
+    await desk.cases.capturePaper(opened.id, 'declaration', pages[0]!);
+    await desk.cases.addPhoto(opened.id, 'joint', pages[1]!);
+    const number = await sync.takeCertificateNumber('J', opened.id);
+    desk.cases.certificateIssued(opened.id, number);
+
+    // An issued number: refused, naming it, and the case is untouched.
+    await expect(codeOf(() => abandon({ caseId: opened.id, reason: '当事人放弃登记' }))).resolves.toBe('registry-case-abandon-issued');
+    expect(desk.cases.openCases().map((view) => view.id)).toEqual([opened.id]);
+    expect(pages.every((page) => sync.registryPage(page) !== undefined && keptFile(page))).toBe(true);
+
+    await sync.voidCertificateNumber(number, 'spoiled');
+    const done = await actAs({ officerId: 'officer-abandon-7' }, () => abandon({ caseId: opened.id, reason: '当事人放弃登记' }));
+    expect(done.id).toBe(opened.id);
+    expect(desk.cases.openCases()).toEqual([]);
+    expect(pages.map((page) => [sync.registryPage(page), keptFile(page)])).toEqual(pages.map(() => [undefined, false]));
+
+    const entry = sync
+      .audit()
+      .entries()
+      .find((candidate) => candidate.action === 'registry.case-abandoned' && candidate.subject === opened.id);
+    expect(entry?.details).toMatchObject({ officerId: 'officer-abandon-7', reason: '当事人放弃登记', business: 'marriage', voidedNumbers: [number], pages: 2 });
+    expect(JSON.stringify(entry)).not.toContain(parties[0]!.name);
+    expect(JSON.stringify(entry)).not.toContain(parties[1]!.idNumber);
+    expect(sync.audit().verify()).toMatchObject({ ok: true });
+
+    // Gone for good: a restart of the services does not resume it.
+    const after = await services();
+    expect(after.desk.cases.openCases()).toEqual([]);
+    expect(after.sync.openRegistryCases()).toEqual([]);
+  });
+});
