@@ -81,6 +81,42 @@ describe('divorce applications through the centre', () => {
     expect(sync.audit().entries().filter((entry) => entry.action === 'registry.divorce-registered')).toHaveLength(2);
   });
 
+  it('reprints a spoiled L after a restart of the services as the same registration, not refused as already registered', async () => {
+    const { desk: before, backend, sync } = await start();
+    const [found] = (await before.handlers['registry.findDivorceApplications']({ idNumbers: [sunLi.idNumber, zhaoLei.idNumber] })).applications;
+    const today = beijingDate(sync.serverNow());
+    const request = { type: 'L' as const, data: certificate(today, [zhaoLei, sunLi]), divorceApplicationId: found!.application.id };
+    await before.guardCertificate(request);
+    before.close();
+    // The services restart: a new terminal store process on the same data, a desk with nothing in memory.
+    await sync.stop();
+    const restarted = createSyncService({ dataDir: join(pair!.dir, 'terminal'), backendUrl: backend.url, ...FAST_SYNC });
+    await restarted.start();
+    const after = createRegistryDesk({
+      sync: restarted,
+      registryCode: '310104',
+      reviewChanged: () => undefined,
+      hasCapture: () => false,
+      calendar: () => ({ holidays: [], workingWeekends: [] }),
+      printDocument: () => Promise.reject(new Error('no printer in this test')),
+    });
+    try {
+      // The screen still shows the application: the reprint of the spoiled booklet finds it again at the centre.
+      await after.guardCertificate(request);
+      // Looked up again by the registrar (now registered), the reprint is the same registration too.
+      const [again] = (await after.handlers['registry.findDivorceApplications']({ idNumbers: [sunLi.idNumber, zhaoLei.idNumber] })).applications;
+      expect(again!.application.state).toBe('registered');
+      await after.guardCertificate(request);
+      expect(ofCouple(await held(backend.url), zhaoLei.idNumber)).toEqual([expect.objectContaining({ state: 'registered', registeredOn: today })]);
+      const registered = restarted.audit().entries().filter((entry) => entry.action === 'registry.divorce-registered');
+      expect(new Set(registered.map((entry) => entry.details.registrationId)).size).toBe(1);
+      expect(registered).toHaveLength(3);
+    } finally {
+      after.close();
+      await restarted.stop();
+    }
+  });
+
   it('refuses a registration outside the window with the dates, and one for other parties or without the look-up', async () => {
     const { desk, backend, sync } = await start();
     const today = beijingDate(sync.serverNow());

@@ -55,6 +55,11 @@ export interface DivorceApplicationsDeps {
   calendar(): WorkCalendar;
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
   audit(action: string, subject: string, details: Record<string, unknown>): void;
+  /**
+   * The registration id this terminal recorded at the centre for an application, from its store (the audit chain),
+   * so a reprint after a restart of the services re-sends the same registration instead of being refused.
+   */
+  registrationOf?(applicationId: string): string | undefined;
 }
 
 const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
@@ -141,6 +146,15 @@ export class DivorceApplications {
     return { job, application: answer.application };
   }
 
+  /**
+   * The application looked up here; after a restart of the services (the screen still showing it) the desk has
+   * forgotten it, so it is found again at the centre by the certificate's parties, never taken from the screen.
+   */
+  async #heldOrFound(applicationId: string, idNumbers: string[]): Promise<DivorceApplication> {
+    if (!this.#held.has(applicationId) && idNumbers.length > 0 && this.deps.registrationOf?.(applicationId)) await this.find(idNumbers.slice(0, 2));
+    return this.#held_(applicationId);
+  }
+
   #refuseUnlessPending(application: DivorceApplication, step: 'withdraw' | 'register'): void {
     if (application.state === 'received') return;
     const params = { receivedOn: application.receivedOn, windowCloses: application.windowCloses };
@@ -154,14 +168,15 @@ export class DivorceApplications {
    */
   async registerBeforePrint(request: { divorceApplicationId?: string | undefined; data: unknown }): Promise<void> {
     if (!request.divorceApplicationId) throw new TerminalError('registry-divorce-application-missing', 'a divorce certificate needs the application found through the centre');
-    const held = this.#held_(request.divorceApplicationId);
     const data = z.object({ registeredOn: z.string(), parties: z.array(z.object({ idNumber: z.string() })) }).safeParse(request.data);
     const onCertificate = data.success ? data.data.parties.map((party) => party.idNumber) : [];
+    const held = await this.#heldOrFound(request.divorceApplicationId, onCertificate);
     const covers = onCertificate.length === held.parties.length && onCertificate.every((number) => held.parties.some((party) => same(party.idNumber, number)));
     if (!covers) throw new TerminalError('registry-divorce-application-other-parties', 'the certificate names other parties than the application');
     const today = this.deps.today();
     if (data.success && data.data.registeredOn !== today) throw new TerminalError('registry-registration-not-today', 'a registration is dated the day it is made', { today });
-    const mine = this.#registrations.get(held.id);
+    // In memory, or (after a restart of the services) from the store: a reprint of a spoiled L is the same registration.
+    const mine = this.#registrations.get(held.id) ?? this.deps.registrationOf?.(held.id);
     if (!mine) {
       this.#refuseUnlessPending(held, 'register');
       const verdict = divorceVerdict(held, today);

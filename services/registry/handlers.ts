@@ -18,7 +18,10 @@ import { RegistrationRecords } from './registration-records';
 export interface RegistryDeps {
   sync: DeskSyncPort & {
     backendRequest<T = unknown>(method: string, path: string, options?: { body?: unknown; timeoutMs?: number }): Promise<{ data: T }>;
-    audit(): { append(action: string, subject: string | null, details?: Record<string, unknown>): void };
+    audit(): {
+      append(action: string, subject: string | null, details?: Record<string, unknown>): void;
+      entries(limit?: number, afterId?: number): { id: number; action: string; subject: string | null; details: Record<string, unknown> }[];
+    };
   };
   registryCode: string;
   reviewChanged(view: ReviewView): void;
@@ -85,6 +88,7 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
     calendar: deps.calendar,
     printDocument: deps.printDocument,
     audit,
+    registrationOf: (applicationId) => registrationInAudit(deps.sync.audit(), applicationId),
   });
   const records = new RegistrationRecords({ centre: deps.sync, registryCode: deps.registryCode, printDocument: deps.printDocument, audit });
   return {
@@ -120,4 +124,23 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
     adoptReview: (view) => review.adopt(view),
     close: () => review.close(),
   };
+}
+
+const AUDIT_PAGE = 1000;
+
+/**
+ * The registration id this terminal last recorded at the centre for an application (`registry.divorce-registered`
+ * in the audit chain). Walked only when the desk's memory lacks it, i.e. after a restart of the services.
+ */
+function registrationInAudit(audit: ReturnType<RegistryDeps['sync']['audit']>, applicationId: string): string | undefined {
+  let found: string | undefined;
+  let after = 0;
+  for (;;) {
+    const page = audit.entries(AUDIT_PAGE, after);
+    for (const entry of page) {
+      if (entry.action === 'registry.divorce-registered' && entry.subject === applicationId && typeof entry.details.registrationId === 'string') found = entry.details.registrationId;
+    }
+    if (page.length < AUDIT_PAGE) return found;
+    after = page.at(-1)!.id;
+  }
 }
