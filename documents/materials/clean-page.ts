@@ -62,11 +62,20 @@ export async function cleanPage(input: CleanPageInput): Promise<CleanedPage> {
   const turned = turn ? turnedSize(oriented, skewDeg) : oriented;
   // On a backing: the paper. Without one: the page as scanned, its turned corners cut off again (same size as scanned).
   const cut = box ? scaleBox(box, straightSmall, turned) : centred(turned, oriented);
-  let page = sharp(decoded.data, raw);
-  if (turn) page = page.rotate(-skewDeg, { background });
-  if (cut.width !== turned.width || cut.height !== turned.height) page = page.extract(cut);
   // Never upsample: a page scanned coarser than asked keeps its resolution.
   const resolutionDpi = Math.min(sourceDpi, input.profile.resolutionDpi);
+  let page = sharp(decoded.data, raw);
+  const cutting = cut.width !== turned.width || cut.height !== turned.height;
+  if (turn && cutting && resolutionDpi === sourceDpi) {
+    // Turn and cut in one streamed pass: with an extract before the turn (here the whole page, a no-op) sharp
+    // turns inside the pipeline and cuts after it, so libvips computes only the turned pixels that are kept.
+    // Told only rotate-then-extract, sharp turns the whole page into memory first and cuts that copy.
+    // (Not when scaling: sharp would scale before turning, and the cut is in turned page pixels.)
+    page = page.extract({ left: 0, top: 0, ...oriented }).rotate(-skewDeg, { background }).extract(cut);
+  } else {
+    if (turn) page = page.rotate(-skewDeg, { background });
+    if (cutting) page = page.extract(cut);
+  }
   if (resolutionDpi !== sourceDpi) page = page.resize({ width: Math.max(1, Math.round((cut.width * resolutionDpi) / sourceDpi)) });
 
   const thumbnail = input.thumbnailWidth

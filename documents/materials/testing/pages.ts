@@ -80,8 +80,9 @@ export async function scannedPage(options: ScannedPageOptions): Promise<{ jpeg: 
       page = sharp(turned.data).extract({ left: Math.floor((turned.info.width - width) / 2), top: Math.floor((turned.info.height - height) / 2), width, height });
     }
   }
-  if (!options.colour) page = page.greyscale();
-  return { jpeg: await page.withMetadata({ density: options.dpi }).jpeg({ quality: 90 }).toBuffer(), geometry };
+  // A grey scan is one band, as a scanner in grey mode delivers it (greyscale() alone keeps three when a background was drawn).
+  if (!options.colour) page = page.greyscale().toColourspace('b-w');
+  return { jpeg: await page.withDensity(options.dpi).jpeg({ quality: 90 }).toBuffer(), geometry };
 }
 
 /**
