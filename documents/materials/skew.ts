@@ -93,8 +93,8 @@ export function estimateSkew(image: GreyImage): number {
   // whole cost (one pass over the edge points per angle), so the coarse search
   // runs on every fourth point (its peak is wide), the finer ones on all of them.
   const coarse = bestAngle(everyNth(points, points.length / 2 >= 4000 ? 4 : 1), image, -MAX_SKEW_DEG, MAX_SKEW_DEG, 0.25);
-  const middle = bestAngle(points, image, coarse - 0.25, coarse + 0.25, 0.05);
-  const fine = bestAngle(points, image, middle - 0.05, middle + 0.05, 0.0125);
+  const middle = bestAngle(points, image, coarse - 0.15, coarse + 0.15, 0.05);
+  const fine = bestAngle(points, image, middle - 0.05, middle + 0.05, 0.025);
   return Math.round(fine * 1000) / 1000;
 }
 
