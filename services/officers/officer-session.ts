@@ -76,6 +76,11 @@ export class OfficerSession {
   #mode: 'online' | 'offline' | undefined;
   #locked = false;
   #lastActivity = 0;
+  /**
+   * The monotonic reading at the last activity: idleness is real time passed, so a PC clock moved forward does not
+   * lock an officer at work, and one set back does not leave an unattended screen open.
+   */
+  #lastActivityMono = 0;
   #persistedAt = 0;
   /** The latest time known to have passed, and the monotonic reading then. */
   #seen: { wall: number; mono: number } | undefined;
@@ -99,11 +104,14 @@ export class OfficerSession {
     this.#mode = saved.mode;
     this.#lastActivity = saved.lastActivity;
     this.#locked = saved.locked || this.#deps.clock() - saved.lastActivity >= this.#deps.policy.idleLockMs || this.#deps.clock() < saved.lastActivity;
+    // Across a restart only the wall clock links the two processes: the idle time already passed still counts.
+    this.#lastActivityMono = this.#deps.monotonic() - Math.max(0, this.#deps.clock() - saved.lastActivity);
   }
 
   /** Activity is written down at most once a minute: enough for a restart to know the session was in use. */
   #active(): void {
     this.#lastActivity = this.#deps.clock();
+    this.#lastActivityMono = this.#deps.monotonic();
     if (this.#lastActivity - this.#persistedAt >= 60_000) this.#persist();
   }
 
@@ -198,6 +206,7 @@ export class OfficerSession {
     this.#deps.vault.set(`failures:${account}`, { count: 0 } satisfies Failures);
     this.#locked = false;
     this.#lastActivity = this.#deps.clock();
+    this.#lastActivityMono = this.#deps.monotonic();
     this.#deps.audit('officer.unlocked', officer.officerId, {});
     return this.#changed();
   }
@@ -210,7 +219,7 @@ export class OfficerSession {
 
   /** Locks the screen once the officer has been idle for the policy's period. */
   checkIdle(): void {
-    if (this.#officer && !this.#locked && this.#deps.clock() - this.#lastActivity >= this.#deps.policy.idleLockMs) this.lock('idle');
+    if (this.#officer && !this.#locked && this.#deps.monotonic() - this.#lastActivityMono >= this.#deps.policy.idleLockMs) this.lock('idle');
   }
 
   /**
@@ -262,6 +271,7 @@ export class OfficerSession {
     this.#mode = mode;
     this.#locked = false;
     this.#lastActivity = this.#deps.clock();
+    this.#lastActivityMono = this.#deps.monotonic();
     this.#deps.audit('officer.signed-in', officer.officerId, { officerId: officer.officerId, mode });
     return this.#changed();
   }

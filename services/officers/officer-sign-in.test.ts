@@ -166,6 +166,21 @@ describe('officer sign-in', () => {
     expect(auditActions().map((entry) => entry.action)).toEqual(['officer.signed-in', 'officer.screen-locked', 'officer.sign-in-refused', 'officer.unlocked']);
   });
 
+  it('measures idleness in real time: a PC clock moved forward a month does not lock an officer at work, one set back does not keep an idle screen open', async () => {
+    const config = { profile: 'reception-window' as const, officers: { offlineValidityHours: 72, idleLockMinutes: 10, maxFailures: 5, lockoutMinutes: 15 } };
+    let mono = 0;
+    const clocked = createOfficerServices(config, pair.sync, () => undefined, silentLogger, () => now, () => mono);
+    await clocked.session.signIn(officer.account, officer.password);
+    now += 31 * 24 * HOUR;
+    mono += 60_000;
+    expect(clocked.session.requireOfficer()?.officerId).toBe(officer.id);
+    now -= 2 * HOUR;
+    mono += 10 * 60_000;
+    clocked.session.checkIdle();
+    expect(clocked.session.status().state).toBe('locked');
+    clocked.close();
+  });
+
   it('keeps the session across a restart of the services, locked once it has been idle for the lock period', async () => {
     await session().signIn(officer.account, officer.password);
     const config = { profile: 'reception-window' as const, officers: { offlineValidityHours: 72, idleLockMinutes: 10, maxFailures: 5, lockoutMinutes: 15 } };

@@ -54,6 +54,12 @@ interface Fixtures {
   grantedGeolocation: { latitude: number; longitude: number; accuracy?: number } | undefined;
   /** Put the terminal's data on a disk of this many MiB (a tmpfs), so a spec can fill it. */
   terminalDiskMiB: number | undefined;
+  /**
+   * Run the terminal's processes (web host and services, never the browser) under libfaketime, their wall clock
+   * offset by what this file says ("+0d", "+31d"), read again on every clock call, so a spec moves the PC's clock
+   * by rewriting it. Their monotonic clock is left alone, as when a PC's clock is set. Web host only.
+   */
+  terminalClockFile: string | undefined;
   dataDir: string;
   /** The terminal's data folder (TERMINAL_DATA_DIR). */
   terminalDir: string;
@@ -110,6 +116,7 @@ export const test = base.extend<Fixtures>({
   profile: ['reception-window', { option: true }],
   officer: [SAMPLE_OFFICERS[0]!, { option: true }],
   terminalDiskMiB: [undefined, { option: true }],
+  terminalClockFile: [undefined, { option: true }],
   terminalEnv: [{}, { option: true }],
   grantedGeolocation: [undefined, { option: true }],
 
@@ -180,7 +187,7 @@ export const test = base.extend<Fixtures>({
     await use(new ServicesProcessHandle());
   },
 
-  app: async ({ transport, embeddedBackend, profile, officer, terminalDir, backend, reader, scanner, printer, documentScanner, padBridge, services, terminalEnv, grantedGeolocation }, use, testInfo) => {
+  app: async ({ transport, embeddedBackend, profile, officer, terminalDir, backend, reader, scanner, printer, documentScanner, padBridge, services, terminalEnv, grantedGeolocation, terminalClockFile }, use, testInfo) => {
     const embedded = embeddedBackend ? await startEmbeddedBackend(terminalDir) : undefined;
     const env: NodeJS.ProcessEnv = {
       ...documentScanner.env,
@@ -215,7 +222,7 @@ export const test = base.extend<Fixtures>({
       await embedded?.close();
       return;
     }
-    const host = await startWebHost(env, services);
+    const host = await startWebHost(terminalClockFile ? { ...env, ...fakeClockEnv(terminalClockFile) } : env, services);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', ...(grantedGeolocation ? { geolocation: grantedGeolocation, permissions: ['geolocation'] } : {}) });
     page.on('console', (message) => {
@@ -232,6 +239,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+/** Debian's libfaketime (scripts/system-packages.txt), multi-threaded flavour: Node's threads read the clock too. */
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+
+function fakeClockEnv(file: string): NodeJS.ProcessEnv {
+  if (!existsSync(LIBFAKETIME)) throw new Error(`moving the terminal's clock needs libfaketime (${LIBFAKETIME} is missing)`);
+  return { LD_PRELOAD: LIBFAKETIME, FAKETIME_TIMESTAMP_FILE: file, FAKETIME_NO_CACHE: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+}
 
 /** Signs an officer in on the sign-in screen (every terminal but an unattended one starts there). */
 export async function signInOfficer(page: Page, officer: Pick<SampleOfficer, 'account' | 'password'>): Promise<void> {

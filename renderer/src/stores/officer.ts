@@ -13,8 +13,9 @@ const INPUT_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchst
  */
 export const useOfficerStore = defineStore('officer', () => {
   const status = ref<OfficerStatus>();
-  let lastInput = Date.now();
-  let lastTouch = 0;
+  // Idleness is real time passed (performance.now), never the PC clock, which may be moved either way.
+  let lastInput = performance.now();
+  let lastTouch = Number.NEGATIVE_INFINITY;
   let idleTimer: ReturnType<typeof setInterval> | undefined;
 
   const mayWork = computed(() => status.value !== undefined && (!status.value.required || status.value.state === 'signed-in'));
@@ -30,24 +31,24 @@ export const useOfficerStore = defineStore('officer', () => {
   }
 
   function noteInput(): void {
-    lastInput = Date.now();
+    lastInput = performance.now();
     if (status.value?.state !== 'signed-in' || lastInput - lastTouch < TOUCH_EVERY_MS) return;
     lastTouch = lastInput;
     void terminal.officer.touch().catch(() => undefined);
   }
 
   function checkIdle(): void {
-    if (status.value?.state === 'signed-in' && status.value.required && Date.now() - lastInput >= status.value.idleLockMs) void lock();
+    if (status.value?.state === 'signed-in' && status.value.required && performance.now() - lastInput >= status.value.idleLockMs) void lock();
   }
 
   async function signIn(account: string, password: string): Promise<void> {
     status.value = await terminal.officer.signIn({ account, password });
-    lastInput = Date.now();
+    lastInput = performance.now();
   }
 
   async function unlock(password: string): Promise<void> {
     status.value = await terminal.officer.unlock({ password });
-    lastInput = Date.now();
+    lastInput = performance.now();
   }
 
   async function lock(): Promise<void> {
