@@ -113,6 +113,9 @@ test('a divorce application received here, refused inside the cooling-off period
   // The couple comes back: the registrar opens the desk afresh and reads both cards again. The officer at work stays
   // signed in: idleness is real time, not a month on the PC clock.
   await app.getByTestId('nav-registry').click();
+  // The desk's day answers (a locked screen would refuse it); its date follows the centre's clock at its next answer.
+  await expect(app.getByTestId('registry-day')).toBeVisible();
+  await expect(app.getByTestId('lock-overlay')).toHaveCount(0);
   await readCards(app, reader, husband, wife);
   await app.getByTestId('certificate-type').selectOption('L');
   await app.getByTestId('divorce-application-find').click();
