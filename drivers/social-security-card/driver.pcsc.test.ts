@@ -74,6 +74,20 @@ describe.skipIf(missing)('social security card reader over PC/SC (pcscd + vpcd +
     await takeOut();
   });
 
+  it('answers a request made after a wrong card was already read with what is wrong, not a timeout', async () => {
+    const failed = new Promise<SocialSecurityCardError>((resolve) => {
+      const seen = (error: SocialSecurityCardError): void => {
+        driver.off('readFailed', seen);
+        resolve(error);
+      };
+      driver.on('readFailed', seen);
+    });
+    await pcsc.insert('bank');
+    expect((await failed).code).toBe('ssc-not-social-security-card');
+    expect((await failure(driver.readOnce(2_000))).code).toBe('ssc-not-social-security-card');
+    await takeOut();
+  });
+
   it('refuses a card whose data breaks the specification, naming the field in the log detail', async () => {
     const reading = failure(driver.readOnce(10_000));
     await pcsc.insert('malformed');

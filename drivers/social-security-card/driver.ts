@@ -46,6 +46,8 @@ export class SocialSecurityCardReaderDriver {
   /** The card now in the reader was read (or failed) already: wait for it to leave. */
   #cardHandled = false;
   #lastReading: SocialSecurityCardReading | null = null;
+  /** Why the card now in the reader could not be read: a request made after the read answers with it, not a timeout. */
+  #lastFailure: SocialSecurityCardError | null = null;
 
   constructor(options: SocialSecurityCardReaderOptions = {}) {
     this.#options = options;
@@ -90,6 +92,7 @@ export class SocialSecurityCardReaderDriver {
     this.#loop = null;
     this.#transport.reset();
     this.#lastReading = null;
+    this.#lastFailure = null;
     this.#cardHandled = false;
     this.#setStatus({ state: 'absent', problem: 'ssc-reader-stopped', detail: undefined });
   }
@@ -103,6 +106,7 @@ export class SocialSecurityCardReaderDriver {
   readOnce(timeoutMs: number): Promise<SocialSecurityCardReading> {
     if (!this.#running) return Promise.reject(new SocialSecurityCardError('ssc-reader-stopped', 'driver not started'));
     if (this.#lastReading) return Promise.resolve(this.#lastReading);
+    if (this.#lastFailure) return Promise.reject(this.#lastFailure);
     if (this.#status.state !== 'ready') return Promise.reject(this.#statusError());
     return new Promise((resolve, reject) => {
       const onRead = (reading: SocialSecurityCardReading): void => {
@@ -194,6 +198,7 @@ export class SocialSecurityCardReaderDriver {
       link = await this.#transport.connect(readerName);
       const reading = await readSocialSecurityCard(link, this.#options.now);
       this.#lastReading = reading;
+      this.#lastFailure = null;
       this.#logger.info('social security card read', { reader: readerName });
       this.#emit('cardRead', reading);
     } catch (err) {
@@ -201,8 +206,10 @@ export class SocialSecurityCardReaderDriver {
       if (!(err instanceof SocialSecurityCardError) && !(err instanceof Error)) this.#logger.error('social security card: unexpected failure', { error: String(err) });
       this.#lastReading = null;
       this.#logger.warn('social security card: read failed', { code: error.code, detail: error.detail });
-      this.#emit('readFailed', error);
+      // A device fault is tried again at the next poll; the card's own fault stands until it leaves the reader.
       if (DEVICE_FAULTS.has(error.code)) this.#cardHandled = false;
+      else this.#lastFailure = error;
+      this.#emit('readFailed', error);
     } finally {
       link?.disconnect();
     }
@@ -211,6 +218,7 @@ export class SocialSecurityCardReaderDriver {
   #cardGone(): void {
     this.#cardHandled = false;
     this.#lastReading = null;
+    this.#lastFailure = null;
   }
 
   #setStatus(change: Partial<DeviceStatus>): void {

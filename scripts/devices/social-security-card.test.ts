@@ -43,7 +43,7 @@ describe.skipIf(pcscStackMissing())('npm run devices -- social-security-card rea
   it('names a card without the social security application, in Chinese and English, exit 3', async () => {
     await pcsc.insert('bank');
     const result = await cli(['social-security-card', 'read', '--json', '--timeout', '10']);
-    expect(result.code).toBe(3);
+    expect(result.code, result.stderr).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('[ssc-not-social-security-card]');
     expect(result.stderr).toContain('不是社会保障卡');
