@@ -4,7 +4,7 @@
  * day's quota. Real peers: the reference backend, the reader simulator.
  */
 import { execFileSync } from 'node:child_process';
-import { startReferenceBackend } from '../../fixtures/backend/server';
+import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { FRENCH_PASSPORT_MRZ, FRENCH_PASSPORT_MRZ_BAD_CHECK } from '../../fixtures/registry/sample-passports';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { join } from 'node:path';
@@ -73,7 +73,7 @@ test("a card without an appointment is told so; a walk-in is taken within the da
   await expect.poll(async () => (await deskEvents(backend.url)).map((event) => [event.kind, event.business]), { timeout: 30_000 }).toEqual([['walk-in', 'record-certificate']]);
 });
 
-test('a foreign-related marriage: a resident card and a French passport by its zone; the certificate prints 法国, never the code', async ({ app, reader, printer }) => {
+test('a foreign-related marriage: a resident card and a French passport by its zone; the certificate prints 法国, never the code', async ({ app, reader, printer, backend }) => {
   await app.getByTestId('nav-certificate').click();
   reader.placeCard(sampleCards.resident);
   // A blank party already says 中国: wait for the card itself.
@@ -108,7 +108,17 @@ test('a foreign-related marriage: a resident card and a French passport by its z
   expect(text).toContain('MARTIN SOPHIE MARIE');
   expect(text).toContain(sampleCards.resident.name);
   expect(text).not.toMatch(/\bFRA\b/);
+  await expectIssuedOnceInACase(app, backend);
 });
+
+/** The number the desk shows reaches the backend once, issued within the couple's case. */
+async function expectIssuedOnceInACase(app: Page, backend: ReferenceBackend): Promise<void> {
+  const number = (await app.getByTestId('certificate-number').textContent())?.trim() ?? '';
+  expect(number).toMatch(/^J310104-\d{4}-\d{6}$/);
+  await expect
+    .poll(() => backend.certificateNumbers().filter((entry) => entry.number === number), { timeout: 30_000 })
+    .toEqual([expect.objectContaining({ state: 'issued', caseId: expect.any(String) })]);
+}
 
 /** Both parties' cards at the certificate desk, one after the other. */
 async function readBothCards(app: Page, reader: IdCardReaderSimulator, first: IdentityCard, second: IdentityCard): Promise<void> {
@@ -121,7 +131,7 @@ async function readBothCards(app: Page, reader: IdCardReaderSimulator, first: Id
   await expect(app.getByTestId('party-1-name')).toHaveValue(second.name);
 }
 
-test('a review hit withholds the marriage; the registrar goes ahead only with a written reason and a scanned document', async ({ app, reader, printer }, testInfo) => {
+test('a review hit withholds the marriage; the registrar goes ahead only with a written reason and a scanned document', async ({ app, reader, printer, backend }, testInfo) => {
   await readBothCards(app, reader, sampleCards.gatResidence, sampleCards.foreignPermanent2023);
   const review = app.getByTestId('review');
   await expect(review).toHaveAttribute('data-state', 'hit');
@@ -150,6 +160,7 @@ test('a review hit withholds the marriage; the registrar goes ahead only with a 
   const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' });
   expect(text).toContain(sampleCards.gatResidence.name);
   expect(text).toContain('法国');
+  await expectIssuedOnceInACase(app, backend);
 });
 
 test('offline, the review is pending and the certificate waits; it prints once the review arrives', async ({ app, reader, backend }) => {
@@ -165,6 +176,7 @@ test('offline, the review is pending and the certificate waits; it prints once t
   await app.getByTestId('certificate-print').click();
   await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   await expect(app.getByTestId('certificate-number')).toHaveText(/^J310104-\d{4}-\d{6}$/);
+  await expectIssuedOnceInACase(app, backend);
 });
 
 test('a divorce application: both cards, the receipt prints today with the cooling-off end and the certificate window', async ({ app, reader, printer }) => {

@@ -45,6 +45,8 @@ export const useReceptionStore = defineStore('reception', () => {
   const item = ref<ServiceItem>();
   const form = ref<Record<string, string>>({});
   const saved = ref<CaseRecord>();
+  /** Case changes seen while a creation is in flight (its answer can arrive after the case already synced). */
+  let changedWhileSaving: Map<string, CaseRecord> | undefined;
   const error = ref<ShownError>();
   const fieldProblems = ref<string[]>([]);
   const busy = ref(false);
@@ -92,6 +94,7 @@ export const useReceptionStore = defineStore('reception', () => {
     terminal.on('catalogue.changed', () => void refreshCatalogue());
     terminal.on('cases.changed', (record) => {
       if (saved.value?.id === record.id) saved.value = record;
+      else if (changedWhileSaving) changedWhileSaving.set(record.id, record);
     });
     await refreshCatalogue();
   }
@@ -344,7 +347,10 @@ export const useReceptionStore = defineStore('reception', () => {
       // The case is saved against the form last shown, so wait for the one showing the latest signature.
       await previewing;
       const current = draft()!;
-      saved.value = await terminal.cases.create({ submissionId, ...current, ...(preview.value ? { formId: preview.value.formId } : {}) });
+      changedWhileSaving = new Map();
+      const created = await terminal.cases.create({ submissionId, ...current, ...(preview.value ? { formId: preview.value.formId } : {}) });
+      // The case may sync before its creation answers: the change event then came first and is the newer record.
+      saved.value = changedWhileSaving.get(created.id) ?? created;
       // Saved with the case; the terminal has let them go.
       captures.value = [];
       step.value = 'done';
@@ -354,6 +360,7 @@ export const useReceptionStore = defineStore('reception', () => {
       if (fieldProblems.value.some((problem) => !problem.startsWith('pledge:'))) step.value = 'form';
       if (error.value.code === 'storage-full') void useStatusStore().refreshStorage();
     } finally {
+      changedWhileSaving = undefined;
       busy.value = false;
     }
   }
