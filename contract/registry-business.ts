@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { PrintJobRecord } from '../domain/printing';
 
 const idNumber = z.string().min(1).max(40);
-const printedParty = z.object({ name: z.string(), sex: z.string(), nationality: z.string(), birthDate: z.string(), idNumber: z.string() });
+/** A party as the centre's registry records and applications print them. */
+export const printedPartySchema = z.object({ name: z.string(), sex: z.string(), nationality: z.string(), birthDate: z.string(), idNumber: z.string() });
 const partyInput = z.object({ name: z.string().max(100), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().max(40) }).strict();
 
 export const divorceApplicationSchema = z.object({
@@ -19,7 +20,7 @@ export const divorceApplicationSchema = z.object({
   coolingOffEnds: z.string(),
   windowOpens: z.string(),
   windowCloses: z.string(),
-  parties: z.array(printedParty),
+  parties: z.array(printedPartySchema),
   /** `lapsed`: the window closed without a registration (counts as withdrawn). */
   state: z.enum(['received', 'withdrawn', 'registered', 'lapsed']),
   withdrawnOn: z.string().optional(),
@@ -38,7 +39,7 @@ export const registrationSchema = z.object({
   date: z.string(),
   authority: z.string(),
   number: z.string().optional(),
-  parties: z.array(printedParty),
+  parties: z.array(printedPartySchema),
 });
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -56,7 +57,7 @@ export const registryBusinessCalls = {
   /** The original registration a replacement certificate (BJ/BL) re-issues, by the applicant's ID number and name. */
   'registry.findOriginalRegistration': call(
     z.object({ type: z.enum(['BJ', 'BL']), idNumber, name: z.string().min(1).max(100) }).strict(),
-    z.object({ record: registrationSchema, registeredOn: z.string(), parties: z.array(printedParty), remarks: z.string() }),
+    z.object({ record: registrationSchema, registeredOn: z.string(), parties: z.array(printedPartySchema), remarks: z.string() }),
   ),
   /** Issues and prints a marriage registration record certificate (婚姻登记记录证明) for the person identified. */
   'registry.printRecordCertificate': call(

@@ -11,29 +11,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { TerminalError } from '../../contract/errors';
+import { divorceApplicationSchema, printedPartySchema } from '../../contract/registry-business';
 import { divorcePeriods, divorceVerdict, type DivorceVerdict, type WorkCalendar } from '../../domain/divorce-periods';
 import { looksLikeCountryCode } from '../../domain/registry/nationality';
 import type { PrintJobRecord } from '../../domain/printing';
 import { registryForDivision } from '../../documents/kinds/registries';
 import { askCentre, type CentrePort } from './centre-call';
 
-const partySchema = z.object({ name: z.string(), sex: z.string(), nationality: z.string(), birthDate: z.string(), idNumber: z.string() });
-export const divorceApplicationSchema = z.object({
-  id: z.string(),
-  registryCode: z.string(),
-  terminalId: z.string(),
-  receivedOn: z.string(),
-  coolingOffEnds: z.string(),
-  windowOpens: z.string(),
-  windowCloses: z.string(),
-  parties: z.array(partySchema),
-  state: z.enum(['received', 'withdrawn', 'registered', 'lapsed']),
-  withdrawnOn: z.string().optional(),
-  withdrawnBy: z.string().optional(),
-  registeredOn: z.string().optional(),
-});
 export type DivorceApplication = z.infer<typeof divorceApplicationSchema>;
-export type DivorceParty = z.infer<typeof partySchema>;
+export type DivorceParty = z.infer<typeof printedPartySchema>;
 
 const answerSchema = z.object({ application: divorceApplicationSchema });
 const searchAnswerSchema = z.object({ today: z.string(), applications: z.array(divorceApplicationSchema) });

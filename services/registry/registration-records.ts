@@ -14,17 +14,17 @@ import { looksLikeCountryCode } from '../../domain/registry/nationality';
 import type { PrintJobRecord } from '../../domain/printing';
 import { registryForDivision } from '../../documents/kinds/registries';
 import { askCentre, type CentrePort } from './centre-call';
+import { printedPartySchema } from '../../contract/registry-business';
 
-const partySchema = z.object({ name: z.string(), sex: z.string(), nationality: z.string(), birthDate: z.string(), idNumber: z.string() });
 export const registrationSchema = z.object({
   kind: z.enum(['marriage', 'divorce']),
   date: z.string(),
   authority: z.string(),
   number: z.string().optional(),
-  parties: z.array(partySchema).length(2),
+  parties: z.array(printedPartySchema).length(2),
 });
 export type Registration = z.infer<typeof registrationSchema>;
-export type RegistryPerson = z.infer<typeof partySchema>;
+export type RegistryPerson = z.infer<typeof printedPartySchema>;
 
 const searchAnswerSchema = z.object({ records: z.array(registrationSchema) });
 const recordCertificateAnswerSchema = z.object({ number: z.string(), issuedOn: z.string(), records: z.array(registrationSchema) });
