@@ -20,6 +20,7 @@ import { isPrintedByDesk, missingPapers, paperTitle, requiredPapers, SIGNED_PAPE
 import type { PrintJobRecord } from '../../domain/printing';
 import type { Capture } from '../material-captures';
 import type { ReviewView } from './national-review';
+import { documentKind, paperData, photoCaption } from './case-papers';
 
 export interface CaseParty {
   name: string;
@@ -110,14 +111,6 @@ export interface RegistryCaseDeps {
   today(): string;
   registryName(): string | undefined;
   now?: () => number;
-}
-
-/** What each paper prints as, per business: only where a document kind exists (others are captured only). */
-function documentKind(business: RegistryBusiness, paper: SignedPaper): string | undefined {
-  if (paper === 'declaration') return business === 'marriage' ? 'marriage-declaration' : business === 'divorce-application' || business === 'divorce-registration' ? 'divorce-declaration' : undefined;
-  if (paper === 'review-form') return business === 'marriage' || business === 'divorce-registration' ? 'review-form' : undefined;
-  if (paper === 'handover-receipt') return 'handover-receipt';
-  return undefined;
 }
 
 const OVERRIDE_DOCUMENT_TITLE = '联网审查例外的证明材料';
@@ -234,7 +227,7 @@ export class RegistryCases {
     const overrideDocumentMissing = override !== undefined && lost(override.captureId);
     const recapture = [
       ...SIGNED_PAPERS.filter((paper) => found.papers[paper].some(lost)).map((paper) => paperTitle(found.business, paper)),
-      ...found.photos.filter((photo) => lost(photo.captureId)).map((photo) => this.#photoCaption(found, photo.key)),
+      ...found.photos.filter((photo) => lost(photo.captureId)).map((photo) => photoCaption(found.parties, photo.key)),
       ...(overrideDocumentMissing ? [OVERRIDE_DOCUMENT_TITLE] : []),
     ];
     return {
@@ -257,10 +250,6 @@ export class RegistryCases {
       ...(found.reviewId ? { reviewId: found.reviewId } : {}),
       overrideDocumentMissing,
     };
-  }
-
-  #photoCaption(found: OpenCase, key: PhotoKey): string {
-    return key === 'joint' ? '双方合影' : `${found.parties[key === 'party-1' ? 0 : 1]?.name ?? ''}照片`;
   }
 
   /** A signed page captured back (scanner or camera): refused unless the terminal holds the capture. */
@@ -314,38 +303,20 @@ export class RegistryCases {
     const found = this.#open(caseId);
     const kind = documentKind(found.business, paper);
     if (!kind) throw new TerminalError('registry-paper-not-printable', `the desk does not print ${paper} for ${found.business}`, { paper: paperTitle(found.business, paper) });
-    return this.deps.printDocument(printerId, kind, await this.#paperData(found, kind));
+    const data = await paperData(found, kind, {
+      today: () => this.deps.today(),
+      registryName: () => this.deps.registryName(),
+      review: found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined,
+      readPhotos: () => this.#readPhotos(found),
+    });
+    return this.deps.printDocument(printerId, kind, data);
   }
 
-  async #paperData(found: OpenCase, kind: string): Promise<Record<string, unknown>> {
-    const date = this.deps.today();
-    const registry = this.deps.registryName();
-    const base = { parties: found.parties, ...(registry ? { registry } : {}), caseNumber: found.id.slice(0, 8).toUpperCase() };
-    if (kind === 'marriage-declaration' || kind === 'divorce-declaration') return { ...base, date };
-    if (kind === 'handover-receipt') return { ...base, business: found.business, date, certificateNumbers: found.certificateNumbers };
-    // The review form: what the desk checked and found; the decision is written once a number is issued.
-    const review = found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined;
-    const number = found.certificateNumbers.at(-1);
-    return {
-      ...base,
-      documentsChecked: [...new Set(found.parties.map((party) => (/^[0-9]{17}[0-9X]$/i.test(party.idNumber) ? '居民身份证' : '有效身份证件')))],
-      registration: found.business === 'marriage' ? 'marriage' : 'divorce',
-      nationalReview: !found.reviewId ? '未进行联网审查' : !review || review.state !== 'answered' ? '待审查结果' : review.override ? `有在婚记录，经核查准予继续办理（${review.override.reason}）` : review.hit ? '有在婚记录' : '未发现在婚记录',
-      reviewOpinion: '当事人身份证件有效，双方自愿，符合登记条件。',
-      reviewedOn: date,
-      ...(number ? { decision: 'approved', certificateNumber: number, registeredOn: date } : {}),
-      ...(found.photos.length > 0 ? { photos: await this.#photoData(found) } : {}),
-    };
-  }
-
-  /** The case's photos for the review form, at their 2-inch shapes: the joint photo landscape, each party's portrait. */
-  async #photoData(found: OpenCase): Promise<{ caption: string; shape: 'joint' | 'single'; jpegBase64: string }[]> {
+  /** The case's photos, in its order; refuses (naming what to capture again) when a page is gone. */
+  async #readPhotos(found: OpenCase): Promise<Capture[]> {
     this.#refuseLost(found);
-    const out: { caption: string; shape: 'joint' | 'single'; jpegBase64: string }[] = [];
-    for (const photo of found.photos) {
-      const capture = await this.#capture(photo.captureId);
-      out.push({ caption: this.#photoCaption(found, photo.key), shape: photo.key === 'joint' ? 'joint' : 'single', jpegBase64: Buffer.from(capture.data).toString('base64') });
-    }
+    const out: Capture[] = [];
+    for (const photo of found.photos) out.push(await this.#capture(photo.captureId));
     return out;
   }
 
