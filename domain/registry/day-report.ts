@@ -39,6 +39,28 @@ export interface DayReport {
   generatedAt: string;
 }
 
+/** An audit chain entry as the day report reads it (the store's entries, ids and codes only). */
+export interface DayAuditEntry {
+  at: string;
+  action: string;
+  subject: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The audit actions the day report reads (the store finds them by action and day): certificate prints and overrides. */
+export const DAY_REPORT_AUDIT_ACTIONS = ['document.printed', 'registry.review-overridden'] as const;
+
+/** The day's certificate prints (booklets used) and review overrides, from the day's entries of those actions. */
+export function dayAuditFacts(entries: readonly DayAuditEntry[]): { certificatePrints: number; overrides: DayOverride[] } {
+  let certificatePrints = 0;
+  const overrides: DayOverride[] = [];
+  for (const entry of entries) {
+    if (entry.action === 'document.printed' && entry.details.kind === 'marriage-certificate') certificatePrints += 1;
+    if (entry.action === 'registry.review-overridden') overrides.push({ reviewId: entry.subject ?? '', reason: String(entry.details.reason ?? ''), at: entry.at });
+  }
+  return { certificatePrints, overrides };
+}
+
 /** Void reasons that mean a booklet was printed on and spoiled. */
 const BOOKLET_SPOILED = new Set(['spoiled', 'other']);
 

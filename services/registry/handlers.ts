@@ -20,7 +20,7 @@ export interface RegistryDeps {
     backendRequest<T = unknown>(method: string, path: string, options?: { body?: unknown; timeoutMs?: number }): Promise<{ data: T }>;
     audit(): {
       append(action: string, subject: string | null, details?: Record<string, unknown>): void;
-      entries(limit?: number, afterId?: number): { id: number; action: string; subject: string | null; details: Record<string, unknown> }[];
+      entriesAbout(action: string, subject: string): { id: number; action: string; subject: string | null; details: Record<string, unknown> }[];
     };
   };
   registryCode: string;
@@ -126,21 +126,12 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
   };
 }
 
-const AUDIT_PAGE = 1000;
-
 /**
  * The registration id this terminal last recorded at the centre for an application (`registry.divorce-registered`
- * in the audit chain). Walked only when the desk's memory lacks it, i.e. after a restart of the services.
+ * in the audit chain). Read only when the desk's memory lacks it, i.e. after a restart of the services; the store
+ * finds the application's entries by action and subject (an index), never by walking the chain.
  */
 function registrationInAudit(audit: ReturnType<RegistryDeps['sync']['audit']>, applicationId: string): string | undefined {
-  let found: string | undefined;
-  let after = 0;
-  for (;;) {
-    const page = audit.entries(AUDIT_PAGE, after);
-    for (const entry of page) {
-      if (entry.action === 'registry.divorce-registered' && entry.subject === applicationId && typeof entry.details.registrationId === 'string') found = entry.details.registrationId;
-    }
-    if (page.length < AUDIT_PAGE) return found;
-    after = page.at(-1)!.id;
-  }
+  const recorded = audit.entriesAbout('registry.divorce-registered', applicationId).map((entry) => entry.details.registrationId);
+  return recorded.filter((id): id is string => typeof id === 'string').at(-1);
 }

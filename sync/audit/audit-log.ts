@@ -33,6 +33,18 @@ function entryHash(prevHash: string, at: string, action: string, subject: string
   return sm3Hex(JSON.stringify([prevHash, at, action, subject, details]));
 }
 
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    action: row.action,
+    subject: row.subject,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
 export class AuditLog {
   constructor(
     private readonly db: Db,
@@ -54,15 +66,25 @@ export class AuditLog {
 
   entries(limit = 1000, afterId = 0): AuditEntry[] {
     const rows = this.db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as AuditRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      action: row.action,
-      subject: row.subject,
-      details: JSON.parse(row.details) as Record<string, unknown>,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    }));
+    return rows.map(toEntry);
+  }
+
+  /**
+   * The entries of these actions recorded in [from, to) (ISO instants), in chain order. Read through the
+   * (action, at) index: the cost follows the entries found, not the length of the chain (years of it).
+   */
+  entriesBetween(actions: readonly string[], from: string, to: string): AuditEntry[] {
+    if (actions.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log WHERE action IN (${actions.map(() => '?').join(', ')}) AND at >= ? AND at < ? ORDER BY id`)
+      .all(...actions, from, to) as AuditRow[];
+    return rows.map(toEntry);
+  }
+
+  /** The entries of one action about one subject, in chain order (the (action, subject) index). */
+  entriesAbout(action: string, subject: string): AuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit_log WHERE action = ? AND subject = ? ORDER BY id').all(action, subject) as AuditRow[];
+    return rows.map(toEntry);
   }
 
   /** Walks the whole chain; returns the id of the first broken entry, if any. */

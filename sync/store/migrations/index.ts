@@ -12,7 +12,8 @@ import { migration007 } from './007-desk-events';
 import { migration008 } from './008-personal-data-purge';
 import { migration009 } from './009-purge-lookups';
 import { migration010 } from './010-open-registry-cases';
+import { migration011 } from './011-audit-lookups';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 export type { Migration } from './types';
