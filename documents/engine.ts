@@ -15,6 +15,9 @@ import { handoverReceipt } from './kinds/handover-receipt';
 import { divorceDeclaration } from './kinds/divorce-declaration';
 import { registryDayReport } from './kinds/registry-day-report';
 import { templateForm } from './kinds/template-form';
+import { withdrawalApplication } from './kinds/withdrawal-application';
+import { replacementDeclaration } from './kinds/replacement-declaration';
+import { recordCertificateApplication } from './kinds/record-certificate-application';
 import { parseOverlayLayout, type OverlayLayout } from './layout';
 import { paint, type Calibration } from './paint/painter';
 import { parseData, parsePath } from './validate';
@@ -33,6 +36,10 @@ export const DOCUMENT_KINDS = [
   // The registry businesses' A4 papers (withdrawal confirmation, record certificate).
   divorceWithdrawal,
   recordCertificate,
+  // The papers one applicant signs at the desk: withdrawal, replacement, record certificate.
+  withdrawalApplication,
+  replacementDeclaration,
+  recordCertificateApplication,
 ] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number]['name'];
 

@@ -56,7 +56,7 @@ describe('documents CLI', () => {
   it('has sample data that renders for every other kind', async () => {
     // In process: each CLI start costs seconds of TypeScript loading on a busy CI box.
     const engine = await openDocumentEngine();
-    for (const kind of ['marriage-declaration', 'review-form', 'application-form', 'pledge-confirmation']) {
+    for (const kind of ['marriage-declaration', 'review-form', 'application-form', 'pledge-confirmation', 'withdrawal-application', 'replacement-declaration', 'record-certificate-application']) {
       const result = await engine.render(kind, JSON.parse(await readFile(join(fixtures, `${kind}.json`), 'utf8')));
       expect(Buffer.from(result.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { chineseDate, isoDate, labelPath, optionalText, pair, party } from './common';
-import { FormSheets } from './form-sheet';
 import type { DocumentKind } from './kind';
+import { registryPaper } from './registry-paper';
 
 const schema = z.object({
   parties: pair(party),
@@ -31,34 +31,29 @@ export const divorceReceipt: DocumentKind<DivorceReceiptData> = {
   label: labelPath({ receivedOn: '受理日期', coolingOffEnds: '冷静期届满日', windowOpens: '发证期起', windowCloses: '发证期止', registry: '登记机关', caseNumber: '编号' }),
   build(data) {
     const [first, second] = data.parties;
-    const form = new FormSheets().title('离婚登记申请受理回执').meta(data.caseNumber ? `编号：${data.caseNumber}` : '', data.registry ?? '');
-    form.row([
-      { label: '', value: '当事人一', field: 'parties[0]' },
-      { label: '', value: '当事人二', field: 'parties[1]' },
-    ]);
-    for (const [label, key] of [['姓名', 'name'], ['性别', 'sex'], ['国籍', 'nationality'], ['身份证件号', 'idNumber']] as const) {
-      form.row([
-        { label, value: first[key], field: `parties[0].${key}` },
-        { label, value: second[key], field: `parties[1].${key}` },
-      ]);
-    }
-    form.space(6);
-    form.paragraph('receivedOn', `本机关于${chineseDate(data.receivedOn)}受理你们的离婚登记申请。`, 12);
-    form.paragraph(
-      'coolingOffEnds',
-      `自受理之日起三十日内（至${chineseDate(data.coolingOffEnds)}止），任何一方不愿意离婚的，可以持本回执向婚姻登记机关撤回离婚登记申请。`,
-      12,
-    );
-    form.paragraph(
-      'window',
-      `上述期限届满后三十日内（${chineseDate(data.windowOpens)}至${chineseDate(data.windowCloses)}），双方应当亲自到婚姻登记机关申请发给离婚证；未申请的，视为撤回离婚登记申请。`,
-      12,
-    );
-    form.signers([
-      { caption: '当事人一（签名）', field: 'parties[0].signature', name: first.name },
-      { caption: '当事人二（签名）', field: 'parties[1].signature', name: second.name },
-    ]);
-    form.paragraph('date', `受理日期：${chineseDate(data.receivedOn)}`, 8);
-    return { title: '离婚登记申请受理回执', sheets: form.sheets };
+    return registryPaper({
+      title: '离婚登记申请受理回执',
+      caseNumber: data.caseNumber,
+      registry: data.registry,
+      people: { couple: data.parties },
+      paragraphs: [
+        { field: 'receivedOn', text: `本机关于${chineseDate(data.receivedOn)}受理你们的离婚登记申请。`, height: 12 },
+        {
+          field: 'coolingOffEnds',
+          text: `自受理之日起三十日内（至${chineseDate(data.coolingOffEnds)}止），任何一方不愿意离婚的，可以持本回执向婚姻登记机关撤回离婚登记申请。`,
+          height: 12,
+        },
+        {
+          field: 'window',
+          text: `上述期限届满后三十日内（${chineseDate(data.windowOpens)}至${chineseDate(data.windowCloses)}），双方应当亲自到婚姻登记机关申请发给离婚证；未申请的，视为撤回离婚登记申请。`,
+          height: 12,
+        },
+      ],
+      signers: [
+        { caption: '当事人一（签名）', field: 'parties[0].signature', name: first.name },
+        { caption: '当事人二（签名）', field: 'parties[1].signature', name: second.name },
+      ],
+      dated: { label: '受理日期', on: data.receivedOn },
+    });
   },
 };

@@ -54,10 +54,24 @@ const DECLARATION_TITLES: Record<RegistryBusiness, string> = {
   'record-certificate': '婚姻登记记录证明申请书',
 };
 
+/**
+ * A replacement is reviewed on its own form (the Ministry's 补发婚姻登记证审查处理表, one per certificate kind here),
+ * not on the registration's: it re-issues a registration already made. The other businesses print no review form.
+ */
+const REVIEW_FORM_TITLES: Record<RegistryBusiness, string> = {
+  marriage: '结婚登记审查处理表',
+  'divorce-application': '离婚登记审查处理表',
+  'divorce-withdrawal': '离婚登记审查处理表',
+  'divorce-registration': '离婚登记审查处理表',
+  'marriage-replacement': '补发结婚证审查处理表',
+  'divorce-replacement': '补发离婚证审查处理表',
+  'record-certificate': '婚姻登记记录证明审查表',
+};
+
 /** The paper's name as officers say it and as the desk lists it when missing (zh-CN; the printed titles). */
 export function paperTitle(business: RegistryBusiness, paper: SignedPaper): string {
   if (paper === 'declaration') return DECLARATION_TITLES[business];
-  if (paper === 'review-form') return business === 'marriage' || business === 'marriage-replacement' ? '结婚登记审查处理表' : '离婚登记审查处理表';
+  if (paper === 'review-form') return REVIEW_FORM_TITLES[business];
   if (paper === 'divorce-agreement') return '离婚协议书';
   return '证件领取签收单';
 }

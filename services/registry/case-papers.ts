@@ -30,13 +30,37 @@ export interface PaperSources {
   readPhotos(): Promise<Capture[]>;
 }
 
-/** What each paper prints as, per business: only where a document kind exists (others are captured only). */
+/**
+ * What each paper prints as, per business. Every paper the desk asks to be signed has one, except the divorce
+ * agreement, which is the couple's own (often written on the registry's blank form) and is only captured.
+ */
+const DOCUMENT_KINDS: Record<RegistryBusiness, Partial<Record<SignedPaper, string>>> = {
+  marriage: { declaration: 'marriage-declaration', 'review-form': 'review-form', 'handover-receipt': 'handover-receipt' },
+  'divorce-application': { declaration: 'divorce-declaration', 'handover-receipt': 'handover-receipt' },
+  'divorce-withdrawal': { declaration: 'withdrawal-application', 'handover-receipt': 'handover-receipt' },
+  'divorce-registration': { declaration: 'divorce-declaration', 'review-form': 'review-form', 'handover-receipt': 'handover-receipt' },
+  'marriage-replacement': { declaration: 'replacement-declaration', 'review-form': 'review-form', 'handover-receipt': 'handover-receipt' },
+  'divorce-replacement': { declaration: 'replacement-declaration', 'review-form': 'review-form', 'handover-receipt': 'handover-receipt' },
+  'record-certificate': { declaration: 'record-certificate-application', 'handover-receipt': 'handover-receipt' },
+};
+
 export function documentKind(business: RegistryBusiness, paper: SignedPaper): string | undefined {
-  if (paper === 'declaration') return business === 'marriage' ? 'marriage-declaration' : business === 'divorce-application' || business === 'divorce-registration' ? 'divorce-declaration' : undefined;
-  if (paper === 'review-form') return business === 'marriage' || business === 'divorce-registration' ? 'review-form' : undefined;
-  if (paper === 'handover-receipt') return 'handover-receipt';
-  return undefined;
+  return DOCUMENT_KINDS[business][paper];
 }
+
+/** What the review form reviews, per business (`registration` of the review-form kind). */
+const REVIEWED: Partial<Record<RegistryBusiness, string>> = {
+  marriage: 'marriage',
+  'divorce-registration': 'divorce',
+  'marriage-replacement': 'marriage-replacement',
+  'divorce-replacement': 'divorce-replacement',
+};
+
+/** The registrar's opinion printed for signing; a replacement re-issues a registration, it does not make one. */
+const REVIEW_OPINIONS: Partial<Record<RegistryBusiness, string>> = {
+  'marriage-replacement': '申请人身份证件有效，经查询婚姻登记档案，原结婚登记事项属实，符合补领结婚证条件。',
+  'divorce-replacement': '申请人身份证件有效，经查询婚姻登记档案，原离婚登记事项属实，符合补领离婚证条件。',
+};
 
 /** A photo's caption on the review form and in the desk's recapture list (zh-CN). */
 export function photoCaption(parties: PaperCase['parties'], key: string): string {
@@ -50,15 +74,20 @@ export async function paperData(found: PaperCase, kind: string, sources: PaperSo
   const base = { parties: found.parties, ...(registry ? { registry } : {}), caseNumber: found.id.slice(0, 8).toUpperCase() };
   if (kind === 'marriage-declaration' || kind === 'divorce-declaration') return { ...base, date };
   if (kind === 'handover-receipt') return { ...base, business: found.business, date, certificateNumbers: found.certificateNumbers };
+  // The papers one applicant signs: the case's first party is the one who came.
+  const { parties: _parties, ...desk } = base;
+  const applicant = { ...desk, applicant: found.parties[0], date };
+  if (kind === 'withdrawal-application' || kind === 'record-certificate-application') return applicant;
+  if (kind === 'replacement-declaration') return { ...applicant, registration: found.business === 'marriage-replacement' ? 'marriage' : 'divorce' };
   // The review form: what the desk checked and found; the decision is written once a number is issued.
   const review = sources.review;
   const number = found.certificateNumbers.at(-1);
   return {
     ...base,
     documentsChecked: [...new Set(found.parties.map((party) => (/^[0-9]{17}[0-9X]$/i.test(party.idNumber) ? '居民身份证' : '有效身份证件')))],
-    registration: found.business === 'marriage' ? 'marriage' : 'divorce',
+    registration: REVIEWED[found.business] ?? 'divorce',
     nationalReview: !found.reviewId ? '未进行联网审查' : !review || review.state !== 'answered' ? '待审查结果' : review.override ? `有在婚记录，经核查准予继续办理（${review.override.reason}）` : review.hit ? '有在婚记录' : '未发现在婚记录',
-    reviewOpinion: '当事人身份证件有效，双方自愿，符合登记条件。',
+    reviewOpinion: REVIEW_OPINIONS[found.business] ?? '当事人身份证件有效，双方自愿，符合登记条件。',
     reviewedOn: date,
     ...(number ? { decision: 'approved', certificateNumber: number, registeredOn: date } : {}),
     ...(found.photos.length > 0 ? { photos: await photoData(found, sources) } : {}),
