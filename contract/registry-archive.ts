@@ -38,13 +38,14 @@ export const dayReportSchema = z.object({
   reportId: z.string(),
   day: z.string(),
   registryCode: z.string(),
-  businesses: z.array(z.object({ business: businessSchema, started: z.number(), completed: z.number() })),
+  businesses: z.array(z.object({ business: businessSchema, started: z.number(), completed: z.number(), abandoned: z.number() })),
   certificates: z.object({
     issued: z.array(z.object({ number: z.string(), type: z.string() })),
     voided: z.array(z.object({ number: z.string(), type: z.string(), reason: z.string() })),
   }),
   booklets: z.object({ used: z.number(), issued: z.number(), voided: z.number(), balanced: z.boolean() }),
   overrides: z.array(z.object({ reviewId: z.string(), reason: z.string(), at: z.string() })),
+  abandoned: z.array(z.object({ caseId: z.string(), business: businessSchema, reason: z.string(), at: z.string() })),
   generatedAt: z.string(),
 });
 

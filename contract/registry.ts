@@ -18,6 +18,8 @@ export const appointmentRowSchema = z.object({
   /** Names masked except the surname. */
   parties: z.array(z.string()),
   state: z.enum(APPOINTMENT_STATES),
+  /** Cases opened for it and abandoned today (the appointment went back to checked in). */
+  abandoned: z.number().int().min(0),
 });
 
 /** One record of a party in the national index, as the backend's review service answers it. */

@@ -159,7 +159,7 @@ export interface SyncService {
    * An open registry case abandoned: its sealed state and every page kept for it removed, and the abandonment
    * (`details`: the reason, never personal data) appended to the audit chain with the acting officer, in one transaction.
    */
-  abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>): void;
+  abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>, deskEvent?: NewDeskEvent): void;
   /** Whether a certificate number taken here is still issued or voided (undefined: not a number of this terminal). */
   certificateNumberState(number: string): 'issued' | 'void' | undefined;
   /** The registry desk's end-of-day report, queued for the backend (sent again under the same id it is one report). */
@@ -835,7 +835,7 @@ class TerminalSyncService extends EventEmitter implements SyncService {
     running.uploader.dropKept(pageId);
   }
 
-  abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>): void {
+  abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>, deskEvent?: NewDeskEvent): void {
     const running = this.#require();
     let pages: string[] = [];
     running.db
@@ -844,8 +844,14 @@ class TerminalSyncService extends EventEmitter implements SyncService {
         for (const id of pages) running.openCases.removePage(id);
         running.openCases.remove(caseId);
         running.audit.append('registry.case-abandoned', caseId, { ...details, pages: pages.length });
+        // The desk's list and the backend hear of it in the same transaction: no appointment left "in progress".
+        if (deskEvent) running.deskEvents.record(deskEvent);
       })
       .immediate();
+    if (deskEvent) {
+      this.#emitStatus();
+      running.drain.nudge();
+    }
     // The files after the commit: a crash in between leaves orphan ciphertext, never a case pointing at nothing.
     for (const id of pages) running.uploader.dropKept(id);
   }

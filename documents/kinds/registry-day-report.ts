@@ -9,13 +9,14 @@ const schema = z.object({
   day: isoDate,
   registryCode: z.string().max(12),
   registry: optionalText(60),
-  businesses: z.array(z.object({ business: z.enum(REGISTRY_BUSINESSES), started: count, completed: count })),
+  businesses: z.array(z.object({ business: z.enum(REGISTRY_BUSINESSES), started: count, completed: count, abandoned: count.default(0) })),
   certificates: z.object({
     issued: z.array(z.object({ number: z.string().max(40), type: z.string().max(4) })),
     voided: z.array(z.object({ number: z.string().max(40), type: z.string().max(4), reason: z.string().max(20) })),
   }),
   booklets: z.object({ used: count, issued: count, voided: count, balanced: z.boolean() }),
   overrides: z.array(z.object({ reviewId: z.string().max(64), reason: z.string().max(2000), at: z.string().max(40) })),
+  abandoned: z.array(z.object({ caseId: z.string().max(64), business: z.enum(REGISTRY_BUSINESSES), reason: z.string().max(500), at: z.string().max(40) })).default([]),
   generatedAt: z.string().max(40),
 });
 
@@ -46,7 +47,8 @@ export const registryDayReport: DocumentKind<RegistryDayReportData> = {
     const form = new FormSheets().title('婚姻登记日终报表').meta(`日期：${chineseDate(data.day)}`, data.registry ?? `登记机关代码 ${data.registryCode}`);
     form.heading('业务量');
     data.businesses.forEach((entry, index) => {
-      form.row([{ label: BUSINESS_TITLES[entry.business], value: `受理 ${entry.started} 件，办结 ${entry.completed} 件`, field: `businesses[${index}]`, share: 2 }]);
+      const abandoned = entry.abandoned > 0 ? `，放弃 ${entry.abandoned} 件` : '';
+      form.row([{ label: BUSINESS_TITLES[entry.business], value: `受理 ${entry.started} 件，办结 ${entry.completed} 件${abandoned}`, field: `businesses[${index}]`, share: 2 }]);
     });
     form.heading('证书发放与作废');
     const issued = data.certificates.issued.map((entry) => entry.number).join('、') || '无';
@@ -62,6 +64,9 @@ export const registryDayReport: DocumentKind<RegistryDayReportData> = {
     form.heading('审查结果继续办理（在婚记录）');
     const overrides = data.overrides.map((entry) => `${timeFormat.format(new Date(entry.at))} ${entry.reason}`).join('\n') || '无';
     form.block('overrides', overrides, Math.max(12, 7 * data.overrides.length + 5), 10, `共 ${data.overrides.length} 件`);
+    form.heading('放弃的办件');
+    const abandoned = data.abandoned.map((entry) => `${timeFormat.format(new Date(entry.at))} ${BUSINESS_TITLES[entry.business]} ${entry.caseId.slice(0, 8).toUpperCase()}：${entry.reason}`).join('\n') || '无';
+    form.block('abandoned', abandoned, Math.max(12, 7 * data.abandoned.length + 5), 10, `共 ${data.abandoned.length} 件`);
     form.space(8);
     form.signers([
       { caption: '婚姻登记员（签名）', field: 'registrar.signature' },

@@ -38,6 +38,13 @@ describe('appointment states', () => {
     expect(appointmentState(morning, [event('check-in', 'a1'), event('started', 'a1'), event('done', 'a1')], 0)).toBe('done');
     expect(appointmentState(morning, [event('no-show', 'a1')], 0)).toBe('no-show');
   });
+  it('goes back to checked in when its case is abandoned, and is in progress again when one is started again', () => {
+    const abandoned = [event('check-in', 'a1'), event('started', 'a1'), { ...event('abandoned', 'a1'), id: 'ab-1' }];
+    expect(appointmentState(morning, abandoned, Date.parse(at('11:00')))).toBe('checked-in');
+    expect(appointmentState(morning, [...abandoned, { ...event('started', 'a1'), id: 'st-2' }], Date.parse(at('11:00')))).toBe('in-progress');
+    expect(appointmentState(morning, [...abandoned, { ...event('started', 'a1'), id: 'st-2' }, event('done', 'a1')], 0)).toBe('done');
+    expect(appointmentRows([morning], abandoned, DAY, Date.parse(at('11:00')))[0]).toMatchObject({ state: 'checked-in', abandoned: 1 });
+  });
 });
 
 describe('finding the appointment of a card', () => {

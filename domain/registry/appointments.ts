@@ -25,7 +25,8 @@ export interface RegistryAppointment {
   parties: AppointmentParty[];
 }
 
-export const DESK_EVENT_KINDS = ['check-in', 'walk-in', 'no-show', 'started', 'done'] as const;
+/** `abandoned`: a case started for the appointment (or a walk-in) was abandoned at the desk (the couple left, a wrong business). */
+export const DESK_EVENT_KINDS = ['check-in', 'walk-in', 'no-show', 'started', 'done', 'abandoned'] as const;
 export type DeskEventKind = (typeof DESK_EVENT_KINDS)[number];
 
 /** Something the desk did, recorded locally in the same transaction as its report to the backend. */
@@ -50,13 +51,24 @@ export type AppointmentState = (typeof APPOINTMENT_STATES)[number];
  */
 export const NO_SHOW_GRACE_MS = 30 * 60_000;
 
+/**
+ * A case abandoned under an appointment puts it back to checked in (the couple was here; the registrar can start it
+ * again, e.g. under the right business): it is in progress only while more cases were started than abandoned. The
+ * desk's list says how many were abandoned (`abandonedCases`), so the state does not hide it.
+ */
 export function appointmentState(appointment: RegistryAppointment, events: readonly DeskEvent[], nowMs: number): AppointmentState {
-  const own = new Set(events.filter((event) => event.appointmentId === appointment.id).map((event) => event.kind));
-  if (own.has('done')) return 'done';
-  if (own.has('started')) return 'in-progress';
-  if (own.has('check-in')) return 'checked-in';
-  if (own.has('no-show')) return 'no-show';
+  const own = events.filter((event) => event.appointmentId === appointment.id);
+  const count = (kind: DeskEventKind): number => own.filter((event) => event.kind === kind).length;
+  if (count('done') > 0) return 'done';
+  if (count('started') > count('abandoned')) return 'in-progress';
+  if (count('check-in') > 0 || count('started') > 0) return 'checked-in';
+  if (count('no-show') > 0) return 'no-show';
   return nowMs > Date.parse(appointment.slotEnd) + NO_SHOW_GRACE_MS ? 'no-show' : 'expected';
+}
+
+/** How many cases opened for the appointment were abandoned today. */
+export function abandonedCases(appointment: RegistryAppointment, events: readonly DeskEvent[]): number {
+  return events.filter((event) => event.appointmentId === appointment.id && event.kind === 'abandoned').length;
 }
 
 const normalise = (idNumber: string): string => idNumber.trim().toUpperCase();
@@ -101,6 +113,8 @@ export interface AppointmentRow {
   foreignRelated: boolean;
   parties: string[];
   state: AppointmentState;
+  /** Cases opened for it and abandoned today (the state went back to checked in). */
+  abandoned: number;
 }
 
 export function appointmentRows(appointments: readonly RegistryAppointment[], events: readonly DeskEvent[], day: string, nowMs: number): AppointmentRow[] {
@@ -115,5 +129,6 @@ export function appointmentRows(appointments: readonly RegistryAppointment[], ev
       foreignRelated: appointment.foreignRelated,
       parties: appointment.parties.map((party) => maskName(party.name)),
       state: appointmentState(appointment, events, nowMs),
+      abandoned: abandonedCases(appointment, events),
     }));
 }

@@ -15,7 +15,7 @@ describe('the registry desk end-of-day report', () => {
       reportId: 'r',
       day,
       registryCode: '310104',
-      deskEvents: [event('started', 'marriage'), event('started', 'marriage'), event('done', 'marriage'), event('started', 'divorce-application'), event('check-in', undefined)],
+      deskEvents: [event('started', 'marriage'), event('started', 'marriage'), event('done', 'marriage'), event('started', 'divorce-application'), event('abandoned', 'divorce-application'), event('check-in', undefined)],
       numbers: [
         { number: 'J310104-2026-000001', type: 'J', state: 'void', takenAt: '2026-05-20T01:00:00.000Z', voidReason: 'spoiled', voidedAt: '2026-05-20T01:05:00.000Z' },
         { number: 'J310104-2026-000002', type: 'J', state: 'issued', takenAt: '2026-05-20T01:05:00.000Z' },
@@ -26,10 +26,16 @@ describe('the registry desk end-of-day report', () => {
       ],
       certificatePrints: 2,
       overrides: [{ reviewId: 'v', reason: '有离婚判决书', at: '2026-05-20T02:30:00.000Z' }],
+      abandoned: [
+        { caseId: 'c1', business: 'divorce-application', reason: '双方未带离婚协议', at: '2026-05-20T03:00:00.000Z' },
+        // Abandoned before the day began (Beijing): not today's.
+        { caseId: 'c0', business: 'marriage', reason: '昨日', at: '2026-05-19T15:00:00.000Z' },
+      ],
       generatedAt: '2026-05-20T09:00:00.000Z',
     });
-    expect(report.businesses.find((entry) => entry.business === 'marriage')).toEqual({ business: 'marriage', started: 2, completed: 1 });
-    expect(report.businesses.find((entry) => entry.business === 'divorce-application')).toEqual({ business: 'divorce-application', started: 1, completed: 0 });
+    expect(report.businesses.find((entry) => entry.business === 'marriage')).toEqual({ business: 'marriage', started: 2, completed: 1, abandoned: 0 });
+    expect(report.businesses.find((entry) => entry.business === 'divorce-application')).toEqual({ business: 'divorce-application', started: 1, completed: 0, abandoned: 1 });
+    expect(report.abandoned.map((entry) => entry.caseId)).toEqual(['c1']);
     expect(report.certificates.issued).toEqual([{ number: 'J310104-2026-000002', type: 'J' }]);
     expect(report.certificates.voided.map((entry) => [entry.number, entry.reason])).toEqual([
       ['J310104-2026-000001', 'spoiled'],

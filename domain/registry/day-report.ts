@@ -28,14 +28,25 @@ export interface DayOverride {
   at: string;
 }
 
+/** A case abandoned at the desk, as the audit chain recorded it (ids, business and the registrar's reason only). */
+export interface DayAbandonment {
+  caseId: string;
+  business: RegistryBusiness;
+  reason: string;
+  at: string;
+}
+
 export interface DayReport {
   reportId: string;
   day: string;
   registryCode: string;
-  businesses: { business: RegistryBusiness; started: number; completed: number }[];
+  /** Started = completed + abandoned + still open at the desk. */
+  businesses: { business: RegistryBusiness; started: number; completed: number; abandoned: number }[];
   certificates: { issued: { number: string; type: string }[]; voided: { number: string; type: string; reason: string }[] };
   booklets: { used: number; issued: number; voided: number; balanced: boolean };
   overrides: DayOverride[];
+  /** Cases abandoned this day, with the registrar's reason. */
+  abandoned: DayAbandonment[];
   generatedAt: string;
 }
 
@@ -48,17 +59,20 @@ export interface DayAuditEntry {
 }
 
 /** The audit actions the day report reads (the store finds them by action and day): certificate prints and overrides. */
-export const DAY_REPORT_AUDIT_ACTIONS = ['document.printed', 'registry.review-overridden'] as const;
+export const DAY_REPORT_AUDIT_ACTIONS = ['document.printed', 'registry.review-overridden', 'registry.case-abandoned'] as const;
 
 /** The day's certificate prints (booklets used) and review overrides, from the day's entries of those actions. */
-export function dayAuditFacts(entries: readonly DayAuditEntry[]): { certificatePrints: number; overrides: DayOverride[] } {
+export function dayAuditFacts(entries: readonly DayAuditEntry[]): { certificatePrints: number; overrides: DayOverride[]; abandoned: DayAbandonment[] } {
   let certificatePrints = 0;
   const overrides: DayOverride[] = [];
+  const abandoned: DayAbandonment[] = [];
   for (const entry of entries) {
     if (entry.action === 'document.printed' && entry.details.kind === 'marriage-certificate') certificatePrints += 1;
     if (entry.action === 'registry.review-overridden') overrides.push({ reviewId: entry.subject ?? '', reason: String(entry.details.reason ?? ''), at: entry.at });
+    const business = REGISTRY_BUSINESSES.find((known) => known === entry.details.business);
+    if (entry.action === 'registry.case-abandoned' && business) abandoned.push({ caseId: entry.subject ?? '', business, reason: String(entry.details.reason ?? ''), at: entry.at });
   }
-  return { certificatePrints, overrides };
+  return { certificatePrints, overrides, abandoned };
 }
 
 /** Void reasons that mean a booklet was printed on and spoiled. */
@@ -79,6 +93,8 @@ export function dayReport(input: {
   /** Certificate print jobs sent this day (first prints and reprints): one booklet each. */
   certificatePrints: number;
   overrides: readonly DayOverride[];
+  /** Cases abandoned (from the audit chain); absent: none. */
+  abandoned?: readonly DayAbandonment[];
   generatedAt: string;
 }): DayReport {
   const { from, to } = beijingDayBounds(input.day);
@@ -94,10 +110,11 @@ export function dayReport(input: {
     reportId: input.reportId,
     day: input.day,
     registryCode: input.registryCode,
-    businesses: REGISTRY_BUSINESSES.map((business) => ({ business, started: count('started', business), completed: count('done', business) })),
+    businesses: REGISTRY_BUSINESSES.map((business) => ({ business, started: count('started', business), completed: count('done', business), abandoned: count('abandoned', business) })),
     certificates: { issued, voided },
     booklets: { used: input.certificatePrints, issued: issued.length, voided: spoiled, balanced: input.certificatePrints === issued.length + spoiled },
     overrides: input.overrides.filter((entry) => within(entry.at)),
+    abandoned: (input.abandoned ?? []).filter((entry) => within(entry.at)),
     generatedAt: input.generatedAt,
   };
 }

@@ -49,7 +49,7 @@ export function createRegistryCaseDesk(deps: {
     registryPage(pageId: string): { mimeType: string } | undefined;
     readRegistryPage(pageId: string): Promise<{ data: Uint8Array; mimeType: string } | undefined>;
     dropRegistryPage(pageId: string): void;
-    abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>): void;
+    abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>, deskEvent?: NewDeskEvent): void;
     certificateNumberState(number: string): 'issued' | 'void' | undefined;
     recordDeskEvent(event: NewDeskEvent): DeskEvent;
     serverNow(): number;
@@ -72,7 +72,13 @@ export function createRegistryCaseDesk(deps: {
       page: (pageId) => deps.sync.registryPage(pageId),
       readPage: (pageId) => deps.sync.readRegistryPage(pageId),
       dropPage: (pageId) => deps.sync.dropRegistryPage(pageId),
-      abandon: (caseId, details) => deps.sync.abandonOpenRegistryCase(caseId, details),
+      abandon: (caseId, details) =>
+        deps.sync.abandonOpenRegistryCase(caseId, details, {
+          day: beijingDate(deps.sync.serverNow()),
+          kind: 'abandoned',
+          business: details.business,
+          ...(details.appointmentId ? { appointmentId: details.appointmentId } : {}),
+        }),
     },
     numberState: (number) => deps.sync.certificateNumberState(number),
     submit: (caseId, payload, materials) => deps.sync.submitRegistryCase(caseId, payload, materials),

@@ -14,7 +14,10 @@ import { createSyncService, type SyncService } from '../../sync';
 import { actAs } from '../../sync/audit/actor';
 import { FAST_SYNC, tempDir } from '../../sync/testing/harness';
 import { MaterialCaptures } from '../material-captures';
+import type { DayReport } from '../../domain/registry/day-report';
+import { AppointmentDesk } from './appointment-desk';
 import { createRegistryCaseDesk } from './case-handlers';
+import { createDayReportDesk } from './day-report';
 
 const JPEG = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, n + 1, n + 2, 0xff, 0xd9]);
 const parties = [
@@ -58,7 +61,7 @@ async function terminal() {
     await backend.close();
     dir.remove();
   };
-  return { services, keptFile: (pageId: string) => existsSync(join(dataDir, 'materials', `${pageId}.sm4`)) };
+  return { services, backend, keptFile: (pageId: string) => existsSync(join(dataDir, 'materials', `${pageId}.sm4`)) };
 }
 
 async function codeOf(run: () => unknown): Promise<string | undefined> {
@@ -106,5 +109,48 @@ describe('abandoning an open registry case', () => {
     const after = await services();
     expect(after.desk.cases.openCases()).toEqual([]);
     expect(after.sync.openRegistryCases()).toEqual([]);
+  });
+
+  it("puts its appointment back to checked in, tells the centre, and the day report counts it with the registrar's reason", async () => {
+    const { services, backend } = await terminal();
+    const { sync, desk } = await services();
+    const appointments = new AppointmentDesk(sync, '310104');
+    const booked = appointments.appointments().find((entry) => entry.business === 'marriage' && entry.slotStart.endsWith('03:00:00.000Z'))!;
+    const couple = booked.parties.map((party, index) => ({ ...parties[index]!, name: party.name, idNumber: party.idNumber }));
+    const row = () => appointments.today().appointments.find((entry) => entry.id === booked.id)!;
+    appointments.checkIn(couple[0]!.idNumber);
+    const opened = desk.cases.open('marriage', couple);
+    expect(row()).toMatchObject({ state: 'in-progress', abandoned: 0 });
+
+    await desk.handlers['registryCase.abandon']({ caseId: opened.id, reason: '女方证件过期，改日再来' });
+    // Not stuck "in progress": checked in again, so the couple can be started again today; the list says what happened.
+    expect(row()).toMatchObject({ state: 'checked-in', abandoned: 1 });
+    const reports = createDayReportDesk({ sync, registryCode: '310104', printDocument: () => Promise.reject(new Error('not printing here')), a4Printer: () => 'none' });
+    const report = reports['registryDay.sendReport'](undefined) as DayReport;
+    expect(report.businesses.find((entry) => entry.business === 'marriage')).toEqual({ business: 'marriage', started: 1, completed: 0, abandoned: 1 });
+    expect(report.abandoned).toEqual([{ caseId: opened.id, business: 'marriage', reason: '女方证件过期，改日再来', at: expect.any(String) }]);
+
+    // Started again and abandoned again: counted twice, still checked in.
+    const again = desk.cases.open('marriage', couple);
+    expect(row()).toMatchObject({ state: 'in-progress', abandoned: 1 });
+    await desk.handlers['registryCase.abandon']({ caseId: again.id, reason: '当事人决定暂缓登记' });
+    expect(row()).toMatchObject({ state: 'checked-in', abandoned: 2 });
+
+    // The centre holds the abandonment as a desk event of the appointment, and the report with its reason (each once).
+    const atCentre = async <T>(path: string, pick: (body: never) => T | undefined): Promise<T> => {
+      for (let attempt = 0; attempt < 500; attempt += 1) {
+        const found = pick((await (await fetch(`${backend.url}${path}`)).json()) as never);
+        if (found !== undefined) return found;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`the centre never held ${path}`);
+    };
+    const events = await atCentre('/admin/registry/desk-events', (body: { events: { kind: string; appointmentId?: string }[] }) => {
+      const abandoned = body.events.filter((event) => event.kind === 'abandoned');
+      return abandoned.length === 2 ? abandoned : undefined;
+    });
+    expect(events.map((event) => event.appointmentId)).toEqual([booked.id, booked.id]);
+    const sent = await atCentre('/admin/registry/day-reports', (body: { reports: DayReport[] }) => body.reports.find((entry) => entry.reportId === report.reportId));
+    expect(sent.abandoned.map((entry) => entry.reason)).toEqual(['女方证件过期，改日再来']);
   });
 });

@@ -87,8 +87,11 @@ export interface RegistryCaseStore {
   page(pageId: string): { mimeType: string } | undefined;
   readPage(pageId: string): Promise<Capture | undefined>;
   dropPage(pageId: string): void;
-  /** Removes the case's state and its pages, recording the abandonment in the audit chain (one transaction). */
-  abandon(caseId: string, details: Record<string, unknown>): void;
+  /**
+   * Removes the case's state and its pages, recording the abandonment in the audit chain and as a desk event (its
+   * appointment, if any, goes back to checked in) in one transaction.
+   */
+  abandon(caseId: string, details: { business: RegistryBusiness; reason: string; openedAt: string; voidedNumbers: string[]; appointmentId?: string }): void;
 }
 
 export interface RegistryCaseDeps {
@@ -356,7 +359,13 @@ export class RegistryCases {
     const abandonedAt = this.#iso();
     const captureIds = [...SIGNED_PAPERS.flatMap((paper) => found.papers[paper]), ...found.photos.map((photo) => photo.captureId)];
     // Only what identifies the case, never the parties: the audit chain outlives the case's personal data.
-    this.deps.store.abandon(caseId, { business: found.business, reason: why.slice(0, 500), openedAt: found.openedAt, voidedNumbers: [...found.certificateNumbers] });
+    this.deps.store.abandon(caseId, {
+      business: found.business,
+      reason: why.slice(0, 500),
+      openedAt: found.openedAt,
+      voidedNumbers: [...found.certificateNumbers],
+      ...(found.appointmentId ? { appointmentId: found.appointmentId } : {}),
+    });
     this.#cases.delete(caseId);
     this.deps.captures.discard(captureIds);
     return { id: caseId, abandonedAt };

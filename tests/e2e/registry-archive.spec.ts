@@ -160,10 +160,11 @@ test('a marriage completes only once its signed papers are captured back; the ba
 
 type DayReport = {
   day: string;
-  businesses: { business: string; started: number; completed: number }[];
+  businesses: { business: string; started: number; completed: number; abandoned: number }[];
   certificates: { issued: { number: string }[]; voided: { number: string; reason: string }[] };
   booklets: { used: number; issued: number; voided: number; balanced: boolean };
   overrides: { reason: string }[];
+  abandoned: { reason: string }[];
 };
 
 test("an override's scanned document is archived with the case; the day's report counts it, reconciles the booklets, prints and reaches the backend once", async ({ app, reader, printer, backend }, testInfo) => {
@@ -206,7 +207,7 @@ test("an override's scanned document is archived with the case; the day's report
   // End of day, from the registrar's day screen.
   await app.getByTestId('nav-registry').click();
   await app.getByTestId('day-report-show').click();
-  await expect(app.getByTestId('day-report-marriage')).toHaveText('结婚登记11');
+  await expect(app.getByTestId('day-report-marriage')).toHaveText('结婚登记110');
   await expect(app.getByTestId('day-report-issued')).toHaveText(`发放证书 1 本：${issued}`);
   await expect(app.getByTestId('day-report-voided')).toHaveText(`作废证号 1 个：${spoiled}`);
   await expect(app.getByTestId('day-report-booklets')).toHaveText('证书簿册核对相符：领用 2 本 = 发放 1 + 作废 1');
@@ -222,12 +223,14 @@ test("an override's scanned document is archived with the case; the day's report
   expect(pdf).toContain('1+1=2本');
   expect(pdf).toContain('相符');
   expect(pdf).toContain('香港高等法院离婚判决书');
+  expect(pdf).toContain('放弃的办件');
 
   await app.getByTestId('day-report-send').click();
   await expect(app.getByTestId('day-report-sent')).toBeVisible();
   await expect.poll(async () => ((await (await fetch(`${backend.url}/admin/registry/day-reports`)).json()) as { reports: DayReport[] }).reports.length, { timeout: 30_000 }).toBe(1);
   const [report] = ((await (await fetch(`${backend.url}/admin/registry/day-reports`)).json()) as { reports: DayReport[] }).reports;
-  expect(report!.businesses.find((entry) => entry.business === 'marriage')).toEqual({ business: 'marriage', started: 1, completed: 1 });
+  expect(report!.businesses.find((entry) => entry.business === 'marriage')).toEqual({ business: 'marriage', started: 1, completed: 1, abandoned: 0 });
+  expect(report!.abandoned).toEqual([]);
   expect(report!.certificates.issued.map((entry) => entry.number)).toEqual([issued]);
   expect(report!.certificates.voided).toEqual([expect.objectContaining({ number: spoiled, reason: 'spoiled' })]);
   expect(report!.booklets).toEqual({ used: 2, issued: 1, voided: 1, balanced: true });

@@ -185,6 +185,7 @@ const en: Messages<typeof zhCN> = {
       'record-certificate': 'Registration record certificate',
     },
     states: { expected: 'Expected', 'checked-in': 'Checked in', 'in-progress': 'In progress', done: 'Done', 'no-show': 'No-show' },
+    abandonedCases: '({n} case(s) abandoned; can be started again)',
   },
   registryParty: {
     'card-expired': "Party {n}'s card has expired; registration needs a valid document.",

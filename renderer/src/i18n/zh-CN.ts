@@ -181,6 +181,7 @@ export default {
       'record-certificate': '婚姻登记记录证明',
     },
     states: { expected: '待签到', 'checked-in': '已签到', 'in-progress': '办理中', done: '已办结', 'no-show': '未到' },
+    abandonedCases: '（已放弃办件 {n} 次，可重新办理）',
   },
   registryParty: {
     'card-expired': '当事人{n}的证件已过有效期，不能办理登记。请当事人持有效证件办理。',
