@@ -54,7 +54,13 @@ const certificateRequestSchema = z
   })
   .strict();
 /** The number issued and the case it is linked to. */
-const certificateOutcomeSchema = z.object({ number: z.string(), job: z.custom<PrintJobRecord>(), caseId: z.string() });
+const certificateOutcomeSchema = z.object({
+  number: z.string(),
+  job: z.custom<PrintJobRecord>(),
+  caseId: z.string(),
+  /** The registration date the certificate carries: for J and L the registry's day at print time, whatever was sent. */
+  registeredOn: z.string().optional(),
+});
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };

@@ -6,8 +6,10 @@
 import { join } from 'node:path';
 import { TerminalError } from '../contract/errors';
 import { divorcePeriods } from '../domain/divorce-periods';
+import { beijingDate } from '../domain/legal-date';
 import { isCompleteJpeg } from '../domain/jpeg';
 import type { CaseDraft, CaseRecord } from '../domain/case';
+import type { PrinterTarget } from '../domain/printing';
 import { validateCaseDraft, validateSubmission, type FieldProblem } from '../domain/case-validation';
 import type { ServiceItem, SignerRole } from '../domain/service-item';
 import type { Signature } from '../domain/signature';
@@ -53,7 +55,7 @@ import { applicantFromPassport } from '../domain/applicant';
 import type { CardReading } from '../domain/identity-card';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { schedulePersonalDataPurge } from './retention/purge-schedule';
-import { printerFor, refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
+import { CERTIFICATE_KINDS, printerFor, refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -228,6 +230,8 @@ export async function createTerminalServices(
     get printers() {
       return config.printers;
     },
+    // The registry's day, as the desk counts it (registry.day): the centre's clock on the Beijing calendar.
+    registryDay: () => beijingDate(sync.serverNow()),
     guardReview: (request) => registry.guardCertificate(request),
     caseExists: (caseId) => sync.getCase(caseId) !== undefined || registryCaseHeld(caseId),
     caseOfNumber: (number) => sync.certificateCaseOf(number),
@@ -235,6 +239,22 @@ export async function createTerminalServices(
     issued: (caseId, number, voided) => registryCases.cases.certificateIssued(caseId, number, voided),
     audit: () => sync.audit(),
   });
+  /** The A4 printer a resident's paper copy prints on at the kiosk; refused in words the resident reads when there is none. */
+  function residentCopyPrinter(printers: readonly PrinterTarget[]): string {
+    try {
+      return printerFor(printers, 'a4');
+    } catch {
+      throw new TerminalError('form-print-no-printer', 'no A4 printer is configured on this terminal');
+    }
+  }
+  /** The configured certificate printer, or none (a preview then shows the layout uncalibrated). */
+  function configuredCertificatePrinter(): string | undefined {
+    try {
+      return printerFor(config.printers, 'certificate');
+    } catch {
+      return undefined;
+    }
+  }
   function registryCaseHeld(caseId: string): boolean {
     try {
       registryCases.cases.view(caseId);
@@ -263,11 +283,10 @@ export async function createTerminalServices(
             heldPdf: (formId) => forms.get(formId).pdf,
             endSignature: () => signatures.end(),
             signer: () => sync.terminalSigner(),
-            // The resident's paper copy goes to the terminal's first configured printer (its A4 printer), as configured now:
-            // a configuration push reconfigures the print service.
+            // The resident's paper copy goes to the terminal's A4 printer (role a4, or its one printer naming no role), as
+            // configured now: a configuration push reconfigures the print service. Never the certificate printer.
             print: async (formId: string) => {
-              const printerId = printing.service.configuredPrinters()[0]?.id;
-              if (!printerId) throw new TerminalError('form-print-no-printer', 'no printer is configured on this terminal');
+              const printerId = residentCopyPrinter(printing.service.configuredPrinters());
               const job = await printing.service.print({ printerId, document: forms.get(formId).pdf, documentName: 'application-form', purpose: 'document' });
               auditPrint(sync.audit(), job, { kind: 'application-form', printerId });
               return { jobId: job.id };
@@ -461,7 +480,8 @@ export async function createTerminalServices(
     'sync.status': () => sync.status(),
     'documents.preview': ({ kind, data, printerId }) => {
       refuseUnconfiguredPrinter(config.printers, printerId);
-      return printing.preview(kind, data, printerId);
+      // A certificate previews at the calibration of the printer it prints on: the configured certificate printer.
+      return printing.preview(kind, data, printerId ?? (CERTIFICATE_KINDS.has(kind) ? configuredCertificatePrinter() : undefined));
     },
     'printers.list': () => printing.service.listPrinters(),
     'print.submit': async (request) => {

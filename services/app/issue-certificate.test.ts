@@ -3,9 +3,13 @@
  * the reference backend and an IPP printer. A first print without a case is
  * refused; one under the couple's registry case is linked to it, the reprint
  * of a spoiled booklet stays in the spoiled number's case, and the backend
- * holds each number once, linked to that case.
+ * holds each number once, linked to that case. A marriage or divorce
+ * certificate carries the registry's day (the centre's clock) whatever date
+ * the screen sent, and the marriage age is counted on that day; a registered
+ * divorce joins the centre's index with the L number in force.
  */
 import type { CallInput, CallName, CallOutput } from '../../contract/api';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateMedia } from '../../drivers/printer/media';
@@ -15,12 +19,20 @@ import { silentLogger } from '../../domain/logger';
 import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
 import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
-import { zhouJie } from '../../fixtures/registry/sample-parties';
+import { printedParty, sunLi, zhaoLei, zhouJie } from '../../fixtures/registry/sample-parties';
 import { sampleDraft, tempDir } from '../../sync/testing/harness';
 import { loadConfig } from '../../main/shared/config';
 import { createTerminalServices, type TerminalServices } from '../create-services';
 
 const officer = SAMPLE_OFFICERS[0]!;
+const DAY_MS = 24 * 3600_000;
+/** 2026-11-28 → 2026年11月28日, as the certificate prints it. */
+const chineseDate = (iso: string): string => {
+  const [year, month, day] = iso.split('-');
+  return `${year}年${month}月${day}日`;
+};
+/** The same calendar day `years` earlier. */
+const yearsBefore = (iso: string, years: number): string => `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
 const marriage = {
   registeredOn: beijingDate(),
   parties: [
@@ -104,5 +116,76 @@ describe('issuing a certificate', () => {
     await expect(codeOf(call('certificates.reprint', { ...replacement, caseId: stored.id, spoiledNumber: printed.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-mismatch');
     const other = await call('certificates.print', { ...replacement, caseId: stored.id });
     expect(other.caseId).toBe(stored.id);
+  });
+
+  /** The text of the last certificate the printer spooled, read back with poppler. */
+  async function lastSpooledText(): Promise<string> {
+    const spooled = await printer.spooledPdfs();
+    return execFileSync('pdftotext', [spooled.at(-1)!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  }
+
+  /** A couple reviewed and their registration case opened, as the desk does before printing a J. */
+  async function reviewedCouple(parties: typeof marriage.parties): Promise<{ reviewId: string; caseId: string }> {
+    const review = await call('registry.review', { business: 'marriage', parties: parties.map(({ idNumber, name }) => ({ idNumber, name })) });
+    const opened = await call('registryCase.open', { business: 'marriage', parties, reviewId: review.id });
+    return { reviewId: review.id, caseId: opened.id };
+  }
+
+  it("dates a marriage certificate the registry's day whatever date the screen sent, and counts the marriage age on that day", async () => {
+    const now = Date.now();
+    const today = beijingDate(now);
+    const yesterday = beijingDate(now - DAY_MS);
+    const tomorrow = beijingDate(now + DAY_MS);
+
+    // A screen opened yesterday (or a PC clock a day behind) sends yesterday: the booklet carries today.
+    const couple = await reviewedCouple(marriage.parties);
+    const printed = await call('certificates.print', { type: 'J', printerId, data: { ...marriage, registeredOn: yesterday }, ...couple });
+    expect(printed.registeredOn).toBe(today);
+    await until(async () => (await printer.spooledPdfs()).length > 0 && (await lastSpooledText()).includes(printed.number), 'the certificate spooled');
+    const text = await lastSpooledText();
+    expect(text).toContain(chineseDate(today));
+    expect(text).not.toContain(chineseDate(yesterday));
+    // So does the reprint of that booklet.
+    const reprinted = await call('certificates.reprint', { type: 'J', printerId, data: { ...marriage, registeredOn: yesterday }, reviewId: couple.reviewId, spoiledNumber: printed.number, reason: 'spoiled' });
+    expect(reprinted.registeredOn).toBe(today);
+
+    // She turns 20 today: of age on the registry's day, although the screen's date (yesterday) says 19.
+    const bride = { name: '林晓', sex: '女', nationality: '中国', birthDate: yearsBefore(today, 20), idNumber: `310104${yearsBefore(today, 20).replaceAll('-', '')}0028` };
+    const groom = { name: '高翔', sex: '男', nationality: '中国', birthDate: '1998-03-03', idNumber: '310104199803030031' };
+    const young = [bride, groom] as typeof marriage.parties;
+    const married = await call('certificates.print', { type: 'J', printerId, data: { registeredOn: yesterday, parties: young }, ...(await reviewedCouple(young)) });
+    expect(married.registeredOn).toBe(today);
+
+    // He turns 22 tomorrow: under age today, although a screen a day ahead says tomorrow.
+    const early = { name: '邵宇', sex: '男', nationality: '中国', birthDate: yearsBefore(tomorrow, 22), idNumber: `310104${yearsBefore(tomorrow, 22).replaceAll('-', '')}0017` };
+    const tooEarly = [{ ...bride, name: '唐琳', idNumber: '310104199901010024', birthDate: '1999-01-01' }, early] as typeof marriage.parties;
+    const refused = await call('certificates.print', { type: 'J', printerId, data: { registeredOn: tomorrow, parties: tooEarly }, ...(await reviewedCouple(tooEarly)) }).then(
+      () => undefined,
+      (error: { code?: string; message?: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 'marriage-not-allowed', message: expect.stringContaining('marriage-under-age:1:22:21') });
+  });
+
+  it('dates a divorce certificate the registry\u2019s day; the registered divorce joins the centre\u2019s index with the L number in force, which a replacement then names', async () => {
+    const yesterday = beijingDate(Date.now() - DAY_MS);
+    const today = beijingDate(Date.now());
+    const parties = [printedParty(zhaoLei), printedParty(sunLi)];
+    // The sample couple applied 40 days ago: inside the certificate window today.
+    const [found] = (await call('registry.findDivorceApplications', { idNumbers: parties.map((party) => party.idNumber) })).applications;
+    expect(found?.verdict).toBe('within-window');
+    const opened = await call('registryCase.open', { business: 'divorce-registration', parties });
+    const request = { type: 'L' as const, printerId, data: { registeredOn: yesterday, parties }, divorceApplicationId: found!.application.id };
+    const first = await call('certificates.print', { ...request, caseId: opened.id });
+    expect(first.registeredOn).toBe(today);
+    await until(async () => (await lastSpooledText()).includes(first.number), 'the L spooled');
+    expect(await lastSpooledText()).toContain(chineseDate(today));
+
+    // A spoiled booklet printed again: the index shows the number in force, the new one.
+    const second = await call('certificates.reprint', { ...request, spoiledNumber: first.number, reason: 'spoiled' });
+    await until(() => backend.certificateNumbers().find((entry) => entry.number === first.number)?.state === 'void' && backend.certificateNumbers().some((entry) => entry.number === second.number), 'both numbers at the backend');
+    const divorces = async () => (await call('registry.findOriginalRegistration', { type: 'BL', idNumber: zhaoLei.idNumber, name: zhaoLei.name }));
+    const original = await divorces();
+    expect(original.record).toMatchObject({ kind: 'divorce', date: today, number: second.number });
+    expect(original.remarks).toBe(`补发。原登记日期：${chineseDate(today)}；原证字号：${second.number}。`);
   });
 });

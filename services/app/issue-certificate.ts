@@ -6,6 +6,12 @@
  * linked to its case here and at the backend: a reprint stays in the case its
  * spoiled number was issued in; a first print needs the case the desk opened
  * for the couple (or a case this terminal holds) and is refused without one.
+ * A marriage or divorce certificate (J, L) is dated the registry's day at the
+ * moment it prints, whatever date the screen sent (it may have been opened
+ * yesterday, or on a PC whose clock is wrong): the services fill it, and the
+ * marriage-age and divorce-window rules are judged on that same day, so the
+ * registrar never has to refresh and print again. A replacement (BJ, BL)
+ * keeps the original registration's date (checked by the registry guard).
  * The print is audited with its number and case.
  */
 import { TerminalError } from '../../contract/errors';
@@ -18,7 +24,11 @@ import type { CertificateRequest } from '../printing';
 import { printerFor } from '../scope/print-scope';
 
 type Spoiled = { number: string; reason: string };
-export type CertificateIssued = CertificatePrintOutcome & { caseId: string };
+/** What was issued, with the registration date the certificate carries (the registry's day for J and L). */
+export type CertificateIssued = CertificatePrintOutcome & { caseId: string; registeredOn?: string };
+
+/** Certificates that record a registration made at this desk now, as opposed to a replacement of an earlier one. */
+const DATED_BY_REGISTRY: ReadonlySet<string> = new Set(['J', 'L']);
 
 /** The two calls over the one use case: a first print, and a reprint under a new number after a spoiled one. */
 export interface CertificateIssue {
@@ -28,6 +38,8 @@ export interface CertificateIssue {
 
 export interface CertificateIssueDeps {
   printers: readonly PrinterTarget[];
+  /** The registry's day: today on the Beijing calendar by the centre's clock (never the screen's). */
+  registryDay(): string;
   /**
    * The registry desk's guard: the national review on a marriage certificate, the application found through the
    * centre (and registered there) for a divorce certificate, the original registration for a replacement.
@@ -55,20 +67,28 @@ export function createCertificateIssue(deps: CertificateIssueDeps): CertificateI
     },
   };
 
-  async function issue(request: CallInput<'certificates.print'>, spoiled?: Spoiled): Promise<CertificateIssued> {
+  async function issue(sent: CallInput<'certificates.print'>, spoiled?: Spoiled): Promise<CertificateIssued> {
     // The booklet goes to the certificate printer of the configuration unless the call names a configured one.
-    const printerId = printerFor(deps.printers, 'certificate', request.printerId);
+    const printerId = printerFor(deps.printers, 'certificate', sent.printerId);
+    const request = datedByRegistry(sent);
     refuseAgainstRegistryRules(request);
     // The case first: the divorce guard records the registration at the centre, which must not happen for nothing.
     const caseId = caseOf(request, spoiled);
-    await deps.guardReview(request);
+    await deps.guardReview({ ...request, caseId });
     const certificate = { type: request.type, printerId, data: request.data, caseId };
     const outcome = spoiled
       ? await deps.printing.reprintCertificate({ ...certificate, spoiledNumber: spoiled.number, reason: spoiled.reason })
       : await deps.printing.printCertificate(certificate);
     deps.issued(caseId, outcome.number, spoiled?.number);
     auditPrint(deps.audit(), outcome.job, { kind: 'marriage-certificate', printerId, caseId, number: outcome.number });
-    return { number: outcome.number, job: outcome.job, caseId };
+    const registeredOn = request.data.registeredOn;
+    return { number: outcome.number, job: outcome.job, caseId, ...(typeof registeredOn === 'string' ? { registeredOn } : {}) };
+  }
+
+  /** A J or L carries the registry's day, taken once per print so the rules, the guard and the booklet agree. */
+  function datedByRegistry(request: CallInput<'certificates.print'>): CallInput<'certificates.print'> {
+    if (!DATED_BY_REGISTRY.has(request.type)) return request;
+    return { ...request, data: { ...request.data, registeredOn: deps.registryDay() } };
   }
 
   function caseOf(request: CallInput<'certificates.print'>, spoiled: Spoiled | undefined): string {

@@ -150,9 +150,10 @@ export class DivorceApplications {
   /**
    * Before an L certificate prints: the application was looked up here, names exactly the parties on the
    * certificate, is still pending, and today is inside its window; then the registration is recorded at the centre
-   * (once: printing again after a failed print keeps it).
+   * (once: printing again after a failed print keeps it), with the case the L number is issued in, so the centre's
+   * registration index shows that number once it is reported.
    */
-  async registerBeforePrint(request: { divorceApplicationId?: string | undefined; data: unknown }): Promise<void> {
+  async registerBeforePrint(request: { divorceApplicationId?: string | undefined; data: unknown; caseId?: string | undefined }): Promise<void> {
     if (!request.divorceApplicationId) throw new TerminalError('registry-divorce-application-missing', 'a divorce certificate needs the application found through the centre');
     const data = z.object({ registeredOn: z.string(), parties: z.array(z.object({ idNumber: z.string() })) }).safeParse(request.data);
     const onCertificate = data.success ? data.data.parties.map((party) => party.idNumber) : [];
@@ -172,7 +173,7 @@ export class DivorceApplications {
     }
     const registrationId = mine ?? randomUUID();
     this.#registrations.set(held.id, registrationId);
-    const answer = answerSchema.parse(await askCentre(this.deps.centre, `/v1/registry/divorce-applications/${encodeURIComponent(held.id)}/registration`, { registrationId }));
+    const answer = answerSchema.parse(await askCentre(this.deps.centre, `/v1/registry/divorce-applications/${encodeURIComponent(held.id)}/registration`, { registrationId, ...(request.caseId ? { caseId: request.caseId } : {}) }));
     this.#held.set(held.id, answer.application);
     this.deps.audit('registry.divorce-registered', held.id, { registrationId, registeredOn: answer.application.registeredOn ?? today });
   }

@@ -59,7 +59,7 @@ export interface RegistryDesk {
    * certificate an application found through the centre, inside its window, registered there; a replacement the
    * original registration found through the centre.
    */
-  guardCertificate(request: Pick<CallInput<'certificates.print'>, 'type' | 'data' | 'reviewId' | 'divorceApplicationId' | 'originalNumber'>): Promise<void>;
+  guardCertificate(request: Pick<CallInput<'certificates.print'>, 'type' | 'data' | 'reviewId' | 'divorceApplicationId' | 'originalNumber' | 'caseId'>): Promise<void>;
   /** A review the desk holds (the case archive records it and its override). */
   reviewOf(reviewId: string): ReviewView | undefined;
   /** A review brought back by a resumed case (see NationalReview.adopt). */

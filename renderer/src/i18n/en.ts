@@ -227,6 +227,7 @@ const en: Messages<typeof zhCN> = {
     type: 'Certificate',
     types: { J: 'Marriage certificate', L: 'Divorce certificate', BJ: 'Replacement marriage certificate', BL: 'Replacement divorce certificate' },
     registeredOn: 'Registered on',
+    registeredOnHint: 'A marriage or divorce certificate is dated the registry’s day (by the centre’s clock), filled in by the terminal when it prints; a replacement carries the original date.',
     party: 'Party {n}',
     cardFillsThis: 'a read card fills this one',
     field: { name: 'Name', sex: 'Sex', nationality: 'Nationality', birthDate: 'Date of birth', idNumber: 'ID number' },

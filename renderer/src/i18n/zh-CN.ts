@@ -223,6 +223,7 @@ export default {
     type: '证书类别',
     types: { J: '结婚证', L: '离婚证', BJ: '补发结婚证', BL: '补发离婚证' },
     registeredOn: '登记日期',
+    registeredOnHint: '结婚证、离婚证的登记日期为登记机关当日（以中心时间为准），打印时由终端填写；补发证书为原登记日期。',
     party: '当事人{n}',
     cardFillsThis: '读卡填入此栏',
     field: { name: '姓名', sex: '性别', nationality: '国籍', birthDate: '出生日期', idNumber: '身份证件号' },
