@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
+import { beijingDate } from '../../domain/legal-date';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { expect, test } from './harness';
 
@@ -81,14 +82,18 @@ test('the marriage declaration prints from the desk with both parties, to be sig
 });
 
 test('a marriage certificate is not printed for a party under the legal age, and the desk says who and why', async ({ app, reader }) => {
+  // The registration date is the registry's day (the terminal's, by the centre's clock): the ages count from it.
+  const today = beijingDate();
+  const twentiethBirthday = `${Number(today.slice(0, 4)) - 20}${today.slice(4)}`;
+  const dayAfter = new Date(Date.parse(`${twentiethBirthday}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
   await app.getByTestId('nav-certificate').click();
-  await app.getByTestId('certificate-date').fill('2026-11-23');
+  await expect(app.getByTestId('certificate-date')).toHaveValue(today);
   reader.placeCard(sampleCards.resident);
   await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
   await app.getByTestId('party-1-name').fill('李娜');
   await app.getByTestId('party-1-sex').fill('女');
   await app.getByTestId('party-1-idNumber').fill('310105200701010020');
-  await app.getByTestId('party-1-birthDate').fill('2007-01-01');
+  await app.getByTestId('party-1-birthDate').fill(dayAfter);
 
   await expect(app.getByTestId('registry-problems')).toHaveText('当事人2（李娜）登记日年满 19 周岁，未达法定婚龄 20 周岁。');
   await expect(app.getByTestId('certificate-print')).toBeDisabled();
@@ -97,7 +102,7 @@ test('a marriage certificate is not printed for a party under the legal age, and
   await expect(app.getByTestId('registry-problems')).toHaveText('补领证书须先按当事人证件号和姓名查找原登记记录。');
   await app.getByTestId('certificate-type').selectOption('J');
 
-  await app.getByTestId('party-1-birthDate').fill('2006-11-23');
+  await app.getByTestId('party-1-birthDate').fill(twentiethBirthday);
   await expect(app.getByTestId('registry-problems')).toHaveCount(0);
   await expect(app.getByTestId('certificate-print')).toBeEnabled();
 });

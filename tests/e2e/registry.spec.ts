@@ -131,6 +131,45 @@ async function readBothCards(app: Page, reader: IdCardReaderSimulator, first: Id
   await expect(app.getByTestId('party-1-name')).toHaveValue(second.name);
 }
 
+test("a marriage is dated the registry's day, not the browser's: a screen whose clock says yesterday prints today, and a bride who turns 20 today may marry", async ({ app, reader, printer, backend }, testInfo) => {
+  const now = Date.now();
+  const today = beijingDate(now);
+  const yesterday = beijingDate(now - 24 * 3600_000);
+  // The PC's clock (the browser's) a day behind; the services keep the real one, as the centre does.
+  await app.clock.setFixedTime(new Date(`${yesterday}T12:00:00+08:00`));
+  expect(beijingDate(await app.evaluate(() => Date.now()))).toBe(yesterday);
+
+  await app.getByTestId('nav-certificate').click();
+  await expect(app.getByTestId('certificate-date')).toHaveValue(today);
+  reader.placeCard(sampleCards.resident);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
+  // She is 20 today, 19 by the browser's yesterday: the desk counts her age on the registry's day.
+  const birthDate = `${Number(today.slice(0, 4)) - 20}${today.slice(4)}`;
+  await app.getByTestId('party-1').click();
+  await app.getByTestId('party-1-name').fill('林晓');
+  await app.getByTestId('party-1-sex').fill('女');
+  await app.getByTestId('party-1-birthDate').fill(birthDate);
+  await app.getByTestId('party-1-idNumber').fill(`310104${birthDate.replaceAll('-', '')}0028`);
+  await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'clear');
+  await expect(app.getByTestId('registry-problems')).toHaveCount(0);
+  await app.screenshot({ path: testInfo.outputPath('registry-day-not-browser-day.png'), fullPage: true });
+
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain(chineseDate(today));
+  expect(text).not.toContain(chineseDate(yesterday));
+  expect(text).toContain('林晓');
+  await expect(app.getByTestId('certificate-date')).toHaveValue(today);
+  await expectIssuedOnceInACase(app, backend);
+});
+
+const chineseDate = (iso: string): string => {
+  const [year, month, day] = iso.split('-');
+  return `${year}年${month}月${day}日`;
+};
+
 test('a review hit withholds the marriage; the registrar goes ahead only with a written reason and a scanned document', async ({ app, reader, printer, backend }, testInfo) => {
   await readBothCards(app, reader, sampleCards.gatResidence, sampleCards.foreignPermanent2023);
   const review = app.getByTestId('review');
