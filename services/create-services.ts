@@ -219,6 +219,7 @@ export async function createTerminalServices(
     captures,
     review: (reviewId) => registry.reviewOf(reviewId),
     adoptReview: (view) => registry.adoptReview(view),
+    records: registry.records,
     sync,
     registryCode: config.registryCode,
     a4Printer: (printerId) => printerFor(config.printers, 'a4', printerId),

@@ -57,6 +57,7 @@ export function createRegistryCaseDesk(deps: {
   } & DeskSyncPort;
   printDocument: RegistryCaseDeps['printDocument'];
   registryCode: string;
+  records?: RegistryCaseDeps['records'];
   /** The configured A4 printer (or the configured one the call names); refused when there is none. */
   a4Printer(printerId: string | undefined): string;
 }): { cases: RegistryCases; handlers: ReturnType<typeof registryCaseHandlers> } {
@@ -94,6 +95,7 @@ export function createRegistryCaseDesk(deps: {
     audit: (action, subject, details) => deps.sync.audit().append(action, subject, details),
     today: () => beijingDate(deps.sync.serverNow()),
     registryName: () => registryForDivision(deps.registryCode),
+    ...(deps.records ? { records: deps.records } : {}),
   });
   return { cases, handlers: registryCaseHandlers(cases, deps.a4Printer) };
 }

@@ -9,6 +9,7 @@ import { paperTitle, requiredPapers } from '../../domain/registry/signed-papers'
 import { testEngine } from '../../documents/test-support/engine';
 import { pdfText } from '../../documents/test-support/poppler';
 import { MaterialCaptures } from '../material-captures';
+import type { KnownRecords } from './case-papers';
 import { RegistryCases } from './registry-cases';
 
 const parties = [
@@ -17,7 +18,7 @@ const parties = [
 ];
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-function desk() {
+function desk(records?: KnownRecords) {
   const printed: { kind: string; text: string }[] = [];
   const cases = new RegistryCases({
     captures: new MaterialCaptures(),
@@ -36,6 +37,7 @@ function desk() {
     audit: () => {},
     today: () => '2026-06-20',
     registryName: () => '上海市徐汇区民政局',
+    ...(records ? { records } : {}),
   });
   return { cases, printed };
 }
@@ -71,5 +73,25 @@ describe('the registry desk prints every paper it asks to be signed', () => {
     expect(printed[0]!.text).toContain('准予补发');
     expect(printed[0]!.text).toContain('BJ310104-2026-000001');
     expect(printed[0]!.text).toContain('原结婚登记事项属实');
+  });
+
+  it('the withdrawal application and the replacement papers name what the desk looked up at the centre', async () => {
+    const other = { name: '赵磊', idNumber: '310101198801010011' };
+    const { cases, printed } = desk({
+      divorceApplicationOf: (idNumber) => (idNumber === parties[0]!.idNumber ? { receivedOn: '2026-06-03', coolingOffEnds: '2026-07-03', registry: '上海市黄浦区民政局', parties: [parties[0]!, other] } : undefined),
+      originalOf: (kind, idNumber) => (kind === 'marriage' && idNumber === parties[0]!.idNumber ? { date: '2008-08-08', number: 'J310101-2008-001808', authority: '上海市黄浦区民政局婚姻登记处', parties: [other, parties[0]!] } : undefined),
+    });
+    const withdrawal = cases.open('divorce-withdrawal', parties.slice(0, 1));
+    await cases.printPaper(withdrawal.id, 'declaration', 'a4');
+    expect(printed.at(-1)!.text).toContain('本人王建国与赵磊于2026年06月03日向上海市黄浦区民政局共同提交离婚登记申请。现本人在离婚冷静期内（至2026年07月03日止），自愿撤回该离婚登记申请。');
+    const replacement = cases.open('marriage-replacement', parties.slice(0, 1));
+    await cases.printPaper(replacement.id, 'declaration', 'a4');
+    expect(printed.at(-1)!.text).toContain('本人王建国与赵磊于2008年08月08日在上海市黄浦区民政局婚姻登记处办理结婚登记，结婚证字号为J310101-2008-001808。');
+    await cases.printPaper(replacement.id, 'review-form', 'a4');
+    expect(printed.at(-1)!.text).toContain('J310101-2008-001808');
+    // Nothing looked up for a divorce replacement: its blanks are left for ink.
+    const divorce = cases.open('divorce-replacement', parties.slice(0, 1));
+    await cases.printPaper(divorce.id, 'declaration', 'a4');
+    expect(printed.at(-1)!.text).toContain('本人王建国与＿＿＿＿＿＿于＿＿＿＿年＿＿月＿＿日');
   });
 });

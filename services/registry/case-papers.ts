@@ -20,6 +20,19 @@ export interface PaperCase {
   certificateNumbers: readonly string[];
 }
 
+type Person = { name: string; idNumber: string };
+
+/**
+ * What the desk has looked up at the centre for this case's party, so the papers name it instead of leaving blanks
+ * (held in memory by the desk's services: after a restart of the services the blanks are written by hand).
+ */
+export interface KnownRecords {
+  /** The divorce application naming this party (a pending one first), with its receiving registry in words. */
+  divorceApplicationOf(idNumber: string): { receivedOn: string; coolingOffEnds: string; registry: string; parties: readonly Person[] } | undefined;
+  /** The registration of this kind naming this person that a replacement re-issues. */
+  originalOf(kind: 'marriage' | 'divorce', idNumber: string): { date: string; number?: string | undefined; authority: string; parties: readonly Person[] } | undefined;
+}
+
 export interface PaperSources {
   /** The registry's day (Beijing date) printed on every paper. */
   today(): string;
@@ -28,6 +41,7 @@ export interface PaperSources {
   review: ReviewView | undefined;
   /** The bytes of the case's photos, in the case's order; refuses (naming what to capture again) when one is gone. */
   readPhotos(): Promise<Capture[]>;
+  records?: KnownRecords | undefined;
 }
 
 /**
@@ -76,9 +90,22 @@ export async function paperData(found: PaperCase, kind: string, sources: PaperSo
   if (kind === 'handover-receipt') return { ...base, business: found.business, date, certificateNumbers: found.certificateNumbers };
   // The papers one applicant signs: the case's first party is the one who came.
   const { parties: _parties, ...desk } = base;
-  const applicant = { ...desk, applicant: found.parties[0], date };
-  if (kind === 'withdrawal-application' || kind === 'record-certificate-application') return applicant;
-  if (kind === 'replacement-declaration') return { ...applicant, registration: found.business === 'marriage-replacement' ? 'marriage' : 'divorce' };
+  const person = found.parties[0]!;
+  const applicant = { ...desk, applicant: person, date };
+  if (kind === 'record-certificate-application') return applicant;
+  if (kind === 'withdrawal-application') {
+    const application = sources.records?.divorceApplicationOf(person.idNumber);
+    if (!application) return applicant;
+    return {
+      ...applicant,
+      ...spouseOf(application.parties, person, found.parties[1]),
+      application: { receivedOn: application.receivedOn, coolingOffEnds: application.coolingOffEnds, registry: application.registry },
+    };
+  }
+  if (kind === 'replacement-declaration') {
+    const registration = found.business === 'marriage-replacement' ? 'marriage' : 'divorce';
+    return { ...applicant, registration, ...replacedOriginal(registration, found, sources), ...spouseOf(sources.records?.originalOf(registration, person.idNumber)?.parties ?? [], person, found.parties[1]) };
+  }
   // The review form: what the desk checked and found; the decision is written once a number is issued.
   const review = sources.review;
   const number = found.certificateNumbers.at(-1);
@@ -90,8 +117,21 @@ export async function paperData(found: PaperCase, kind: string, sources: PaperSo
     reviewOpinion: REVIEW_OPINIONS[found.business] ?? '当事人身份证件有效，双方自愿，符合登记条件。',
     reviewedOn: date,
     ...(number ? { decision: 'approved', certificateNumber: number, registeredOn: date } : {}),
+    ...(found.business === 'marriage-replacement' || found.business === 'divorce-replacement' ? replacedOriginal(found.business === 'marriage-replacement' ? 'marriage' : 'divorce', found, sources) : {}),
     ...(found.photos.length > 0 ? { photos: await photoData(found, sources) } : {}),
   };
+}
+
+/** The other party a paper names: the case's second party if read, else the one the centre's record names. */
+function spouseOf(parties: readonly Person[], person: Person, read: Person | undefined): { spouse?: { name: string; idNumber: string } } {
+  const other = read ?? parties.find((party) => party.idNumber.trim().toUpperCase() !== person.idNumber.trim().toUpperCase());
+  return other ? { spouse: { name: other.name, idNumber: other.idNumber } } : {};
+}
+
+/** The registration a replacement re-issues, as the desk found it at the centre. */
+function replacedOriginal(kind: 'marriage' | 'divorce', found: PaperCase, sources: PaperSources): { original?: { registeredOn: string; number?: string; authority: string } } {
+  const original = sources.records?.originalOf(kind, found.parties[0]!.idNumber);
+  return original ? { original: { registeredOn: original.date, ...(original.number ? { number: original.number } : {}), authority: original.authority } } : {};
 }
 
 /** The case's photos for the review form, at their 2-inch shapes: the joint photo landscape, each party's portrait. */

@@ -100,6 +100,16 @@ export class DivorceApplications {
     return application;
   }
 
+  /**
+   * The application naming this party that the desk last looked up or received (a pending one first), for the papers
+   * the party signs (the withdrawal application names it); undefined when this desk has not seen one.
+   */
+  heldFor(idNumber: string): (DivorceApplication & { registry: string }) | undefined {
+    const naming = [...this.#held.values()].filter((application) => application.parties.some((party) => same(party.idNumber, idNumber)));
+    const found = naming.filter((application) => application.state === 'received').at(-1) ?? naming.at(-1);
+    return found ? { ...found, registry: registryName(found.registryCode) } : undefined;
+  }
+
   /** Either party withdraws within the cooling-off period; the confirmation prints once the centre has recorded it. */
   async withdraw(applicationId: string, idNumber: string, printerId: string): Promise<{ job: PrintJobRecord; application: DivorceApplication }> {
     const held = this.#held_(applicationId);

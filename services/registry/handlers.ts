@@ -14,6 +14,7 @@ import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
 import { DivorceApplications } from './divorce-applications';
 import { NationalReview, type ReviewView } from './national-review';
 import { RegistrationRecords } from './registration-records';
+import type { KnownRecords } from './case-papers';
 
 export interface RegistryDeps {
   sync: DeskSyncPort & {
@@ -64,6 +65,8 @@ export interface RegistryDesk {
   reviewOf(reviewId: string): ReviewView | undefined;
   /** A review brought back by a resumed case (see NationalReview.adopt). */
   adoptReview(view: ReviewView): void;
+  /** The applications and originals this desk has looked up, named on the papers of a case (case-papers.ts). */
+  records: KnownRecords;
   close(): void;
 }
 
@@ -122,6 +125,10 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       }
     },
     adoptReview: (view) => review.adopt(view),
+    records: {
+      divorceApplicationOf: (idNumber) => divorces.heldFor(idNumber),
+      originalOf: (kind, idNumber) => records.originalFor(kind, idNumber),
+    },
     close: () => review.close(),
   };
 }

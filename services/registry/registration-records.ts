@@ -81,10 +81,17 @@ export class RegistrationRecords {
       const ended = records.find((record) => record.kind === 'divorce' && record.date >= original.date && original.parties.every((party) => record.parties.some((other) => same(other.idNumber, party.idNumber))));
       if (ended) throw new TerminalError('registry-marriage-dissolved', 'the marriage was dissolved', { date: ended.date, number: ended.number ?? '' });
     }
-    if (original.number) this.#originals.set(original.number, original);
-    else this.#originals.set(`${kind}:${original.date}:${original.parties.map((party) => party.idNumber).join('/')}`, original);
+    const key = original.number ?? `${kind}:${original.date}:${original.parties.map((party) => party.idNumber).join('/')}`;
+    // Found again, it becomes the latest (originalFor names the last one found).
+    this.#originals.delete(key);
+    this.#originals.set(key, original);
     this.deps.audit('registry.original-found', original.number ?? original.date, { type });
     return { record: original, registeredOn: original.date, parties: original.parties, remarks: replacementRemarks(original) };
+  }
+
+  /** The original of this kind naming this person that the desk last found (the replacement's papers name it). */
+  originalFor(kind: 'marriage' | 'divorce', idNumber: string): Registration | undefined {
+    return [...this.#originals.values()].filter((record) => record.kind === kind && record.parties.some((party) => same(party.idNumber, idNumber))).at(-1);
   }
 
   /** Before a BJ/BL prints: it re-issues an original found here, with its date, parties and remarks unchanged. */

@@ -20,7 +20,7 @@ import { isPrintedByDesk, missingPapers, paperTitle, requiredPapers, SIGNED_PAPE
 import type { PrintJobRecord } from '../../domain/printing';
 import type { Capture } from '../material-captures';
 import type { ReviewView } from './national-review';
-import { documentKind, paperData, photoCaption } from './case-papers';
+import { documentKind, paperData, photoCaption, type KnownRecords } from './case-papers';
 
 export interface CaseParty {
   name: string;
@@ -113,6 +113,8 @@ export interface RegistryCaseDeps {
   /** The review form and hand-over receipt show today's Beijing date and the registry. */
   today(): string;
   registryName(): string | undefined;
+  /** What the desk looked up at the centre (a divorce application, a replacement's original): the papers name it. */
+  records?: KnownRecords;
   now?: () => number;
 }
 
@@ -311,6 +313,7 @@ export class RegistryCases {
       registryName: () => this.deps.registryName(),
       review: found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined,
       readPhotos: () => this.#readPhotos(found),
+      records: this.deps.records,
     });
     return this.deps.printDocument(printerId, kind, data);
   }

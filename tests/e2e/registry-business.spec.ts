@@ -44,6 +44,24 @@ async function readCards(app: Page, reader: IdCardReaderSimulator, ...cards: Ide
 }
 
 const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+
+/** The text of the spooled PDF that holds `phrase` (several papers print in one test). */
+async function spooledText(printer: { spooledPdfs(): Promise<string[]> }, phrase: string): Promise<string> {
+  const texts = (await printer.spooledPdfs()).map(pdfText);
+  const found = texts.find((text) => text.includes(phrase));
+  if (!found) throw new Error(`no spooled PDF holds ${phrase}`);
+  return found;
+}
+
+/** Opens the business's case on the desk and prints its declaration (or application) from the case panel to the A4 printer. */
+async function printCaseDeclaration(app: Page, business: string, title: string): Promise<void> {
+  await app.getByTestId('registry-case-business').selectOption(business);
+  await app.getByTestId('registry-case-open').click();
+  await expect(app.getByTestId('registry-case')).toHaveAttribute('data-state', 'open');
+  await expect(app.getByTestId('paper-declaration')).toContainText(title);
+  await app.getByTestId('paper-print-declaration').click();
+  await expect(app.getByTestId('paper-job-declaration')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+}
 const chineseDate = (iso: string): string => {
   const [year, month, day] = iso.split('-');
   return `${year}年${month}月${day}日`;
@@ -95,6 +113,14 @@ test('a withdrawal by one party within the cooling-off period prints its confirm
   await expect(app.getByTestId('certificate-print')).toBeDisabled();
 
   await expect(found.getByTestId('divorce-withdrawer')).toHaveValue(qianJia.idNumber);
+  // Her own written request first, from the case panel, naming the application the desk just found; she signs it.
+  await printCaseDeclaration(app, 'divorce-withdrawal', '撤回离婚登记申请书');
+  const request = await spooledText(printer, '撤回离婚登记申请书');
+  expect(request).toContain(`本人${qianJia.name}与${zhengHao.name}于`);
+  expect(request).toContain('向上海市黄浦区民政局共同提交离婚登记申请');
+  expect(request).toContain(`（至${chineseDate(coolingOffEnds!)}止），自愿撤回该离婚登记申请`);
+  expect(request).toContain(qianJia.idNumber);
+  expect(request).toContain('申请人（签名并按指纹）');
   await found.getByTestId('divorce-withdraw').click();
   await expect(app.getByTestId('divorce-withdrawal-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   await expect(found).toHaveAttribute('data-state', 'withdrawn');
@@ -102,9 +128,7 @@ test('a withdrawal by one party within the cooling-off period prints its confirm
   await expect(found.getByTestId('divorce-withdraw')).toHaveCount(0);
   await expect(app.getByTestId('certificate-print')).toBeDisabled();
 
-  const [spooled] = await printer.spooledPdfs();
-  const text = pdfText(spooled!);
-  expect(text).toContain('撤回离婚登记申请确认书');
+  const text = await spooledText(printer, '撤回离婚登记申请确认书');
   expect(text).toContain(zhengHao.name);
   expect(text).toContain(`当事人${qianJia.name}于`);
   expect(text).toContain(`在离婚冷静期内（至${chineseDate(coolingOffEnds!)}止）撤回`);
@@ -151,13 +175,17 @@ test('a replacement marriage certificate prints from the original registration f
   await expect(app.getByTestId('certificate-date')).toHaveValue('2008-08-08');
   await expect(app.getByTestId('certificate-remarks')).toHaveValue('补发。原登记日期：2008年08月08日；原证字号：J310101-2008-001808。');
   await expect(app.getByTestId('registry-problems')).toHaveCount(0);
+  // The applicant's declaration from the case panel, naming the original the desk found.
+  await printCaseDeclaration(app, 'marriage-replacement', '申请补领结婚证声明书');
+  const declaration = await spooledText(printer, '申请补领结婚证声明书');
+  expect(declaration).toContain(`本人${zhouJie.name}与${xuJing.name}于2008年08月08日在上海市黄浦区民政局婚姻登记处办理结婚登记，结婚证字号为J310101-2008-001808。`);
+  expect(declaration).toContain('声明人（签名并按指纹）');
 
   await app.getByTestId('certificate-print').click();
   await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   const number = (await app.getByTestId('certificate-number').textContent())!;
   expect(number).toMatch(/^BJ310104-\d{4}-\d{6}$/);
-  const [spooled] = await printer.spooledPdfs();
-  const text = pdfText(spooled!);
+  const text = await spooledText(printer, number);
   expect(text).toContain(number);
   expect(text).toContain('2008年08月08日');
   expect(text).toContain('补发。原登记日期：2008年08月08日；原证字号：J310101-2008-001808。');
@@ -168,11 +196,17 @@ test('a replacement marriage certificate prints from the original registration f
 
 test('a record certificate lists the registrations in the Shanghai index, or states that there are none', async ({ app, reader, backend, printer }) => {
   await readCards(app, reader, huangTing);
+  // Her signed application first, from the case panel.
+  await printCaseDeclaration(app, 'record-certificate', '婚姻登记记录证明申请书');
+  const application = await spooledText(printer, '婚姻登记记录证明申请书');
+  expect(application).toContain(`本人${huangTing.name}申请查询本人在上海市婚姻登记信息系统中的婚姻登记记录`);
+  expect(application).toContain(huangTing.idNumber);
+  expect(application).toContain('申请人（签名并按指纹）');
+
   await app.getByTestId('record-certificate-print').click();
   await expect(app.getByTestId('record-certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   await expect(app.getByTestId('record-certificate-issued')).toContainText('2 条婚姻登记记录');
-  const [listing] = await printer.spooledPdfs();
-  const listed = pdfText(listing!);
+  const listed = await spooledText(printer, 'J310107-2016-000388');
   expect(listed).toContain('婚姻登记记录证明');
   expect(listed).toContain(huangTing.idNumber);
   expect(listed).toContain('结婚登记');
@@ -189,8 +223,7 @@ test('a record certificate lists the registrations in the Shanghai index, or sta
   await app.getByTestId('record-certificate-print').click();
   await expect(app.getByTestId('record-certificate-issued')).toContainText('上海市婚姻登记信息系统中无婚姻登记记录');
   await expect(app.getByTestId('record-certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
-  const [, none] = await printer.spooledPdfs();
-  expect(pdfText(none!)).toContain('经查询上海市婚姻登记信息系统，未查询到该当事人的婚姻登记记录。');
+  await spooledText(printer, '经查询上海市婚姻登记信息系统，未查询到该当事人的婚姻登记记录。');
 
   const { certificates } = (await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: { idNumber: string; recordCount: number }[] };
   expect(certificates.map((entry) => [entry.idNumber, entry.recordCount])).toEqual([
