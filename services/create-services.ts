@@ -36,6 +36,7 @@ import { startStorageMonitor } from './storage-monitor';
 import { createRegistryDesk } from './registry/handlers';
 import { createRegistryCaseDesk } from './registry/case-handlers';
 import { createDayReportDesk } from './registry/day-report';
+import { keepOverrideDocument, registryReviewStore } from './registry/review-store';
 import { createSignatureCapture } from './signature-capture';
 import { startExtensionTerminal } from './kiosk/extension-terminal';
 import { TerminalActivity } from './fleet/activity';
@@ -194,6 +195,8 @@ export async function createTerminalServices(
   const registry = createRegistryDesk({
     sync,
     registryCode: config.registryCode,
+    reviewStore: registryReviewStore(sync),
+    keepOverrideDocument: (reviewId, captureId) => keepOverrideDocument(sync, captures, reviewId, captureId),
     reviewChanged: (view) => {
       events.emit('registry.reviewChanged', view);
       // An open case saves its review, and keeps an override's document with its pages (never only in memory).
@@ -225,6 +228,8 @@ export async function createTerminalServices(
     a4Printer: (printerId) => printerFor(config.printers, 'a4', printerId),
     printDocument: async (printerId, kind, data) => auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId }),
   });
+  // Reviews of past days are forgotten unless a resumed open case holds them.
+  registry.forgetPastReviews(new Set(registryCases.cases.openCases().flatMap((view) => (view.reviewId ? [view.reviewId] : []))));
   // Every certificate number is issued within a case, first print and reprint alike (app/issue-certificate.ts).
   const certificates = createCertificateIssue({
     // Read at each issue: a printer pushed by the backend (fleet/config-push.ts) is configured from then on.

@@ -160,6 +160,11 @@ export interface SyncService {
    * (`details`: the reason, never personal data) appended to the audit chain with the acting officer, in one transaction.
    */
   abandonOpenRegistryCase(caseId: string, details: Record<string, unknown>, deskEvent?: NewDeskEvent): void;
+  /** A registry desk's national review (sealed), saved on every change; `askedOn` is the Beijing day it was asked. */
+  saveRegistryReview(reviewId: string, view: unknown, askedOn: string): void;
+  registryReviews(): { view: unknown; askedOn: string }[];
+  /** A review no longer needed: its sealed state and the pages kept under its id (an override's document) removed. */
+  dropRegistryReview(reviewId: string): void;
   /** Whether a certificate number taken here is still issued or voided (undefined: not a number of this terminal). */
   certificateNumberState(number: string): 'issued' | 'void' | undefined;
   /** The registry desk's end-of-day report, queued for the backend (sent again under the same id it is one report). */
@@ -853,6 +858,29 @@ class TerminalSyncService extends EventEmitter implements SyncService {
       running.drain.nudge();
     }
     // The files after the commit: a crash in between leaves orphan ciphertext, never a case pointing at nothing.
+    for (const id of pages) running.uploader.dropKept(id);
+  }
+
+  saveRegistryReview(reviewId: string, view: unknown, askedOn: string): void {
+    this.#require().openCases.saveReview(reviewId, view, askedOn, new Date(this.#clock()).toISOString());
+  }
+
+  registryReviews(): { view: unknown; askedOn: string }[] {
+    return this.#require()
+      .openCases.reviews()
+      .map((row) => ({ view: row.state, askedOn: row.askedOn }));
+  }
+
+  dropRegistryReview(reviewId: string): void {
+    const running = this.#require();
+    let pages: string[] = [];
+    running.db
+      .transaction(() => {
+        pages = running.openCases.pageIdsOf(reviewId);
+        for (const id of pages) running.openCases.removePage(id);
+        running.openCases.removeReview(reviewId);
+      })
+      .immediate();
     for (const id of pages) running.uploader.dropKept(id);
   }
 

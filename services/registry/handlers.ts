@@ -12,7 +12,7 @@ import type { Handlers } from '../rpc/dispatcher';
 import { printerFor } from '../scope/print-scope';
 import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
 import { DivorceApplications } from './divorce-applications';
-import { NationalReview, type ReviewView } from './national-review';
+import { NationalReview, type ReviewStore, type ReviewView } from './national-review';
 import { RegistrationRecords } from './registration-records';
 import type { KnownRecords } from './case-papers';
 
@@ -29,6 +29,10 @@ export interface RegistryDeps {
   hasCapture(captureId: string): boolean;
   /** How long a pending review waits before it is asked again. */
   reviewRetryMs?: number;
+  /** Where reviews are kept so a restart of the services loses none (review-store.ts); absent: memory only. */
+  reviewStore?: ReviewStore;
+  /** Keeps an override's supporting document on disk under the review (review-store.ts); absent: the capture cache only. */
+  keepOverrideDocument?(reviewId: string, captureId: string): Promise<void>;
   /** The backend's working-day calendar (divorce periods). */
   calendar(): WorkCalendar;
   /** Prints an A4 document on a configured printer, audit-logged. */
@@ -67,6 +71,8 @@ export interface RegistryDesk {
   adoptReview(view: ReviewView): void;
   /** The applications and originals this desk has looked up, named on the papers of a case (case-papers.ts). */
   records: KnownRecords;
+  /** At start, once the open cases are resumed: forgets reviews of past days that none of them (`keep`) holds. */
+  forgetPastReviews(keep: ReadonlySet<string>): void;
   close(): void;
 }
 
@@ -82,6 +88,7 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
     audit: (action, subject, details) => deps.sync.audit().append(action, subject, details),
     hasCapture: deps.hasCapture,
     ...(deps.reviewRetryMs ? { retryMs: deps.reviewRetryMs } : {}),
+    ...(deps.reviewStore ? { store: deps.reviewStore } : {}),
   });
   const audit = (action: string, subject: string, details: Record<string, unknown>) => deps.sync.audit().append(action, subject, details);
   const divorces = new DivorceApplications({
@@ -101,7 +108,11 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       'registry.walkIn': ({ business }) => desk.walkIn(business),
       'registry.review': ({ business, parties }) => review.ask(business as RegistryBusiness, parties),
       'registry.reviewStatus': ({ reviewId }) => review.get(reviewId),
-      'registry.overrideReview': ({ reviewId, reason, captureId }) => review.override(reviewId, reason, captureId),
+      'registry.overrideReview': ({ reviewId, reason, captureId }) => {
+        if (!deps.keepOverrideDocument || !review.checkOverride(reviewId, reason, captureId)) return review.override(reviewId, reason, captureId);
+        // The document is on disk before the override is recorded: once answered, a restart loses neither.
+        return deps.keepOverrideDocument(reviewId, captureId).then(() => review.override(reviewId, reason, captureId));
+      },
       // The application is received today (Beijing) and recorded at the centre; the dates are the terminal's, whatever the screen sent.
       'registry.printDivorceReceipt': async ({ printerId, parties }) => divorces.receive(a4Printer(printerId), parties),
       'registry.findDivorceApplications': ({ idNumbers }) => divorces.find(idNumbers),
@@ -129,6 +140,7 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       divorceApplicationOf: (idNumber) => divorces.heldFor(idNumber),
       originalOf: (kind, idNumber) => records.originalFor(kind, idNumber),
     },
+    forgetPastReviews: (keep) => review.forgetPast(beijingDate(deps.sync.serverNow()), keep),
     close: () => review.close(),
   };
 }

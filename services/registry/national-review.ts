@@ -7,11 +7,17 @@
  * is asked again until it arrives; a marriage certificate prints only under
  * a review that has arrived and is clear (or overridden) for the very
  * parties on the certificate.
+ *
+ * Every review is kept (sealed) in the terminal's store on each change, so a
+ * restart of the services loses none: one answered or overridden before its
+ * case is opened, or held only by the certificate screen, comes back as it
+ * was, and a pending one is asked again.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { TerminalError } from '../../contract/errors';
 import { marriageRecordSchema } from '../../contract/registry';
+import { beijingDate } from '../../domain/legal-date';
 import type { RegistryBusiness } from '../../domain/registry/business';
 
 const answerSchema = z.object({
@@ -43,6 +49,14 @@ export interface ReviewView {
   answeredAt?: string;
 }
 
+/** Where reviews are kept between restarts of the services (sync's store, sealed). */
+export interface ReviewStore {
+  save(view: ReviewView): void;
+  load(): ReviewView[];
+  /** Removes a review and the pages kept under its id (an override's document). */
+  drop(reviewId: string): void;
+}
+
 export interface ReviewDeps {
   /** The signed backend call; throws a coded error when the centre cannot be reached. */
   ask(body: { business: RegistryBusiness; parties: ReviewParty[] }): Promise<unknown>;
@@ -53,6 +67,8 @@ export interface ReviewDeps {
   /** How long to wait before asking again while the centre is unreachable. */
   retryMs?: number;
   now?: () => number;
+  /** Absent: reviews live in memory only (a restart loses them). */
+  store?: ReviewStore;
 }
 
 /** The registrar's reason must say something: a few words, not a keystroke. */
@@ -67,6 +83,32 @@ export class NationalReview {
 
   constructor(deps: ReviewDeps) {
     this.#deps = deps;
+    for (const view of deps.store?.load() ?? []) {
+      if (typeof view?.id !== 'string' || !Array.isArray(view.parties)) continue;
+      this.#reviews.set(view.id, view);
+      // Asked again at once: it may have been waiting for a while before the restart.
+      if (view.state === 'pending') this.#schedule(view.id, 0);
+    }
+  }
+
+  /** Kept first, then told: a change the screen saw is never one a restart forgets. */
+  #changed(view: ReviewView): void {
+    this.#deps.store?.save(view);
+    this.#deps.changed(structuredClone(view));
+  }
+
+  /**
+   * Forgets the reviews asked before `today` (a Beijing date) that no open case holds (`keep`): a review is for the
+   * day's registration; the parties' records are not kept longer than needed.
+   */
+  forgetPast(today: string, keep: ReadonlySet<string>): void {
+    for (const view of [...this.#reviews.values()]) {
+      if (keep.has(view.id) || beijingDate(Date.parse(view.askedAt)) >= today) continue;
+      this.#reviews.delete(view.id);
+      clearTimeout(this.#timers.get(view.id));
+      this.#timers.delete(view.id);
+      this.#deps.store?.drop(view.id);
+    }
   }
 
   #now(): string {
@@ -85,6 +127,7 @@ export class NationalReview {
       askedAt: this.#now(),
     };
     this.#reviews.set(view.id, view);
+    this.#deps.store?.save(view);
     await this.#attempt(view.id);
     return this.get(view.id);
   }
@@ -111,20 +154,20 @@ export class NationalReview {
       view.cleared = !view.hit;
       delete view.lastError;
       this.#deps.audit('registry.review-answered', view.id, { backendReviewId: answer.reviewId, hit: view.hit });
-      this.#deps.changed(structuredClone(view));
+      this.#changed(view);
     } catch (error) {
       view.lastError = error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : 'review-bad-answer';
-      this.#deps.changed(structuredClone(view));
+      this.#changed(view);
       this.#schedule(id);
     }
   }
 
-  #schedule(id: string): void {
+  #schedule(id: string, delayMs = this.#deps.retryMs ?? 5_000): void {
     if (this.#timers.has(id)) return;
     const timer = setTimeout(() => {
       this.#timers.delete(id);
       void this.#attempt(id);
-    }, this.#deps.retryMs ?? 5_000);
+    }, delayMs);
     timer.unref();
     this.#timers.set(id, timer);
   }
@@ -139,20 +182,27 @@ export class NationalReview {
     if (view.state === 'pending') this.#schedule(view.id);
   }
 
-  /** Goes ahead despite a hit: only with a written reason and a scanned supporting document, and it is audit-logged. */
-  override(id: string, reason: string, captureId: string): ReviewView {
+  /** Throws what an override would be refused with; false when there is nothing to override (no hit). */
+  checkOverride(id: string, reason: string, captureId: string): boolean {
     const view = this.#reviews.get(id);
     if (!view) throw new TerminalError('registry-review-missing', `no review ${id}`);
     if (view.state !== 'answered') throw new TerminalError('registry-review-pending', 'the review has not arrived');
-    if (!view.hit) return this.get(id);
-    const why = reason.trim();
-    if ([...why].length < MIN_OVERRIDE_REASON) throw new TerminalError('registry-override-reason-missing', 'an override needs a written reason', { minimum: MIN_OVERRIDE_REASON });
+    if (!view.hit) return false;
+    if ([...reason.trim()].length < MIN_OVERRIDE_REASON) throw new TerminalError('registry-override-reason-missing', 'an override needs a written reason', { minimum: MIN_OVERRIDE_REASON });
     if (!this.#deps.hasCapture(captureId)) throw new TerminalError('registry-override-document-missing', 'an override needs a scanned supporting document');
+    return true;
+  }
+
+  /** Goes ahead despite a hit: only with a written reason and a scanned supporting document, and it is audit-logged. */
+  override(id: string, reason: string, captureId: string): ReviewView {
+    if (!this.checkOverride(id, reason, captureId)) return this.get(id);
+    const view = this.#reviews.get(id)!;
+    const why = reason.trim();
     view.override = { reason: why, captureId, at: this.#now() };
     view.cleared = true;
     const married = view.parties.filter((party) => party.currentlyMarried).map((party) => party.idNumber);
     this.#deps.audit('registry.review-overridden', view.id, { reason: why, captureId, currentlyMarried: married });
-    this.#deps.changed(structuredClone(view));
+    this.#changed(view);
     return this.get(id);
   }
 

@@ -1,7 +1,9 @@
 /**
- * Every statement on `open_registry_cases` and `open_case_pages`: the registry
- * desk's open cases, sealed like a case's personal data, and the pages
- * captured into them (their encrypted files are the uploader's).
+ * Every statement on `open_registry_cases`, `open_case_pages` and
+ * `registry_reviews`: the registry desk's open cases and national reviews,
+ * sealed like a case's personal data, and the pages captured into them or
+ * into a review (an override's document; their encrypted files are the
+ * uploader's).
  */
 import type { Sm4Box } from '../crypto/sm';
 import type { Db } from './database';
@@ -56,5 +58,22 @@ export class OpenCaseStore {
 
   removePage(id: string): void {
     this.db.prepare('DELETE FROM open_case_pages WHERE id = ?').run(id);
+  }
+
+  saveReview(reviewId: string, state: unknown, askedOn: string, at: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO registry_reviews (id, state, asked_on, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+      )
+      .run(reviewId, this.box.sealJson(state), askedOn, at);
+  }
+
+  reviews(): { state: unknown; askedOn: string }[] {
+    const rows = this.db.prepare('SELECT state, asked_on FROM registry_reviews ORDER BY updated_at, id').all() as { state: Buffer; asked_on: string }[];
+    return rows.map((row) => ({ state: this.box.openJson<unknown>(row.state), askedOn: row.asked_on }));
+  }
+
+  removeReview(reviewId: string): void {
+    this.db.prepare('DELETE FROM registry_reviews WHERE id = ?').run(reviewId);
   }
 }

@@ -13,7 +13,8 @@ import { migration008 } from './008-personal-data-purge';
 import { migration009 } from './009-purge-lookups';
 import { migration010 } from './010-open-registry-cases';
 import { migration011 } from './011-audit-lookups';
+import { migration012 } from './012-registry-reviews';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
 export type { Migration } from './types';
