@@ -15,18 +15,30 @@ const photoKeySchema = z.enum(['joint', 'party-1', 'party-2']);
 const caseId = z.string().min(1).max(64);
 const captureId = z.string().min(1).max(64);
 
+/**
+ * Something captured into a case that is no longer on the terminal: a signed paper, a photo, or the override's
+ * supporting document. Keys, not words: the screen names them in the officer's language.
+ */
+export const recaptureItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paper'), paper: paperSchema }),
+  z.object({ kind: z.literal('photo'), key: photoKeySchema }),
+  z.object({ kind: z.literal('override-document') }),
+]);
+
+/** The case as the desk shows it. Papers and photos are keys (the screen's i18n names them; the printed titles stay Chinese). */
 export const registryCaseViewSchema = z.object({
   id: z.string(),
   business: businessSchema,
   state: z.enum(['open', 'completed']),
-  papers: z.array(z.object({ paper: paperSchema, title: z.string(), required: z.boolean(), printable: z.boolean(), pages: z.array(z.string()) })),
-  missing: z.array(z.string()),
+  papers: z.array(z.object({ paper: paperSchema, required: z.boolean(), printable: z.boolean(), pages: z.array(z.string()) })),
+  /** The required papers not captured yet, in signing order. */
+  missing: z.array(paperSchema),
   photos: z.array(z.object({ key: photoKeySchema, captureId: z.string() })),
   certificateNumbers: z.array(z.string()),
   openedAt: z.string(),
   completedAt: z.string().optional(),
-  /** Captured but no longer on the terminal: to capture again (zh-CN names). */
-  recapture: z.array(z.string()),
+  /** Captured but no longer on the terminal: to capture again. */
+  recapture: z.array(recaptureItemSchema),
   /** The national review the case went through, if any (an override's document is re-scanned under it). */
   reviewId: z.string().optional(),
   overrideDocumentMissing: z.boolean(),

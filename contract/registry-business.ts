@@ -31,8 +31,8 @@ const foundApplicationSchema = z.object({
   application: divorceApplicationSchema,
   /** Where today falls against the receipt's dates. */
   verdict: z.enum(['within-window', 'cooling-off', 'window-passed']),
-  /** The receiving registry, in words. */
-  registry: z.string(),
+  /** The receiving registry's name (a Chinese proper name) when the terminal knows its division code; the screen names an unknown one by its code. */
+  registry: z.string().optional(),
 });
 export const registrationSchema = z.object({
   kind: z.enum(['marriage', 'divorce']),

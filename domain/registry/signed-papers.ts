@@ -75,3 +75,24 @@ export function paperTitle(business: RegistryBusiness, paper: SignedPaper): stri
   if (paper === 'divorce-agreement') return '离婚协议书';
   return '证件领取签收单';
 }
+
+const DECLARATION_NAMES_EN: Record<RegistryBusiness, string> = {
+  marriage: 'Marriage registration declaration',
+  'divorce-application': 'Divorce registration declaration',
+  'divorce-withdrawal': 'Divorce application withdrawal',
+  'divorce-registration': 'Divorce registration declaration',
+  'marriage-replacement': 'Marriage certificate replacement declaration',
+  'divorce-replacement': 'Divorce certificate replacement declaration',
+  'record-certificate': 'Registration record certificate application',
+};
+
+/**
+ * The paper's name in English, for an English screen and the English officer messages. The papers themselves are
+ * Chinese documents and print only with their Chinese titles (paperTitle).
+ */
+export function paperNameEn(business: RegistryBusiness, paper: SignedPaper): string {
+  if (paper === 'declaration') return DECLARATION_NAMES_EN[business];
+  if (paper === 'review-form') return business === 'marriage' || business === 'marriage-replacement' ? 'Marriage registration review form' : 'Divorce registration review form';
+  if (paper === 'divorce-agreement') return 'Divorce agreement';
+  return 'Certificate hand-over receipt';
+}

@@ -4,7 +4,7 @@ type Message = { 'zh-CN': string; en: string };
 export const REGISTRY_CASE_MESSAGES: Record<string, Message> = {
   'registry-papers-missing': {
     'zh-CN': '还有 {count} 份签字材料未扫描归档：{missing}。请当事人签名按指纹后扫描或拍摄，再办结。',
-    en: '{count} signed paper(s) not captured yet: {missing}. Have them signed and fingerprinted, scan or photograph them, then complete.',
+    en: '{count} signed paper(s) not captured yet: {missingEn}. Have them signed and fingerprinted, scan or photograph them, then complete.',
   },
   'registry-case-unknown': {
     'zh-CN': '找不到这件登记业务（已办结或从未开始），请重新开始办理。',
@@ -12,7 +12,7 @@ export const REGISTRY_CASE_MESSAGES: Record<string, Message> = {
   },
   'registry-recapture-needed': {
     'zh-CN': '以下已采集的材料在本机已找不到：{names}。请重新扫描或拍摄后再办结（审查例外的证明材料请在审查区重新扫描，例外理由保留）。',
-    en: 'These captured materials are no longer on this terminal: {names}. Scan or photograph them again, then complete (the override document is re-scanned in the review area; its reason stands).',
+    en: 'These captured materials are no longer on this terminal: {namesEn}. Scan or photograph them again, then complete (the override document is re-scanned in the review area; its reason stands).',
   },
   'registry-case-completed': {
     'zh-CN': '这件登记业务已办结归档，不能再修改。',
@@ -20,7 +20,7 @@ export const REGISTRY_CASE_MESSAGES: Record<string, Message> = {
   },
   'registry-paper-not-printable': {
     'zh-CN': '本终端不打印“{paper}”，请使用当事人提交的纸质文书并扫描归档。',
-    en: 'The desk does not print "{paper}"; capture the paper the parties brought.',
+    en: 'The desk does not print "{paperEn}"; capture the paper the parties brought.',
   },
   'registry-photo-not-jpeg': {
     'zh-CN': '照片须为 JPEG 图像，请重新拍摄或扫描。',

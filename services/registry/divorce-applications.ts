@@ -29,8 +29,8 @@ export interface FoundApplication {
   application: DivorceApplication;
   /** Where today falls against the receipt's dates. */
   verdict: DivorceVerdict;
-  /** The receiving registry, in words. */
-  registry: string;
+  /** The receiving registry's name when known; the screen names an unknown one by `application.registryCode`. */
+  registry?: string;
 }
 
 export interface DivorceApplicationsDeps {
@@ -49,6 +49,7 @@ export interface DivorceApplicationsDeps {
 }
 
 const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+/** On the printed papers (Chinese documents): the registry's name, or the plain Chinese term with its division code. */
 const registryName = (code: string): string => registryForDivision(code) ?? `婚姻登记机关（${code}）`;
 
 export class DivorceApplications {
@@ -64,7 +65,8 @@ export class DivorceApplications {
 
   #found(application: DivorceApplication): FoundApplication {
     this.#held.set(application.id, application);
-    return { application, verdict: divorceVerdict(application, this.deps.today()), registry: registryName(application.registryCode) };
+    const registry = registryForDivision(application.registryCode);
+    return { application, verdict: divorceVerdict(application, this.deps.today()), ...(registry ? { registry } : {}) };
   }
 
   /** Receives a joint application today: recorded at the centre first, then the receipt with its dates is printed. */

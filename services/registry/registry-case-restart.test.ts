@@ -86,7 +86,7 @@ describe('registry case across a restart of the services', () => {
 
     const after = await services();
     const [resumed] = after.cases.openCases();
-    expect(resumed).toMatchObject({ id: opened.id, state: 'open', missing: ['证件领取签收单'], recapture: [], certificateNumbers: ['J310104-2026-000007'] });
+    expect(resumed).toMatchObject({ id: opened.id, state: 'open', missing: ['handover-receipt'], recapture: [], certificateNumbers: ['J310104-2026-000007'] });
     expect(resumed!.papers.map((paper) => [paper.paper, paper.pages.length])).toEqual([
       ['declaration', 1],
       ['review-form', 1],
@@ -130,12 +130,12 @@ describe('registry case across a restart of the services', () => {
     rmSync(join(dataDir, 'materials', `${overridden.override!.captureId}.sm4`));
     const after = await services(new Map());
     const view = after.cases.view(opened.id);
-    expect(view.recapture).toEqual(['证件领取签收单', '联网审查例外的证明材料']);
+    expect(view.recapture).toEqual([{ kind: 'paper', paper: 'handover-receipt' }, { kind: 'override-document' }]);
     expect(view.overrideDocumentMissing).toBe(true);
-    expect(view.missing).toEqual(['证件领取签收单']);
+    expect(view.missing).toEqual(['handover-receipt']);
     const refused = refusal(() => after.cases.complete(opened.id));
     expect(refused?.code).toBe('registry-recapture-needed');
-    expect(refused?.params).toEqual({ names: '证件领取签收单、联网审查例外的证明材料', count: 2 });
+    expect(refused?.params).toEqual({ names: '证件领取签收单、联网审查例外的证明材料', namesEn: 'Certificate hand-over receipt, override supporting document', count: 2 });
 
     // Captured again: the receipt, and the override document re-scanned under the same review and reason.
     await after.cases.capturePaper(opened.id, 'handover-receipt', after.capture(5));

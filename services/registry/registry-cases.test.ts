@@ -45,7 +45,7 @@ function desk(review?: ReviewView) {
 }
 
 describe('registry cases: papers signed by hand, captured back', () => {
-  it('refuses to complete while a required paper is missing, naming it in Chinese', async () => {
+  it('refuses to complete while a required paper is missing, naming it in both message languages (the view lists keys)', async () => {
     const { cases, capture, submitted } = desk();
     const opened = cases.open('marriage', parties);
     await cases.capturePaper(opened.id, 'declaration', capture());
@@ -58,7 +58,9 @@ describe('registry cases: papers signed by hand, captured back', () => {
       return undefined;
     })();
     expect(refusal?.code).toBe('registry-papers-missing');
-    expect(refusal?.params).toEqual({ missing: '结婚登记审查处理表、证件领取签收单', count: 2 });
+    expect(refusal?.params).toEqual({ missing: '结婚登记审查处理表、证件领取签收单', missingEn: 'Marriage registration review form, Certificate hand-over receipt', count: 2 });
+    expect(cases.view(opened.id)).toMatchObject({ missing: ['review-form', 'handover-receipt'] });
+    expect(cases.view(opened.id).papers[0]).toEqual({ paper: 'declaration', required: true, printable: true, pages: [expect.any(String)] });
     expect(submitted).toHaveLength(0);
   });
 
@@ -112,6 +114,6 @@ describe('registry cases: papers signed by hand, captured back', () => {
     const { cases } = desk();
     const opened = cases.open('divorce-application', parties);
     await expect(cases.capturePaper(opened.id, 'divorce-agreement', 'gone')).rejects.toThrow(/no longer held/);
-    expect(cases.view(opened.id).missing).toEqual(['申请离婚登记声明书', '离婚协议书']);
+    expect(cases.view(opened.id).missing).toEqual(['declaration', 'divorce-agreement']);
   });
 });

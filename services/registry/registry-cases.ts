@@ -16,11 +16,12 @@
 import { randomUUID } from 'node:crypto';
 import { TerminalError } from '../../contract/errors';
 import type { RegistryBusiness } from '../../domain/registry/business';
-import { isPrintedByDesk, missingPapers, paperTitle, requiredPapers, SIGNED_PAPERS, type SignedPaper } from '../../domain/registry/signed-papers';
+import { isPrintedByDesk, missingPapers, requiredPapers, SIGNED_PAPERS, type SignedPaper } from '../../domain/registry/signed-papers';
 import type { PrintJobRecord } from '../../domain/printing';
 import type { Capture } from '../material-captures';
 import type { ReviewView } from './national-review';
-import { documentKind, paperData, photoCaption, type KnownRecords } from './case-papers';
+import { documentKind, paperData, type KnownRecords } from './case-papers';
+import { namesOf, type RecaptureItem } from './case-words';
 
 export interface CaseParty {
   name: string;
@@ -51,7 +52,6 @@ interface OpenCase {
 
 export interface PaperView {
   paper: SignedPaper;
-  title: string;
   required: boolean;
   /** The desk prints it (a document kind exists for it); otherwise it is the couple's own. */
   printable: boolean;
@@ -63,14 +63,14 @@ export interface RegistryCaseView {
   business: RegistryBusiness;
   state: 'open' | 'completed';
   papers: PaperView[];
-  /** Titles of the required papers not captured yet, in signing order (zh-CN). */
-  missing: string[];
+  /** The required papers not captured yet, in signing order (keys: the screen names them). */
+  missing: SignedPaper[];
   photos: { key: PhotoKey; captureId: string }[];
   certificateNumbers: string[];
   openedAt: string;
   completedAt?: string;
-  /** What was captured but is no longer on the terminal and must be captured again (zh-CN). */
-  recapture: string[];
+  /** What was captured but is no longer on the terminal and must be captured again (keys). */
+  recapture: RecaptureItem[];
   reviewId?: string;
   /** The override's supporting document is gone: scan it again (the reason stands). */
   overrideDocumentMissing: boolean;
@@ -117,8 +117,6 @@ export interface RegistryCaseDeps {
   records?: KnownRecords;
   now?: () => number;
 }
-
-const OVERRIDE_DOCUMENT_TITLE = '联网审查例外的证明材料';
 
 const extension = (mimeType: string): string => (mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/png' ? 'png' : mimeType === 'image/tiff' ? 'tif' : 'bin');
 
@@ -230,10 +228,10 @@ export class RegistryCases {
     const counts = Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, found.papers[paper].filter((id) => !lost(id)).length]));
     const override = open ? this.#overrideOf(found) : undefined;
     const overrideDocumentMissing = override !== undefined && lost(override.captureId);
-    const recapture = [
-      ...SIGNED_PAPERS.filter((paper) => found.papers[paper].some(lost)).map((paper) => paperTitle(found.business, paper)),
-      ...found.photos.filter((photo) => lost(photo.captureId)).map((photo) => photoCaption(found.parties, photo.key)),
-      ...(overrideDocumentMissing ? [OVERRIDE_DOCUMENT_TITLE] : []),
+    const recapture: RecaptureItem[] = [
+      ...SIGNED_PAPERS.filter((paper) => found.papers[paper].some(lost)).map((paper) => ({ kind: 'paper' as const, paper })),
+      ...found.photos.filter((photo) => lost(photo.captureId)).map((photo) => ({ kind: 'photo' as const, key: photo.key })),
+      ...(overrideDocumentMissing ? [{ kind: 'override-document' as const }] : []),
     ];
     return {
       id: found.id,
@@ -241,12 +239,11 @@ export class RegistryCases {
       state: found.completedAt ? 'completed' : 'open',
       papers: SIGNED_PAPERS.filter((paper) => required.includes(paper) || found.papers[paper].length > 0).map((paper) => ({
         paper,
-        title: paperTitle(found.business, paper),
         required: required.includes(paper),
         printable: isPrintedByDesk(paper) && documentKind(found.business, paper) !== undefined,
         pages: [...found.papers[paper]],
       })),
-      missing: missingPapers(found.business, counts).map((paper) => paperTitle(found.business, paper)),
+      missing: missingPapers(found.business, counts),
       photos: found.photos.map((photo) => ({ ...photo })),
       certificateNumbers: [...found.certificateNumbers],
       openedAt: found.openedAt,
@@ -307,7 +304,7 @@ export class RegistryCases {
   async printPaper(caseId: string, paper: SignedPaper, printerId: string): Promise<PrintJobRecord> {
     const found = this.#open(caseId);
     const kind = documentKind(found.business, paper);
-    if (!kind) throw new TerminalError('registry-paper-not-printable', `the desk does not print ${paper} for ${found.business}`, { paper: paperTitle(found.business, paper) });
+    if (!kind) throw new TerminalError('registry-paper-not-printable', `the desk does not print ${paper} for ${found.business}`, namesOf(found, [{ kind: 'paper', paper }], 'paper'));
     const data = await paperData(found, kind, {
       today: () => this.deps.today(),
       registryName: () => this.deps.registryName(),
@@ -326,13 +323,13 @@ export class RegistryCases {
     return out;
   }
 
-  /** Names, in Chinese, what must be captured again, instead of failing on a capture that is gone. */
+  /** Names what must be captured again (in both languages of the officer messages), instead of failing on a capture that is gone. */
   #refuseLost(found: OpenCase): void {
     const { recapture } = this.view(found.id);
-    if (recapture.length > 0) throw new TerminalError('registry-recapture-needed', 'captured pages are gone', { names: recapture.join('、'), count: recapture.length });
+    if (recapture.length > 0) throw new TerminalError('registry-recapture-needed', 'captured pages are gone', { ...namesOf(found, recapture, 'names'), count: recapture.length });
   }
 
-  /** Refuses while a required paper is missing (listed in zh-CN); otherwise archives the case once. */
+  /** Refuses while a required paper is missing (named in the officer message); otherwise archives the case once. */
   complete(caseId: string): Promise<RegistryCaseView> {
     const found = this.#get(caseId);
     if (found.completedAt) return Promise.resolve(this.view(caseId));
@@ -340,7 +337,10 @@ export class RegistryCases {
     if (inFlight) return inFlight;
     this.#refuseLost(found);
     const view = this.view(caseId);
-    if (view.missing.length > 0) throw new TerminalError('registry-papers-missing', 'required signed papers are not captured', { missing: view.missing.join('、'), count: view.missing.length });
+    if (view.missing.length > 0) throw new TerminalError('registry-papers-missing', 'required signed papers are not captured', {
+        ...namesOf(found, view.missing.map((paper) => ({ kind: 'paper' as const, paper }))),
+        count: view.missing.length,
+      });
     const completion = this.#archive(found).finally(() => this.#completing.delete(caseId));
     this.#completing.set(caseId, completion);
     return completion;

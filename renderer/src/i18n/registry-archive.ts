@@ -1,4 +1,18 @@
 /** The registrar's words for a registration's case: papers signed by hand, photos, completion, the day report. */
+import { REGISTRY_BUSINESSES, type RegistryBusiness } from '../../../domain/registry/business';
+import { paperNameEn, paperTitle, SIGNED_PAPERS, type SignedPaper } from '../../../domain/registry/signed-papers';
+
+/**
+ * Each paper's name per business, as the screen lists it: in Chinese the paper's printed title (one source with the
+ * documents), in English its English name. The view sends keys (business, paper); `registryCase.paperNames.<business>.<paper>`.
+ */
+function paperNames(name: (business: RegistryBusiness, paper: SignedPaper) => string): Record<RegistryBusiness, Record<SignedPaper, string>> {
+  return Object.fromEntries(REGISTRY_BUSINESSES.map((business) => [business, Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, name(business, paper)]))])) as Record<
+    RegistryBusiness,
+    Record<SignedPaper, string>
+  >;
+}
+
 export const registryArchiveMessages = {
   'zh-CN': {
     title: '签字材料与归档',
@@ -27,6 +41,9 @@ export const registryArchiveMessages = {
     photos: '照片',
     photoHint: '结婚登记拍双方合影，离婚登记拍每人单人照；将人像放在 2 寸框内。',
     photoKeys: { joint: '双方合影', 'party-1': '当事人一照片', 'party-2': '当事人二照片' },
+    paperNames: paperNames(paperTitle),
+    overrideDocument: '联网审查例外的证明材料',
+    listSeparator: '、',
     takePhoto: '拍摄',
     scanPhoto: '扫描照片',
     cropGuide: '2 寸照片取景框（35 × 49 毫米）',
@@ -75,6 +92,9 @@ export const registryArchiveMessages = {
     photos: 'Photos',
     photoHint: "The couple's joint photo for a marriage, each party's own for a divorce; keep the face inside the 2-inch frame.",
     photoKeys: { joint: 'Joint photo', 'party-1': "Party 1's photo", 'party-2': "Party 2's photo" },
+    paperNames: paperNames(paperNameEn),
+    overrideDocument: 'Override supporting document',
+    listSeparator: ', ',
     takePhoto: 'Take',
     scanPhoto: 'Scan photo',
     cropGuide: '2-inch photo frame (35 × 49 mm)',
