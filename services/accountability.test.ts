@@ -1,6 +1,8 @@
 /**
  * Every officer action is attributed: the whole services (as both transports
- * reach them) against the reference backend and an IPP printer. Nothing
+ * reach them) of a reception window and of a registry desk (each profile
+ * answers only its own screens' calls) against the reference backend and an
+ * IPP printer. Nothing
  * officer-only runs before sign-in; the case, the certificate number taken
  * for it, each print, the void of a spoiled booklet and the correction of a
  * refused case all carry the signed-in officer's id, in the case record and
@@ -37,13 +39,18 @@ describe('accountable work', () => {
   let backend: ReferenceBackend;
   let printer: RunningIppEvePrinter;
   let services: TerminalServices;
+  let desk: TerminalServices;
   let printerId: string;
 
-  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
-    const reply = await services.dispatch(method, params);
+  async function callOn<K extends CallName>(terminal: TerminalServices, method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
+    const reply = await terminal.dispatch(method, params);
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
     return reply.result as CallOutput<K>;
   }
+  /** A call at the reception window. */
+  const call = <K extends CallName>(method: K, params?: CallInput<K>) => callOn(services, method, params);
+  /** A call at the registry desk (certificates are issued only there). */
+  const deskCall = <K extends CallName>(method: K, params?: CallInput<K>) => callOn(desk, method, params);
   /** Polls an async probe until it gives a value (bounded; the terminal's loops run on their own). */
   async function until<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
     for (let attempt = 0; attempt < 1500; attempt += 1) {
@@ -61,24 +68,30 @@ describe('accountable work', () => {
     const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri });
     printerId = config.printers[0]!.id;
     services = await createTerminalServices(config, silentLogger, '0.0.0-test');
+    desk = await createTerminalServices(
+      loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'desk'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' }),
+      silentLogger,
+      '0.0.0-test',
+    );
   });
 
   afterAll(async () => {
     await services?.close();
+    await desk?.close();
     await printer?.stop();
     await backend?.close();
     dir.remove();
   });
 
   it('prints a certificate only through the certificate call, and only on a configured printer', async () => {
-    await call('officer.signIn', { account: officer.account, password: officer.password });
-    await expect(codeOf(call('print.submit', { printerId, kind: 'marriage-certificate', data: { ...marriage, number: 'J310104-2026-999999' } }))).resolves.toBe('print-certificate-through-desk');
+    await deskCall('officer.signIn', { account: officer.account, password: officer.password });
+    await expect(codeOf(deskCall('print.submit', { printerId, kind: 'marriage-certificate', data: { ...marriage, number: 'J310104-2026-999999' } }))).resolves.toBe('print-certificate-through-desk');
     const stranger = 'ipp:ipp://127.0.0.1:9/ipp/print';
-    await expect(codeOf(call('print.submit', { printerId: stranger, kind: 'marriage-declaration', data: { parties: marriage.parties, date: marriage.registeredOn } }))).resolves.toBe('printer-not-configured');
-    await expect(codeOf(call('certificates.print', { type: 'J', printerId: stranger, data: marriage }))).resolves.toBe('printer-not-configured');
-    await expect(codeOf(call('print.retry', { jobId: 'none', printerId: stranger }))).resolves.toBe('printer-not-configured');
+    await expect(codeOf(deskCall('print.submit', { printerId: stranger, kind: 'marriage-declaration', data: { parties: marriage.parties, date: marriage.registeredOn } }))).resolves.toBe('printer-not-configured');
+    await expect(codeOf(deskCall('certificates.print', { type: 'J', printerId: stranger, data: marriage }))).resolves.toBe('printer-not-configured');
+    await expect(codeOf(deskCall('print.retry', { jobId: 'none', printerId: stranger }))).resolves.toBe('printer-not-configured');
     expect(await printer.spooledPdfs()).toEqual([]);
-    await call('officer.signOut');
+    await deskCall('officer.signOut');
   });
 
   it('binds each signature to exactly the bytes the resident was shown, and archives those bytes', async () => {
@@ -91,7 +104,11 @@ describe('accountable work', () => {
     const shownBytes = Buffer.from(shown.pdf, 'base64');
     // The case must be the one on the form: a value changed after the resident looked is refused.
     await expect(codeOf(call('cases.create', { ...draft, form: { ...draft.form, address: '别处' }, formId: shown.formId }))).resolves.toBe('form-changed-since-shown');
-    await expect(codeOf(call('print.submit', { printerId, kind: 'application-form', data: {} }))).resolves.toBe('print-held-form-only');
+    // The reception window prints forms only as held (forms.print); the generic print call is the desk's, which refuses the kind too.
+    await expect(codeOf(call('print.submit', { printerId, kind: 'application-form', data: {} }))).resolves.toBe('call-outside-profile');
+    await deskCall('officer.signIn', { account: officer.account, password: officer.password });
+    await expect(codeOf(deskCall('print.submit', { printerId, kind: 'application-form', data: {} }))).resolves.toBe('print-held-form-only');
+    await deskCall('officer.signOut');
     // A reading id the services never issued does not make the identity a chip's: typed.
     const record = await call('cases.create', { ...draft, applicant: { ...draft.applicant, readingId: 'made-up' }, formId: shown.formId });
     expect(record.identitySource).toBe('typed');
@@ -105,7 +122,7 @@ describe('accountable work', () => {
 
   it('refuses officer-only calls before sign-in, then attributes the case, the number, the prints, the void and the correction', async () => {
     await expect(codeOf(call('cases.create', sampleDraft(1)))).resolves.toBe('officer-not-signed-in');
-    await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: marriage }))).resolves.toBe('officer-not-signed-in');
+    await expect(codeOf(deskCall('certificates.print', { type: 'J', printerId, data: marriage }))).resolves.toBe('officer-not-signed-in');
     await expect(call('app.info')).resolves.toMatchObject({ version: '0.0.0-test' });
 
     // The centre changes the form after this terminal pulled it: the case will be refused and corrected.
@@ -115,9 +132,12 @@ describe('accountable work', () => {
 
     const record = await call('cases.create', sampleDraft(1));
     expect(record.officerId).toBe(officer.id);
-    const review = await call('registry.review', { business: 'marriage', parties: marriage.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
-    const printed = await call('certificates.print', { type: 'J', printerId, data: marriage, caseId: record.id, reviewId: review.id });
-    const reprinted = await call('certificates.reprint', { type: 'J', printerId, data: marriage, caseId: record.id, reviewId: review.id, spoiledNumber: printed.number, reason: 'spoiled' });
+    // The certificate at the registry desk, within the couple's registration case there.
+    await deskCall('officer.signIn', { account: officer.account, password: officer.password });
+    const review = await deskCall('registry.review', { business: 'marriage', parties: marriage.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
+    const registration = await deskCall('registryCase.open', { business: 'marriage', parties: marriage.parties, reviewId: review.id });
+    const printed = await deskCall('certificates.print', { type: 'J', printerId, data: marriage, caseId: registration.id, reviewId: review.id });
+    const reprinted = await deskCall('certificates.reprint', { type: 'J', printerId, data: marriage, caseId: registration.id, reviewId: review.id, spoiledNumber: printed.number, reason: 'spoiled' });
     expect(reprinted.voided).toBe(printed.number);
 
     const refused = await until(async () => (await call('sync.screen')).items.find((entry) => entry.state === 'dead-letter'), 'refusal');
@@ -126,25 +146,31 @@ describe('accountable work', () => {
     await until(async () => (await call('cases.list')).some((entry) => entry.id === record.id && entry.syncState === 'synced'), 'corrected case delivered');
     expect(backend.cases()).toContainEqual(expect.objectContaining({ id: record.id }));
     await services.close();
+    await desk.close();
 
-    const db = new Database(join(dir.path, 'terminal', 'terminal.sqlite'), { readonly: true });
-    const entries = (db.prepare('SELECT action, subject, details FROM audit_log ORDER BY id').all() as { action: string; subject: string; details: string }[]).map((row) => ({
-      ...row,
-      details: JSON.parse(row.details) as Record<string, unknown>,
-    }));
-    db.close();
-    // Only what happened to this test's case (an earlier test left one of its own).
-    const mine = new Set([record.id, printed.number, reprinted.number]);
-    const by = (action: string) => entries.filter((entry) => entry.action === action && (mine.has(entry.subject) || entry.details.caseId === record.id || entry.action === 'terminal.registered'));
+    const auditOf = (terminal: string) => {
+      const db = new Database(join(dir.path, terminal, 'terminal.sqlite'), { readonly: true });
+      const rows = (db.prepare('SELECT action, subject, details FROM audit_log ORDER BY id').all() as { action: string; subject: string; details: string }[]).map((row) => ({
+        ...row,
+        details: JSON.parse(row.details) as Record<string, unknown>,
+      }));
+      db.close();
+      return rows;
+    };
+    const entries = [...auditOf('terminal'), ...auditOf('desk')];
+    // Only what happened to this test's cases (an earlier test left some of its own).
+    const mine = new Set([record.id, registration.id, printed.number, reprinted.number]);
+    const by = (action: string) =>
+      entries.filter((entry) => entry.action === action && (mine.has(entry.subject) || mine.has(entry.details.caseId as string) || entry.action === 'terminal.registered'));
     expect(by('case.created')).toEqual([expect.objectContaining({ subject: record.id, details: expect.objectContaining({ officerId: officer.id }) })]);
     expect(by('certificate-number.taken').map((entry) => entry.details)).toEqual([
-      expect.objectContaining({ officerId: officer.id, caseId: record.id }),
-      expect.objectContaining({ officerId: officer.id, caseId: record.id }),
+      expect.objectContaining({ officerId: officer.id, caseId: registration.id }),
+      expect.objectContaining({ officerId: officer.id, caseId: registration.id }),
     ]);
     expect(by('certificate-number.voided')).toEqual([expect.objectContaining({ subject: printed.number, details: expect.objectContaining({ officerId: officer.id }) })]);
     expect(by('document.printed').map((entry) => entry.details)).toEqual([
-      expect.objectContaining({ officerId: officer.id, number: printed.number, caseId: record.id, printerId }),
-      expect.objectContaining({ officerId: officer.id, number: reprinted.number, caseId: record.id, printerId }),
+      expect.objectContaining({ officerId: officer.id, number: printed.number, caseId: registration.id, printerId }),
+      expect.objectContaining({ officerId: officer.id, number: reprinted.number, caseId: registration.id, printerId }),
     ]);
     expect(by('outbox.retried')).toEqual([expect.objectContaining({ subject: record.id, details: expect.objectContaining({ officerId: officer.id, patched: true }) })]);
     // The loops act as the terminal, not as whoever happened to be signed in.

@@ -57,6 +57,7 @@ import type { CardReading } from '../domain/identity-card';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { schedulePersonalDataPurge } from './retention/purge-schedule';
 import { CERTIFICATE_KINDS, printerFor, refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
+import { scopeToProfile } from './scope/profile-scope';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -585,7 +586,8 @@ export async function createTerminalServices(
   };
 
   return {
-    dispatch: createDispatcher(guardHandlers(handlers, officers.session), logger.child({ area: 'rpc' })),
+    // A call outside the profile's screens is refused before the officer check: no profile answers another's calls.
+    dispatch: scopeToProfile(createDispatcher(guardHandlers(handlers, officers.session), logger.child({ area: 'rpc' })), config.profile),
     events,
     backendUrl,
     onSlotsReply: (message) => updates?.onSlotsReply(message),

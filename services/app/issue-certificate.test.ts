@@ -20,7 +20,7 @@ import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
 import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { printedParty, sunLi, zhaoLei, zhouJie } from '../../fixtures/registry/sample-parties';
-import { sampleDraft, tempDir } from '../../sync/testing/harness';
+import { tempDir } from '../../sync/testing/harness';
 import { loadConfig } from '../../main/shared/config';
 import { createTerminalServices, type TerminalServices } from '../create-services';
 
@@ -66,7 +66,7 @@ describe('issuing a certificate', () => {
   beforeAll(async () => {
     backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
     printer = await startIppEvePrinter({ name: 'certificate-printer', media: ['iso_a4_210x297mm', certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name] });
-    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri });
+    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' });
     printerId = config.printers[0]!.id;
     services = await createTerminalServices(config, silentLogger, '0.0.0-test');
     await call('officer.signIn', { account: officer.account, password: officer.password });
@@ -105,13 +105,12 @@ describe('issuing a certificate', () => {
 
   it('refuses a case this terminal does not hold, and a reprint moved to another case', async () => {
     await expect(codeOf(call('certificates.print', { type: 'BJ', printerId, data: marriage, caseId: '00000000-0000-4000-8000-000000000000' }))).resolves.toBe('certificate-case-unknown');
-    await until(async () => (await call('catalogue.list')).some((item) => item.id === sampleDraft(3).serviceItemId), 'catalogue');
-    // A case this terminal stored (a reception case) is a case too.
-    const stored = await call('cases.create', sampleDraft(3));
     // A replacement re-issues the original registration the centre finds (registry/registration-records.ts).
     const original = await call('registry.findOriginalRegistration', { type: 'BJ', idNumber: zhouJie.idNumber, name: zhouJie.name });
     const replacement = { type: 'BJ' as const, printerId, data: { registeredOn: original.registeredOn, parties: original.parties, remarks: original.remarks }, originalNumber: original.record.number! };
     const opened = await call('registryCase.open', { business: 'marriage-replacement', parties: [original.parties[0]!] });
+    // Another case this desk holds (a registry desk stores no reception cases: its services refuse cases.create).
+    const stored = await call('registryCase.open', { business: 'marriage-replacement', parties: [original.parties[0]!] });
     const printed = await call('certificates.print', { ...replacement, caseId: opened.id });
     await expect(codeOf(call('certificates.reprint', { ...replacement, caseId: stored.id, spoiledNumber: printed.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-mismatch');
     const other = await call('certificates.print', { ...replacement, caseId: stored.id });

@@ -43,7 +43,7 @@ describe('printers by role', () => {
   async function terminal(name: string, printers: unknown[]) {
     const configPath = join(dir.path, `${name}.json`);
     writeFileSync(configPath, JSON.stringify({ printers }));
-    const config = loadConfig({ TERMINAL_CONFIG: configPath, TERMINAL_DATA_DIR: join(dir.path, name), TERMINAL_BACKEND_URL: backend.url });
+    const config = loadConfig({ TERMINAL_CONFIG: configPath, TERMINAL_DATA_DIR: join(dir.path, name), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PROFILE: 'registry-desk' });
     const services = await createTerminalServices(config, silentLogger, '0.0.0-test');
     running.push(services);
     async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
