@@ -10,6 +10,8 @@ export interface AppointmentParty {
   name: string;
   /** The ID number the party booked with (resident ID, permanent resident card or passport number). */
   idNumber: string;
+  /** The family name on its own, when the booking gives it (a Latin name of several words): the part the list keeps. */
+  surname?: string;
 }
 
 export interface RegistryAppointment {
@@ -127,7 +129,7 @@ export function appointmentRows(appointments: readonly RegistryAppointment[], ev
       slotEnd: appointment.slotEnd,
       business: appointment.business,
       foreignRelated: appointment.foreignRelated,
-      parties: appointment.parties.map((party) => maskName(party.name)),
+      parties: appointment.parties.map((party) => maskName(party.name, party.surname)),
       state: appointmentState(appointment, events, nowMs),
       abandoned: abandonedCases(appointment, events),
     }));

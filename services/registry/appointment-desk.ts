@@ -38,7 +38,7 @@ const appointmentSchema = z.object({
   foreignRelated: z.boolean().default(false),
   slotStart: z.iso.datetime(),
   slotEnd: z.iso.datetime(),
-  parties: z.array(z.object({ name: z.string(), idNumber: z.string() })).min(1).max(2),
+  parties: z.array(z.object({ name: z.string(), idNumber: z.string(), surname: z.string().max(100).optional() })).min(1).max(2),
 });
 const deskConfigSchema = z.object({ walkInQuota: z.number().int().min(0).max(1000) });
 
