@@ -66,9 +66,13 @@ const SHARED_CALLS = [
 export type ScopedCallName = (typeof VIEW_CALLS)[TerminalView][number] | (typeof SHARED_CALLS)[number];
 
 /** Derived once: each profile's calls, the shared ones and those of its screens. */
-const PROFILE_CALLS: Record<TerminalProfile, ReadonlySet<ScopedCallName>> = Object.fromEntries(
-  TERMINAL_PROFILES.map((profile) => [profile, new Set<ScopedCallName>([...SHARED_CALLS, ...PROFILE_VIEWS[profile].flatMap((view) => VIEW_CALLS[view])])]),
-) as Record<TerminalProfile, ReadonlySet<ScopedCallName>>;
+const profileCallSet = (profile: TerminalProfile): ReadonlySet<ScopedCallName> =>
+  new Set<ScopedCallName>([...SHARED_CALLS, ...PROFILE_VIEWS[profile].flatMap((view): readonly ScopedCallName[] => VIEW_CALLS[view])]);
+const PROFILE_CALLS: Record<TerminalProfile, ReadonlySet<ScopedCallName>> = {
+  'reception-window': profileCallSet('reception-window'),
+  'registry-desk': profileCallSet('registry-desk'),
+  'extension-terminal': profileCallSet('extension-terminal'),
+};
 
 export function callsOf(profile: TerminalProfile): ReadonlySet<ScopedCallName> {
   return PROFILE_CALLS[profile];

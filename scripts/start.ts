@@ -13,6 +13,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startIdCardReaderSimulator } from '../fixtures/id-card-reader/simulator';
 import { sampleCards } from '../fixtures/id-card-reader/sample-cards';
+import { REGISTRY_DESK_SAMPLE_CARDS, REGISTRY_DESK_SAMPLE_PASSPORTS } from '../fixtures/registry/desk-samples';
+import { ScannerGunSimulator } from '../fixtures/scanner-gun/simulator';
 import { startSaneTestScanner } from '../fixtures/document-scanner/sane-test-scanner';
 import { startEmbeddedBackend } from '../fixtures/backend/embedded';
 import { startPadBridge } from '../fixtures/signature-pad/bridge';
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
   const reader = await startIdCardReaderSimulator();
   const documentScanner = startSaneTestScanner();
   const padBridge = await startPadBridge();
+  // The registry desk's foreign parties come by passport: a simulated serial passport reader (the console sends a zone).
+  const passportReader = terminalProfile === 'registry-desk' ? await ScannerGunSimulator.start({ suffix: 'cr' }) : undefined;
   const printers = await startSimulatedPrinters(dataDir);
   // The terminal never starts the reference backend itself: the launcher runs it and hands over its URL.
   const backend = process.env.TERMINAL_BACKEND_URL ? undefined : await startEmbeddedBackend(dataDir);
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     TERMINAL_ID_CARD_PORT: reader.devicePath,
     TERMINAL_SIMULATED_DEVICES: '1',
     TERMINAL_SIGNATURE_PAD_BRIDGE: padBridge.socketPath,
+    ...(passportReader ? { TERMINAL_PASSPORT_PORT: passportReader.devicePath } : {}),
     ...(backend ? { TERMINAL_BACKEND_URL: backend.url } : {}),
     // The reference backend's sample city evaluation page, so page mode works when playing both sides.
     ...(backend && terminalProfile === 'extension-terminal' ? { TERMINAL_CITY_EVALUATION_ORIGIN: new URL(backend.url).origin } : {}),
@@ -99,15 +104,22 @@ async function main(): Promise<void> {
     }
   }
 
-  const cards = Object.values(sampleCards);
+  // A registry desk also gets the parties whose applications and records the reference backend holds.
+  const cards = [
+    ...Object.values(sampleCards).map((card) => ({ card, business: '' })),
+    ...(terminalProfile === 'registry-desk' ? REGISTRY_DESK_SAMPLE_CARDS : []),
+  ];
   printHelp();
   const input = createInterface({ input: process.stdin });
   input.on('line', (line) => {
     const key = line.trim();
-    const card = cards[Number(key) - 1];
+    const card = /^[0-9]+$/.test(key) ? cards[Number(key) - 1]?.card : undefined;
+    const passport = passportReader && /^p[0-9]+$/.test(key) ? REGISTRY_DESK_SAMPLE_PASSPORTS[Number(key.slice(1)) - 1] : undefined;
     if (card) {
       reader.placeCard(card);
       console.log(`Placed: ${card.name} (${card.cardType})`);
+    } else if (passport && passportReader) {
+      void passportReader.mrz(passport.lines).then(() => console.log(`Passport read: ${passport.note}`));
     } else if (key === '0') {
       reader.removeCard();
       console.log('Card removed.');
@@ -126,6 +138,7 @@ async function main(): Promise<void> {
     await reader.close();
     documentScanner.close();
     await padBridge.close();
+    await passportReader?.close();
     await printers.stop();
     await backend?.close();
     process.exit(0);
@@ -135,8 +148,13 @@ async function main(): Promise<void> {
 
   function printHelp(): void {
     console.log('\nSimulated ID card reader — type a number and Enter:');
-    cards.forEach((card, index) => console.log(`  ${index + 1}  place ${card.name} (${card.cardType})`));
-    console.log('  0  remove the card\n  q  quit');
+    cards.forEach(({ card, business }, index) => console.log(`  ${index + 1}  place ${card.name} (${card.cardType})${business ? `: ${business}` : ''}`));
+    console.log('  0  remove the card');
+    if (passportReader) {
+      console.log('Simulated passport reader (or type the two lines into the passport entry):');
+      REGISTRY_DESK_SAMPLE_PASSPORTS.forEach(({ lines, note }, index) => console.log(`  p${index + 1} ${note}\n       ${lines.join('\n       ')}`));
+    }
+    console.log('  q  quit');
     console.log('The document scanner is SANE\'s test backend: every scan is a grid page.\n');
   }
 }
