@@ -17,10 +17,13 @@ import { expect, test as base } from './harness';
 const test = base.extend({
   // The day's walk-in quota is the backend's configuration: one place, so the second walk-in is refused.
   backend: async ({ dataDir }, use) => {
-    const backend = await startReferenceBackend({ dataDir: join(dataDir, 'backend'), port: 0 });
+    const backend = await startReferenceBackend({ dataDir: join(dataDir, 'backend'), port: 0, contract: true });
     backend.upsertFeedEntry('configuration', 'registry-desk', { id: 'registry-desk', value: { walkInQuota: 1 } });
     await use(backend);
+    const violations = backend.contractViolations();
     await backend.close();
+    // Every request the terminal sent and every answer it got must match openapi.yaml, as with the harness's backend.
+    if (violations.length > 0) throw new Error(`contract violations (openapi.yaml):\n${JSON.stringify(violations.slice(0, 10), null, 1)}`);
   },
 });
 test.use({ profile: 'registry-desk' });
