@@ -86,13 +86,24 @@ const DECLARATION_NAMES_EN: Record<RegistryBusiness, string> = {
   'record-certificate': 'Registration record certificate application',
 };
 
+/** As REVIEW_FORM_TITLES. */
+const REVIEW_FORM_NAMES_EN: Record<RegistryBusiness, string> = {
+  marriage: 'Marriage registration review form',
+  'divorce-application': 'Divorce registration review form',
+  'divorce-withdrawal': 'Divorce registration review form',
+  'divorce-registration': 'Divorce registration review form',
+  'marriage-replacement': 'Marriage certificate replacement review form',
+  'divorce-replacement': 'Divorce certificate replacement review form',
+  'record-certificate': 'Registration record certificate review form',
+};
+
 /**
  * The paper's name in English, for an English screen and the English officer messages. The papers themselves are
  * Chinese documents and print only with their Chinese titles (paperTitle).
  */
 export function paperNameEn(business: RegistryBusiness, paper: SignedPaper): string {
   if (paper === 'declaration') return DECLARATION_NAMES_EN[business];
-  if (paper === 'review-form') return business === 'marriage' || business === 'marriage-replacement' ? 'Marriage registration review form' : 'Divorce registration review form';
+  if (paper === 'review-form') return REVIEW_FORM_NAMES_EN[business];
   if (paper === 'divorce-agreement') return 'Divorce agreement';
   return 'Certificate hand-over receipt';
 }
