@@ -46,3 +46,13 @@ test('the resident prints the pushed form, signs it by hand and photographs it b
   expect(backend.centre.events().filter((event) => event.name === 'form.signed')).toHaveLength(0);
   await centre.context().close();
 });
+
+test("the resident's screen reaches only the kiosk's calls: an officer's call through its transport is refused, nothing listed", async ({ app }) => {
+  await expect(app.getByTestId('kiosk')).toBeVisible();
+  const invoke = (method: string, params: unknown) =>
+    app.evaluate(([name, input]) => (window as unknown as { terminal: { invoke(method: string, params: unknown): Promise<unknown> } }).terminal.invoke(name as string, input), [method, params] as const);
+  for (const method of ['cases.list', 'certificates.print', 'registry.day', 'printers.list']) {
+    expect(await invoke(method, {}), method).toMatchObject({ ok: false, error: { code: 'call-outside-profile', params: { call: method, profile: 'extension-terminal' } } });
+  }
+  expect(await invoke('kiosk.session', {})).toMatchObject({ ok: true });
+});
