@@ -27,7 +27,7 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 
 
 describe('a review not yet linked to a case, across a restart of the services', () => {
   it('comes back answered and overridden with its document, and a pending one is answered after the restart', async () => {
-    terminal = await servicesOnLoopback({ prefix: 'review-restart-' });
+    terminal = await servicesOnLoopback({ prefix: 'review-restart-', env: { TERMINAL_PROFILE: 'registry-desk' } });
     const { backend } = terminal;
     await terminal.signIn();
     const hit = await terminal.call('registry.review', { business: 'marriage', parties: [party(gatResidenceCard), party(foreignPermanent2023Card)] });
