@@ -64,4 +64,17 @@ export const registryBusinessCalls = {
     z.object({ printerId: z.string().min(1).max(512).optional(), person: partyInput }).strict(),
     z.object({ job: z.custom<PrintJobRecord>(), number: z.string(), issuedOn: z.string(), records: z.array(registrationSchema) }),
   ),
+  /** Prints a record certificate issued at this desk again (spoiled or lost at the printer), word for word under its number. */
+  'registry.reprintRecordCertificate': call(
+    z.object({ number: z.string().min(1).max(40), printerId: z.string().min(1).max(512).optional() }).strict(),
+    z.object({ job: z.custom<PrintJobRecord>(), number: z.string(), issuedOn: z.string(), records: z.array(registrationSchema) }),
+  ),
+  /**
+   * Prints the receipt (受理回执) of a pending application found through the centre again, with the dates the centre
+   * stored (never recounted): a receipt lost, spoiled, or never printed.
+   */
+  'registry.reprintDivorceReceipt': call(
+    z.object({ applicationId: z.string().min(1).max(64), printerId: z.string().min(1).max(512).optional() }).strict(),
+    z.object({ job: z.custom<PrintJobRecord>(), receivedOn: z.string(), coolingOffEnds: z.string(), windowOpens: z.string(), windowCloses: z.string(), applicationId: z.string() }),
+  ),
 } as const;

@@ -4,3 +4,4 @@ export { DocumentError, DOCUMENT_ERROR_CODES, DOCUMENT_WARNING_CODES, type Docum
 export type { FontSource, FontSources } from './fonts/font-source';
 export type { Calibration } from './paint/painter';
 export { DOCUMENT_MESSAGES } from './messages';
+export { checkDocumentData } from './check';

@@ -209,6 +209,8 @@ export async function createTerminalServices(
       refuseUnconfiguredPrinter(config.printers, printerId);
       return auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId });
     },
+    // A receipt or record certificate done inside an open case is counted by the case (registry/handlers.ts).
+    hasOpenCase: (business, idNumbers) => registryCases.cases.hasOpenCase(business, idNumbers),
     hasCapture: (captureId) => {
       try {
         return captures.get([captureId]).length === 1;

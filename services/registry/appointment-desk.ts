@@ -1,8 +1,9 @@
 /**
  * The registry desk's appointments: today's list from the pulled feed, a
  * card presented at the desk checking its appointment in, and walk-ins within
- * the day's quota. Every step is a desk event, stored and reported through the
- * outbox, so it works offline and survives a restart.
+ * the day's quota, no-shows, and the businesses done without a case. Every step
+ * is a desk event, stored and reported through the outbox, so it works offline
+ * and survives a restart.
  */
 import { z } from 'zod';
 import { TerminalError } from '../../contract/errors';
@@ -75,15 +76,48 @@ export class AppointmentDesk {
   today(): DeskDay {
     const now = this.sync.serverNow();
     const day = beijingDate(now);
-    const events = this.sync.deskEventsOf(day);
+    const events = this.#reportNoShows(day, now);
     return { day, walkIns: walkInVerdict(this.walkInQuota(), events, day), appointments: appointmentRows(this.appointments(), events, day, now) };
+  }
+
+  /**
+   * Each appointment of the day that has become a no-show (not checked in half an hour after its slot) is recorded
+   * and reported to the backend once, as a check-in is; a couple turning up later can still be checked in. Swept
+   * whenever the desk reads its day. Returns the day's events including those just recorded.
+   */
+  #reportNoShows(day: string, now: number): DeskEvent[] {
+    const events = this.sync.deskEventsOf(day);
+    const reported = new Set(events.filter((event) => event.kind === 'no-show').map((event) => event.appointmentId));
+    const recorded = this.appointments()
+      .filter((appointment) => appointment.date === day && !reported.has(appointment.id) && appointmentState(appointment, events, now) === 'no-show')
+      .map((appointment) => this.sync.recordDeskEvent({ day, kind: 'no-show', appointmentId: appointment.id, business: appointment.business }));
+    return recorded.length > 0 ? [...events, ...recorded] : events;
+  }
+
+  /** Today's appointment, not yet done, of any of these parties for this business (none for a walk-in). */
+  appointmentFor(idNumbers: readonly string[], business: RegistryBusiness): string | undefined {
+    const now = this.sync.serverNow();
+    const day = beijingDate(now);
+    const events = this.sync.deskEventsOf(day);
+    const booked = this.appointments().filter((appointment) => appointment.business === business);
+    return idNumbers.map((idNumber) => findAppointmentForCard(booked, idNumber, day, events, now)).find((found) => found !== undefined)?.id;
+  }
+
+  /**
+   * A business done at once (a divorce application received, a withdrawal, a record certificate issued): one started
+   * and one done event with its business and appointment, so the day report counts it and its appointment is done.
+   */
+  stepDone(business: RegistryBusiness, idNumbers: readonly string[]): void {
+    const day = beijingDate(this.sync.serverNow());
+    const appointmentId = this.appointmentFor(idNumbers, business);
+    for (const kind of ['started', 'done'] as const) this.sync.recordDeskEvent({ day, kind, business, ...(appointmentId ? { appointmentId } : {}) });
   }
 
   /** A card read at the desk: finds either party's appointment of the day and checks it in (once). */
   checkIn(idNumber: string): CheckInOutcome {
     const now = this.sync.serverNow();
     const day = beijingDate(now);
-    const events = this.sync.deskEventsOf(day);
+    const events = this.#reportNoShows(day, now);
     const appointment = findAppointmentForCard(this.appointments(), idNumber, day, events, now);
     if (!appointment) throw new TerminalError('registry-no-appointment', 'no appointment today for this card', { day });
     const state = appointmentState(appointment, events, now);

@@ -10,6 +10,14 @@ export const REGISTRY_BUSINESS_MESSAGES: Record<string, Message> = {
     'zh-CN': '婚姻登记信息系统拒绝了本次业务（{reason}），未打印。',
     en: 'The marriage registration system refused this step ({reason}); nothing was printed.',
   },
+  'registry-centre-invalid-payload': {
+    'zh-CN': '婚姻登记信息系统认为提交的内容不完整或格式不正确（请核对双方的姓名、性别、国籍、出生日期和证件号码），本次业务未办理、未打印。',
+    en: "The marriage registration system found the data incomplete or malformed (check both parties' name, sex, nationality, birth date and ID number); nothing was done or printed.",
+  },
+  'registry-record-certificate-unknown': {
+    'zh-CN': '婚姻登记记录证明（{number}）不是本登记台出具的，或本机已重新启动，不能补打；如需要请重新出具。',
+    en: 'Record certificate {number} was not issued at this desk (or the terminal has restarted); it cannot be reprinted. Issue a new one if needed.',
+  },
   'registry-party-missing': {
     'zh-CN': '请先读取当事人的身份证件（或填写姓名和证件号）。',
     en: "Read the party's identity document first (or type the name and number).",

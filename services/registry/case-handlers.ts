@@ -4,7 +4,7 @@
  */
 import { beijingDate } from '../../domain/legal-date';
 import { registryForDivision } from '../../documents/kinds/registries';
-import { findAppointmentForCard, type DeskEvent } from '../../domain/registry/appointments';
+import type { DeskEvent } from '../../domain/registry/appointments';
 import type { NewDeskEvent } from '../../sync/desk/desk-events';
 import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
 import type { Handlers } from '../rpc/dispatcher';
@@ -84,13 +84,7 @@ export function createRegistryCaseDesk(deps: {
     numberState: (number) => deps.sync.certificateNumberState(number),
     submit: (caseId, payload, materials) => deps.sync.submitRegistryCase(caseId, payload, materials),
     deskEvent: (kind, business, appointmentId) => void deps.sync.recordDeskEvent({ day: beijingDate(deps.sync.serverNow()), kind, business, ...(appointmentId ? { appointmentId } : {}) }),
-    appointmentFor: (idNumbers, business) => {
-      const now = deps.sync.serverNow();
-      const day = beijingDate(now);
-      const events = deps.sync.deskEventsOf(day);
-      const booked = appointments.appointments().filter((appointment) => appointment.business === business);
-      return idNumbers.map((idNumber) => findAppointmentForCard(booked, idNumber, day, events, now)).find((found) => found !== undefined)?.id;
-    },
+    appointmentFor: (idNumbers, business) => appointments.appointmentFor(idNumbers, business),
     printDocument: deps.printDocument,
     audit: (action, subject, details) => deps.sync.audit().append(action, subject, details),
     today: () => beijingDate(deps.sync.serverNow()),

@@ -35,6 +35,8 @@ export async function askCentre<T>(centre: CentrePort, path: string, body: unkno
     const reason = (error as { params?: { reason?: unknown } }).params?.reason;
     if (code === 'request-rejected' && typeof reason === 'string') {
       if (KNOWN_REFUSALS.has(reason)) throw new TerminalError(`registry-${reason}`, `the centre refused: ${reason}`);
+      // The centre's schema refused what was sent: said in words, not as its code (the desk checks first; this is what slips past).
+      if (reason === 'invalid-payload') throw new TerminalError('registry-centre-invalid-payload', 'the centre refused the data as malformed');
       throw new TerminalError('registry-centre-refused', `the centre refused: ${reason}`, { reason });
     }
     throw new TerminalError('registry-centre-unreachable', `the centre could not be reached: ${code || (error as Error).message}`, { cause: code || 'unknown' });

@@ -15,7 +15,10 @@ import { beijingDate } from '../../domain/legal-date';
 import { fengJun, jiangMei, printedParty, qianJia, sunLi, zhaoLei, zhengHao } from '../../fixtures/registry/sample-parties';
 import { createSyncService } from '../../sync';
 import { FAST_SYNC, startPair } from '../../sync/testing/harness';
+import { TerminalError } from '../../contract/errors';
+import { askCentre } from './centre-call';
 import { createRegistryDesk, type RegistryDesk } from './handlers';
+import { OFFICER_MESSAGES } from '../officer-messages';
 
 let pair: Awaited<ReturnType<typeof startPair>> | undefined;
 let desk: RegistryDesk | undefined;
@@ -32,11 +35,15 @@ interface Printed {
   text: string;
 }
 
+/** The printer refuses the next `n` jobs (out of paper, offline) after the document has rendered. */
+const printer = { failNext: 0 };
+
 async function start() {
   pair = await startPair();
   const printed: Printed[] = [];
   engine ??= openDocumentEngine();
   const dir = pair.dir;
+  printer.failNext = 0;
   desk = createRegistryDesk({
     sync: pair.sync,
     registryCode: '310104',
@@ -45,8 +52,13 @@ async function start() {
     calendar: () => ({ holidays: [], workingWeekends: [] }),
     printDocument: async (_printerId, kind, data) => {
       // The real document engine renders what would print; its text is read back with pdftotext.
+      const rendered = await (await engine!).render(kind, data);
+      if (printer.failNext > 0) {
+        printer.failNext -= 1;
+        throw new TerminalError('printer-offline', 'the printer does not answer');
+      }
       const file = join(dir, `${printed.length}-${kind}.pdf`);
-      writeFileSync(file, (await (await engine!).render(kind, data)).pdf);
+      writeFileSync(file, rendered.pdf);
       printed.push({ kind, data, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '') });
       return { id: `job-${printed.length}`, state: 'completed' } as never;
     },
@@ -236,5 +248,85 @@ describe('divorce applications through the centre', () => {
     const receipt = await desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties });
     expect(ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received').map((entry) => entry.id)).toEqual([receipt.applicationId]);
     expect(printed.map((entry) => entry.kind)).toEqual(['divorce-receipt']);
+  });
+
+  it('refuses a receipt that would not print before the centre records anything, with the missing items in Chinese', async () => {
+    const { desk, backend, printed } = await start();
+    // Typed, not read from a card: sex and birth date left blank. The centre would take it; the receipt cannot print it.
+    const typed = { ...printedParty(fengJun), sex: '', birthDate: '' };
+    await expect(desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties: [typed, printedParty(jiangMei)] })).rejects.toMatchObject({
+      code: 'document-fields-missing',
+      details: { missingLabels: expect.arrayContaining([expect.stringContaining('性别'), expect.stringContaining('出生日期')]) },
+    });
+    expect(printed).toHaveLength(0);
+    expect(ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received')).toEqual([]);
+    // Corrected, the same couple is received (no pending application was left behind to refuse it).
+    await desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties: [printedParty(fengJun), printedParty(jiangMei)] });
+    expect(ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received')).toHaveLength(1);
+  });
+
+  it('prints the application already recorded when the receipt failed at the printer and the registrar presses again, counted once', async () => {
+    const { desk, backend, printed, sync } = await start();
+    const parties = [printedParty(fengJun), printedParty(jiangMei)];
+    printer.failNext = 1;
+    await expect(desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties })).rejects.toMatchObject({ code: 'printer-offline' });
+    const recorded = ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received');
+    expect(recorded).toHaveLength(1);
+    // Pressed again: the same application, not a second one refused as pending.
+    const receipt = await desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties });
+    expect(receipt.applicationId).toBe(recorded[0]!.id);
+    expect(ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received')).toHaveLength(1);
+    expect(printed.map((entry) => entry.kind)).toEqual(['divorce-receipt']);
+    expect(sync.audit().entries().filter((entry) => entry.action === 'registry.divorce-application-received')).toHaveLength(1);
+    // One business of the day, started and done once.
+    const events = sync.deskEventsOf(beijingDate(sync.serverNow())).filter((event) => event.business === 'divorce-application');
+    expect(events.map((event) => event.kind)).toEqual(['started', 'done']);
+  });
+
+  it('reprints the receipt of an application found at the centre with its stored dates after the desk forgot it', async () => {
+    const { desk: before, backend, printed, sync } = await start();
+    const parties = [printedParty(fengJun), printedParty(jiangMei)];
+    printer.failNext = 1;
+    await expect(before.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties })).rejects.toMatchObject({ code: 'printer-offline' });
+    before.close();
+    const [stored] = ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received') as unknown as { id: string; receivedOn: string; coolingOffEnds: string; windowOpens: string; windowCloses: string }[];
+    // The services restarted: the desk no longer knows the id. A calendar changed since would give other dates if recounted.
+    const after = createRegistryDesk({
+      sync,
+      registryCode: '310104',
+      reviewChanged: () => undefined,
+      hasCapture: () => false,
+      calendar: () => ({ holidays: [stored!.coolingOffEnds, stored!.windowCloses], workingWeekends: [] }),
+      printDocument: async (_printerId, kind, data) => {
+        printed.push({ kind, data, text: '' });
+        return { id: `job-${printed.length}`, state: 'completed' } as never;
+      },
+    });
+    try {
+      await expect(after.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties })).rejects.toMatchObject({ code: 'registry-divorce-application-pending' });
+      const [found] = (await after.handlers['registry.findDivorceApplications']({ idNumbers: [fengJun.idNumber, jiangMei.idNumber] })).applications.filter((entry) => entry.application.state === 'received');
+      const reprinted = await after.handlers['registry.reprintDivorceReceipt']({ applicationId: found!.application.id, printerId: 'a4' });
+      const dates = { receivedOn: stored!.receivedOn, coolingOffEnds: stored!.coolingOffEnds, windowOpens: stored!.windowOpens, windowCloses: stored!.windowCloses };
+      expect(reprinted).toMatchObject({ applicationId: stored!.id, ...dates });
+      expect(printed).toEqual([expect.objectContaining({ kind: 'divorce-receipt', data: expect.objectContaining({ ...dates, registry: '上海市徐汇区民政局', caseNumber: stored!.id.slice(0, 8).toUpperCase() }) })]);
+      // Not for an application no longer pending.
+      const [lapsed] = (await after.handlers['registry.findDivorceApplications']({ idNumbers: [fengJun.idNumber, jiangMei.idNumber] })).applications.filter((entry) => entry.application.state === 'lapsed');
+      await expect(after.handlers['registry.reprintDivorceReceipt']({ applicationId: lapsed!.application.id, printerId: 'a4' })).rejects.toMatchObject({ code: 'registry-divorce-application-lapsed' });
+      expect(ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received')).toHaveLength(1);
+    } finally {
+      after.close();
+    }
+  });
+
+  it("says in Chinese what the centre's refusal of malformed data means, never its bare code", async () => {
+    const { sync } = await start();
+    const refused = await askCentre(sync, '/v1/registry/divorce-applications', { id: 'not-a-uuid' }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: 'registry-centre-invalid-payload' });
+    const text = OFFICER_MESSAGES['registry-centre-invalid-payload']!['zh-CN'];
+    expect(text).toContain('性别');
+    expect(text).not.toContain('invalid-payload');
   });
 });

@@ -15,7 +15,9 @@ import { divorceApplicationSchema, printedPartySchema } from '../../contract/reg
 import { divorcePeriods, divorceVerdict, type DivorceVerdict, type WorkCalendar } from '../../domain/divorce-periods';
 import { looksLikeCountryCode } from '../../domain/registry/nationality';
 import type { PrintJobRecord } from '../../domain/printing';
+import { checkDocumentData } from '../../documents/check';
 import { registryForDivision } from '../../documents/kinds/registries';
+import type { RegistryBusiness } from '../../domain/registry/business';
 import { askCentre, type CentrePort } from './centre-call';
 
 export type DivorceApplication = z.infer<typeof divorceApplicationSchema>;
@@ -46,6 +48,20 @@ export interface DivorceApplicationsDeps {
    * so a reprint after a restart of the services re-sends the same registration instead of being refused.
    */
   registrationOf?(applicationId: string): string | undefined;
+  /**
+   * A business step done at the desk (an application received, a withdrawal recorded): counted as one started and done
+   * business of the day, moving its appointment along (registry/desk-steps.ts). Called once per step.
+   */
+  stepDone?(business: RegistryBusiness, idNumbers: string[]): void;
+}
+
+export interface ReceiptOutcome {
+  job: PrintJobRecord;
+  receivedOn: string;
+  coolingOffEnds: string;
+  windowOpens: string;
+  windowCloses: string;
+  applicationId: string;
 }
 
 const same = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
@@ -55,11 +71,16 @@ const registryName = (code: string): string => registryForDivision(code) ?? `婚
 export class DivorceApplications {
   /** Applications this desk has looked up or received, by id: the only ones it withdraws or registers. */
   readonly #held = new Map<string, DivorceApplication>();
-  /** One id per couple until the centre has it: a receipt pressed again after a lost answer is the same application. */
-  readonly #pendingReceipts = new Map<string, string>();
+  /**
+   * One id per couple until its receipt has printed: a receipt pressed again after a lost answer or a failed print is
+   * the same application (the centre answers it again), never a second one refused as pending.
+   */
+  readonly #pendingReceipts = new Map<string, { id: string; recorded: boolean }>();
   /** This desk's withdrawal and registration ids per application, re-sent unchanged if an answer is lost. */
   readonly #withdrawals = new Map<string, string>();
   readonly #registrations = new Map<string, string>();
+  /** Withdrawals the centre has answered here: audited and counted once, however often the confirmation prints. */
+  readonly #withdrawalsRecorded = new Set<string>();
 
   constructor(private readonly deps: DivorceApplicationsDeps) {}
 
@@ -69,23 +90,56 @@ export class DivorceApplications {
     return { application, verdict: divorceVerdict(application, this.deps.today()), ...(registry ? { registry } : {}) };
   }
 
-  /** Receives a joint application today: recorded at the centre first, then the receipt with its dates is printed. */
-  async receive(printerId: string, parties: DivorceParty[]): Promise<{ job: PrintJobRecord; receivedOn: string; coolingOffEnds: string; windowOpens: string; windowCloses: string; applicationId: string }> {
+  /** The receipt of an application as the centre holds it: its parties and stored dates, never recounted. */
+  #receiptData(application: DivorceApplication): Record<string, unknown> {
+    const { receivedOn, coolingOffEnds, windowOpens, windowCloses } = application;
+    return { parties: application.parties, receivedOn, coolingOffEnds, windowOpens, windowCloses, registry: registryName(application.registryCode), caseNumber: application.id.slice(0, 8).toUpperCase() };
+  }
+
+  /**
+   * Receives a joint application today. The receipt's data is checked first (a party typed with a blank sex or birth
+   * date would be recorded but never print), then the application is recorded at the centre, then the receipt prints.
+   * Until it has printed the couple keeps the application's id, so pressing again after a failed print prints the
+   * application already recorded, with the dates the centre stored.
+   */
+  async receive(printerId: string, parties: DivorceParty[]): Promise<ReceiptOutcome> {
     const index = parties.findIndex((party) => looksLikeCountryCode(party.nationality));
     if (index >= 0) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: index + 1, code: parties[index]!.nationality });
     const receivedOn = this.deps.today();
     const periods = divorcePeriods(receivedOn, this.deps.calendar());
     const couple = parties.map((party) => party.idNumber.trim().toUpperCase()).join('|');
-    const id = this.#pendingReceipts.get(couple) ?? randomUUID();
-    this.#pendingReceipts.set(couple, id);
-    const answer = answerSchema.parse(
-      await askCentre(this.deps.centre, '/v1/registry/divorce-applications', { id, registryCode: this.deps.registryCode, receivedOn, ...periods, parties }),
-    );
+    const pending = this.#pendingReceipts.get(couple) ?? { id: randomUUID(), recorded: false };
+    const request = { id: pending.id, registryCode: this.deps.registryCode, receivedOn, ...periods, parties };
+    checkDocumentData('divorce-receipt', this.#receiptData({ ...request, terminalId: '', state: 'received' }));
+    this.#pendingReceipts.set(couple, pending);
+    const { application } = answerSchema.parse(await askCentre(this.deps.centre, '/v1/registry/divorce-applications', request));
+    this.#held.set(application.id, application);
+    if (!pending.recorded) {
+      pending.recorded = true;
+      const { coolingOffEnds, windowOpens, windowCloses } = application;
+      this.deps.audit('registry.divorce-application-received', application.id, { receivedOn: application.receivedOn, coolingOffEnds, windowOpens, windowCloses });
+      // The business is done once the centre holds the application; the receipt is its paper (reprintable).
+      this.deps.stepDone?.('divorce-application', application.parties.map((party) => party.idNumber));
+    }
+    const job = await this.deps.printDocument(printerId, 'divorce-receipt', this.#receiptData(application));
     this.#pendingReceipts.delete(couple);
-    this.#held.set(id, answer.application);
-    this.deps.audit('registry.divorce-application-received', id, { receivedOn, ...periods });
-    const job = await this.deps.printDocument(printerId, 'divorce-receipt', { parties, receivedOn, ...periods, registry: registryName(this.deps.registryCode), caseNumber: id.slice(0, 8).toUpperCase() });
-    return { job, receivedOn, ...periods, applicationId: id };
+    const { receivedOn: on, coolingOffEnds, windowOpens, windowCloses } = application;
+    return { job, receivedOn: on, coolingOffEnds, windowOpens, windowCloses, applicationId: application.id };
+  }
+
+  /**
+   * Prints the receipt of a pending application found at the centre again (a receipt lost, spoiled, or never printed
+   * because the services restarted after it was recorded): the dates the centre stored, never recounted.
+   */
+  async reprintReceipt(applicationId: string, printerId: string): Promise<ReceiptOutcome> {
+    const held = this.#held_(applicationId);
+    this.#refuseUnlessPending(held, 'reprint the receipt of');
+    const job = await this.deps.printDocument(printerId, 'divorce-receipt', this.#receiptData(held));
+    // A receipt pressed on the other screen may still hold this application's id: it has printed now.
+    for (const [couple, pending] of this.#pendingReceipts) if (pending.id === held.id) this.#pendingReceipts.delete(couple);
+    this.deps.audit('registry.divorce-receipt-reprinted', held.id, { receivedOn: held.receivedOn });
+    const { receivedOn, coolingOffEnds, windowOpens, windowCloses } = held;
+    return { job, receivedOn, coolingOffEnds, windowOpens, windowCloses, applicationId: held.id };
   }
 
   /** The applications naming these parties (one for a withdrawal, both for a registration), wherever received. */
@@ -127,20 +181,28 @@ export class DivorceApplications {
         windowCloses: held.windowCloses,
       });
     }
-    const withdrawalId = mine ?? randomUUID();
-    this.#withdrawals.set(applicationId, withdrawalId);
-    const answer = answerSchema.parse(await askCentre(this.deps.centre, `/v1/registry/divorce-applications/${encodeURIComponent(applicationId)}/withdrawal`, { withdrawalId, idNumber: withdrawer.idNumber }));
-    this.#held.set(applicationId, answer.application);
-    this.deps.audit('registry.divorce-application-withdrawn', applicationId, { withdrawalId, withdrawnOn: answer.application.withdrawnOn ?? today });
-    const job = await this.deps.printDocument(printerId, 'divorce-withdrawal', {
+    const confirmation = (withdrawnOn: string) => ({
       parties: held.parties,
       receivedOn: held.receivedOn,
       coolingOffEnds: held.coolingOffEnds,
-      withdrawnOn: answer.application.withdrawnOn ?? today,
+      withdrawnOn,
       withdrawnBy: withdrawer.idNumber === held.parties[0]!.idNumber ? 0 : 1,
       receivingRegistry: registryName(held.registryCode),
       registry: registryName(this.deps.registryCode),
     });
+    // What would not print is refused before the centre records the withdrawal.
+    checkDocumentData('divorce-withdrawal', confirmation(today));
+    // Kept after the answer: pressing again after a failed print re-sends the same withdrawal and prints.
+    const withdrawalId = mine ?? randomUUID();
+    this.#withdrawals.set(applicationId, withdrawalId);
+    const answer = answerSchema.parse(await askCentre(this.deps.centre, `/v1/registry/divorce-applications/${encodeURIComponent(applicationId)}/withdrawal`, { withdrawalId, idNumber: withdrawer.idNumber }));
+    this.#held.set(applicationId, answer.application);
+    if (!this.#withdrawalsRecorded.has(withdrawalId)) {
+      this.#withdrawalsRecorded.add(withdrawalId);
+      this.deps.audit('registry.divorce-application-withdrawn', applicationId, { withdrawalId, withdrawnOn: answer.application.withdrawnOn ?? today });
+      this.deps.stepDone?.('divorce-withdrawal', [withdrawer.idNumber]);
+    }
+    const job = await this.deps.printDocument(printerId, 'divorce-withdrawal', confirmation(answer.application.withdrawnOn ?? today));
     return { job, application: answer.application };
   }
 
@@ -153,7 +215,7 @@ export class DivorceApplications {
     return this.#held_(applicationId);
   }
 
-  #refuseUnlessPending(application: DivorceApplication, step: 'withdraw' | 'register'): void {
+  #refuseUnlessPending(application: DivorceApplication, step: string): void {
     if (application.state === 'received') return;
     const params = { receivedOn: application.receivedOn, windowCloses: application.windowCloses };
     throw new TerminalError(`registry-divorce-application-${application.state}`, `cannot ${step}: the application is ${application.state}`, params);

@@ -42,6 +42,11 @@ export interface RegistryDeps {
    * so a terminal without one refuses with nothing half saved. Absent: the call must name its printer.
    */
   a4Printer?(printerId: string | undefined): string;
+  /**
+   * An open case of this business names one of these parties (registry-cases.ts): a step done inside it is counted
+   * by the case's own started/done desk events. Absent: no case is ever open.
+   */
+  hasOpenCase?(business: RegistryBusiness, idNumbers: readonly string[]): boolean;
 }
 
 type RegistryCall =
@@ -52,10 +57,12 @@ type RegistryCall =
   | 'registry.reviewStatus'
   | 'registry.overrideReview'
   | 'registry.printDivorceReceipt'
+  | 'registry.reprintDivorceReceipt'
   | 'registry.findDivorceApplications'
   | 'registry.withdrawDivorceApplication'
   | 'registry.findOriginalRegistration'
-  | 'registry.printRecordCertificate';
+  | 'registry.printRecordCertificate'
+  | 'registry.reprintRecordCertificate';
 
 export interface RegistryDesk {
   handlers: Pick<Handlers, RegistryCall>;
@@ -91,6 +98,10 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
     ...(deps.reviewStore ? { store: deps.reviewStore } : {}),
   });
   const audit = (action: string, subject: string, details: Record<string, unknown>) => deps.sync.audit().append(action, subject, details);
+  // A business done without a case of its own still counts in the day and moves its appointment to done.
+  const stepDone = (business: RegistryBusiness, idNumbers: string[]): void => {
+    if (!deps.hasOpenCase?.(business, idNumbers)) desk.stepDone(business, idNumbers);
+  };
   const divorces = new DivorceApplications({
     centre: deps.sync,
     registryCode: deps.registryCode,
@@ -99,8 +110,9 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
     printDocument: deps.printDocument,
     audit,
     registrationOf: (applicationId) => registrationInAudit(deps.sync.audit(), applicationId),
+    stepDone,
   });
-  const records = new RegistrationRecords({ centre: deps.sync, registryCode: deps.registryCode, printDocument: deps.printDocument, audit });
+  const records = new RegistrationRecords({ centre: deps.sync, registryCode: deps.registryCode, printDocument: deps.printDocument, audit, stepDone });
   return {
     handlers: {
       'registry.day': () => desk.today(),
@@ -115,10 +127,12 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       },
       // The application is received today (Beijing) and recorded at the centre; the dates are the terminal's, whatever the screen sent.
       'registry.printDivorceReceipt': async ({ printerId, parties }) => divorces.receive(a4Printer(printerId), parties),
+      'registry.reprintDivorceReceipt': async ({ applicationId, printerId }) => divorces.reprintReceipt(applicationId, a4Printer(printerId)),
       'registry.findDivorceApplications': ({ idNumbers }) => divorces.find(idNumbers),
       'registry.withdrawDivorceApplication': async ({ applicationId, idNumber, printerId }) => divorces.withdraw(applicationId, idNumber, a4Printer(printerId)),
       'registry.findOriginalRegistration': ({ type, idNumber, name }) => records.findOriginal(type, idNumber, name),
       'registry.printRecordCertificate': async ({ printerId, person }) => records.printRecordCertificate(person, a4Printer(printerId)),
+      'registry.reprintRecordCertificate': async ({ number, printerId }) => records.reprintRecordCertificate(number, a4Printer(printerId)),
     },
     async guardCertificate(request) {
       records.guardReplacement(request);

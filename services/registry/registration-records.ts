@@ -12,7 +12,9 @@ import { z } from 'zod';
 import { TerminalError } from '../../contract/errors';
 import { looksLikeCountryCode } from '../../domain/registry/nationality';
 import type { PrintJobRecord } from '../../domain/printing';
+import { checkDocumentData } from '../../documents/check';
 import { registryForDivision } from '../../documents/kinds/registries';
+import type { RegistryBusiness } from '../../domain/registry/business';
 import { askCentre, type CentrePort } from './centre-call';
 import { printedPartySchema } from '../../contract/registry-business';
 
@@ -54,6 +56,15 @@ export interface RegistrationRecordsDeps {
   registryCode: string;
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
   audit(action: string, subject: string, details: Record<string, unknown>): void;
+  /** A record certificate issued: one started and done business of the day (registry/desk-steps.ts), once. */
+  stepDone?(business: RegistryBusiness, idNumbers: string[]): void;
+}
+
+export interface IssuedRecordCertificate {
+  job: PrintJobRecord;
+  number: string;
+  issuedOn: string;
+  records: Registration[];
 }
 
 const KIND_OF_TYPE = { BJ: 'marriage', BL: 'divorce' } as const;
@@ -61,8 +72,13 @@ const KIND_OF_TYPE = { BJ: 'marriage', BL: 'divorce' } as const;
 export class RegistrationRecords {
   /** Originals found here, by number: the only ones a replacement prints from. */
   readonly #originals = new Map<string, Registration>();
-  /** One request id per person until the centre has answered: a press after a lost answer is the same certificate. */
-  readonly #pendingCertificates = new Map<string, string>();
+  /**
+   * One request id per person until the certificate has printed: a press after a lost answer or a failed print is the
+   * same certificate under the same number, never a second number.
+   */
+  readonly #pendingCertificates = new Map<string, { id: string; issued: boolean }>();
+  /** Certificates issued here, by number, as printed: a reprint prints the same text (the index may have changed since). */
+  readonly #issued = new Map<string, { data: Record<string, unknown>; issuedOn: string; records: Registration[] }>();
 
   constructor(private readonly deps: RegistrationRecordsDeps) {}
 
@@ -109,31 +125,57 @@ export class RegistrationRecords {
     if (!matches) throw new TerminalError('registry-replacement-differs', 'the replacement differs from the original registration', { number: original.number ?? '' });
   }
 
-  /** Issues a record certificate under the centre's number and prints what the index holds (or that it holds nothing). */
-  async printRecordCertificate(person: RegistryPerson, printerId: string): Promise<{ job: PrintJobRecord; number: string; issuedOn: string; records: Registration[] }> {
-    if (looksLikeCountryCode(person.nationality)) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: 1, code: person.nationality });
-    if (!person.idNumber.trim() || !person.name.trim()) throw new TerminalError('registry-party-missing', 'read the applicant\'s card first');
-    const key = `${person.idNumber.trim().toUpperCase()}|${person.name.trim()}`;
-    const id = this.#pendingCertificates.get(key) ?? randomUUID();
-    this.#pendingCertificates.set(key, id);
-    const answer = recordCertificateAnswerSchema.parse(
-      await askCentre(this.deps.centre, '/v1/registry/record-certificates', { id, registryCode: this.deps.registryCode, idNumber: person.idNumber.trim(), name: person.name.trim() }),
-    );
-    this.#pendingCertificates.delete(key);
-    this.deps.audit('registry.record-certificate-issued', answer.number, { records: answer.records.length });
-    const job = await this.deps.printDocument(printerId, 'record-certificate', {
-      number: answer.number,
-      issuedOn: answer.issuedOn,
+  /** What the certificate prints for a person, under a number, with the index's records. */
+  #certificateData(person: RegistryPerson, number: string, issuedOn: string, records: Registration[]): Record<string, unknown> {
+    return {
+      number,
+      issuedOn,
       person,
       registry: registryForDivision(this.deps.registryCode) ?? '',
-      records: answer.records.map((record) => ({
+      records: records.map((record) => ({
         kind: record.kind,
         date: record.date,
         authority: record.authority,
         ...(record.number ? { number: record.number } : {}),
         otherParty: record.parties.find((party) => !same(party.idNumber, person.idNumber))?.name ?? '',
       })),
-    });
-    return { job, ...answer };
+    };
+  }
+
+  /**
+   * Issues a record certificate under the centre's number and prints what the index holds (or that it holds nothing).
+   * The person's data is checked before the centre issues anything; until the print has gone the request id is kept,
+   * so pressing again after a failed print prints the same number.
+   */
+  async printRecordCertificate(person: RegistryPerson, printerId: string): Promise<IssuedRecordCertificate> {
+    if (looksLikeCountryCode(person.nationality)) throw new TerminalError('certificate-nationality-code', 'nationality is a code', { n: 1, code: person.nationality });
+    if (!person.idNumber.trim() || !person.name.trim()) throw new TerminalError('registry-party-missing', 'read the applicant\'s card first');
+    // The number and date are the centre's; placeholders of their form let the person be checked first.
+    checkDocumentData('record-certificate', this.#certificateData(person, 'pending', '2000-01-01', []));
+    const key = `${person.idNumber.trim().toUpperCase()}|${person.name.trim()}`;
+    const pending = this.#pendingCertificates.get(key) ?? { id: randomUUID(), issued: false };
+    this.#pendingCertificates.set(key, pending);
+    const answer = recordCertificateAnswerSchema.parse(
+      await askCentre(this.deps.centre, '/v1/registry/record-certificates', { id: pending.id, registryCode: this.deps.registryCode, idNumber: person.idNumber.trim(), name: person.name.trim() }),
+    );
+    if (!pending.issued) {
+      pending.issued = true;
+      this.deps.audit('registry.record-certificate-issued', answer.number, { records: answer.records.length });
+      this.deps.stepDone?.('record-certificate', [person.idNumber.trim()]);
+    }
+    const issued = this.#issued.get(answer.number) ?? { data: this.#certificateData(person, answer.number, answer.issuedOn, answer.records), issuedOn: answer.issuedOn, records: answer.records };
+    this.#issued.set(answer.number, issued);
+    const job = await this.deps.printDocument(printerId, 'record-certificate', issued.data);
+    this.#pendingCertificates.delete(key);
+    return { job, number: answer.number, issuedOn: issued.issuedOn, records: issued.records };
+  }
+
+  /** Prints a certificate issued here again (spoiled or lost at the printer), word for word under its number. */
+  async reprintRecordCertificate(number: string, printerId: string): Promise<IssuedRecordCertificate> {
+    const issued = this.#issued.get(number);
+    if (!issued) throw new TerminalError('registry-record-certificate-unknown', `record certificate ${number} was not issued here`, { number });
+    const job = await this.deps.printDocument(printerId, 'record-certificate', issued.data);
+    this.deps.audit('registry.record-certificate-reprinted', number, {});
+    return { job, number, issuedOn: issued.issuedOn, records: issued.records };
   }
 }

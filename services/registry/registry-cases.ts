@@ -139,6 +139,15 @@ export class RegistryCases {
     return [...this.#cases.values()].filter((found) => !found.completedAt).map((found) => this.view(found.id));
   }
 
+  /**
+   * Whether an open case of this business names one of these parties: a step done inside it (a receipt, a record
+   * certificate) is counted by the case's own started/done events, not a second time.
+   */
+  hasOpenCase(business: RegistryBusiness, idNumbers: readonly string[]): boolean {
+    const wanted = new Set(idNumbers.map((idNumber) => idNumber.trim().toUpperCase()));
+    return [...this.#cases.values()].some((found) => !found.completedAt && found.business === business && found.parties.some((party) => wanted.has(party.idNumber.trim().toUpperCase())));
+  }
+
   #save(found: OpenCase): void {
     // A completed case is the outbox's now: saving it again would bring it back as open after a restart.
     if (found.completedAt) return;
