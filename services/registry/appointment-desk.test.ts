@@ -5,9 +5,24 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { residentCard, residentLongTermCard } from '../../fixtures/id-card-reader/sample-cards';
+import { wuMin } from '../../fixtures/registry/sample-parties';
+import { beijingDate } from '../../domain/legal-date';
+import type { SyncService } from '../../sync';
 import { createSyncService } from '../../sync';
 import { FAST_SYNC, startPair } from '../../sync/testing/harness';
-import { AppointmentDesk } from './appointment-desk';
+import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
+
+/** The terminal's sync seen at a given Beijing time of its day (the desk reads the centre's clock through it). */
+function at(sync: SyncService, time: string): DeskSyncPort {
+  const day = beijingDate(sync.serverNow());
+  return {
+    appointments: () => sync.appointments(),
+    configuration: () => sync.configuration(),
+    recordDeskEvent: (event) => sync.recordDeskEvent(event),
+    deskEventsOf: (of) => sync.deskEventsOf(of),
+    serverNow: () => Date.parse(`${day}T${time}:00+08:00`),
+  };
+}
 
 let pair: Awaited<ReturnType<typeof startPair>> | undefined;
 afterEach(async () => {
@@ -100,5 +115,50 @@ describe('registry desk appointments', () => {
     expect(() => desk.walkIn('marriage')).toThrow(expect.objectContaining({ code: 'registry-walk-in-quota-reached', params: { used: 2, quota: 2 } }));
     const held = await eventsAtBackendWhen(pair.backend.url, (events) => events.length === 2);
     expect(held.map((event) => event.business).sort()).toEqual(['marriage', 'record-certificate']);
+  });
+
+  it('reports each no-show to the backend once, and a couple turning up late is still checked in', async () => {
+    pair = await startPair();
+    await pair.sync.pullNow();
+    const morning = new AppointmentDesk(at(pair.sync, '08:50'), '310104');
+    expect(morning.today().appointments.every((row) => row.state === 'expected')).toBe(true);
+    const first = morning.checkIn(residentCard.idNumber);
+    const night = new AppointmentDesk(at(pair.sync, '23:00'), '310104');
+    const rows = night.today().appointments;
+    expect(rows.filter((row) => row.state === 'no-show')).toHaveLength(8);
+    expect(rows.find((row) => row.id === first.appointment.id)!.state).toBe('checked-in');
+    // Read again (the list refreshes): nothing more is recorded.
+    night.today();
+    const day = beijingDate(pair.sync.serverNow());
+    const noShows = pair.sync.deskEventsOf(day).filter((event) => event.kind === 'no-show');
+    expect(noShows).toHaveLength(8);
+    expect(new Set(noShows.map((event) => event.appointmentId)).size).toBe(8);
+    const held = await eventsAtBackendWhen(pair.backend.url, (events) => events.filter((event) => event.kind === 'no-show').length >= 8);
+    expect(held.filter((event) => event.kind === 'no-show').map((event) => event.appointmentId).sort()).toEqual(noShows.map((event) => event.appointmentId).sort());
+    // The late couple of 11:00 is checked in after all.
+    const late = rows.find((row) => row.slotStart.endsWith('03:00:00.000Z'))!;
+    expect(late.state).toBe('no-show');
+    expect(night.checkIn(String(pair.sync.appointments().map((entry) => entry as { id: string; parties: { idNumber: string }[] }).find((entry) => entry.id === late.id)!.parties[0]!.idNumber))).toMatchObject({
+      outcome: 'checked-in',
+      appointment: { id: late.id, state: 'checked-in' },
+    });
+    expect(pair.sync.deskEventsOf(day).filter((event) => event.kind === 'no-show')).toHaveLength(8);
+  });
+
+  it('moves the appointment of a business done without a case (a record certificate) to done, counted once as started and done', async () => {
+    pair = await startPair();
+    await pair.sync.pullNow();
+    const desk = new AppointmentDesk(at(pair.sync, '14:05'), '310104');
+    desk.stepDone('record-certificate', [wuMin.idNumber]);
+    const row = desk.today().appointments.find((entry) => entry.business === 'record-certificate')!;
+    expect(row.state).toBe('done');
+    const day = beijingDate(pair.sync.serverNow());
+    expect(pair.sync.deskEventsOf(day).filter((event) => event.appointmentId === row.id).map((event) => [event.kind, event.business])).toEqual([
+      ['started', 'record-certificate'],
+      ['done', 'record-certificate'],
+    ]);
+    // A walk-in's step has no appointment: counted, none moved.
+    desk.stepDone('record-certificate', ['310101199001010011']);
+    expect(pair.sync.deskEventsOf(day).filter((event) => event.business === 'record-certificate' && event.kind === 'done')).toHaveLength(2);
   });
 });

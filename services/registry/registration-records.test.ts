@@ -7,6 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { heWei, huangTing, printedParty, wuMin, xuJing, zhouJie } from '../../fixtures/registry/sample-parties';
+import { TerminalError } from '../../contract/errors';
+import { beijingDate } from '../../domain/legal-date';
 import { startPair } from '../../sync/testing/harness';
 import { createRegistryDesk, type RegistryDesk } from './handlers';
 
@@ -18,9 +20,13 @@ afterEach(async () => {
   pair = desk = undefined;
 });
 
+/** The printer refuses the next `n` jobs (out of paper, offline). */
+const printer = { failNext: 0 };
+
 async function start() {
   pair = await startPair();
   const printed: { kind: string; data: unknown }[] = [];
+  printer.failNext = 0;
   desk = createRegistryDesk({
     sync: pair.sync,
     registryCode: '310104',
@@ -28,11 +34,15 @@ async function start() {
     hasCapture: () => false,
     calendar: () => ({ holidays: [], workingWeekends: [] }),
     printDocument: async (_printerId, kind, data) => {
+      if (printer.failNext > 0) {
+        printer.failNext -= 1;
+        throw new TerminalError('printer-offline', 'the printer does not answer');
+      }
       printed.push({ kind, data });
       return { id: `job-${printed.length}`, state: 'completed' } as never;
     },
   });
-  return { desk, printed, backend: pair.backend };
+  return { desk, printed, backend: pair.backend, sync: pair.sync };
 }
 
 describe('replacements and record certificates from the registration index', () => {
@@ -100,5 +110,33 @@ describe('replacements and record certificates from the registration index', () 
     const { certificates } = (await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: { number: string }[] };
     expect(certificates.map((entry) => entry.number)).toEqual([issued.number]);
     expect(printed).toHaveLength(1);
+  });
+
+  it('prints the same number when the print failed and the registrar presses again, reprints it word for word, counted once', async () => {
+    const { desk, printed, backend, sync } = await start();
+    const issuedAtCentre = async () => ((await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: { number: string }[] }).certificates.map((entry) => entry.number);
+    printer.failNext = 1;
+    await expect(desk.handlers['registry.printRecordCertificate']({ printerId: 'a4', person: printedParty(huangTing) })).rejects.toMatchObject({ code: 'printer-offline' });
+    const [number] = await issuedAtCentre();
+    const issued = await desk.handlers['registry.printRecordCertificate']({ printerId: 'a4', person: printedParty(huangTing) });
+    expect(issued.number).toBe(number);
+    expect(await issuedAtCentre()).toEqual([number]);
+    const again = await desk.handlers['registry.reprintRecordCertificate']({ number: issued.number, printerId: 'a4' });
+    expect(again).toMatchObject({ number: issued.number, issuedOn: issued.issuedOn, records: issued.records });
+    expect(printed.map((entry) => entry.kind)).toEqual(['record-certificate', 'record-certificate']);
+    expect(printed[1]!.data).toEqual(printed[0]!.data);
+    expect(await issuedAtCentre()).toEqual([number]);
+    await expect(desk.handlers['registry.reprintRecordCertificate']({ number: '310104-2026-999999', printerId: 'a4' })).rejects.toMatchObject({ code: 'registry-record-certificate-unknown' });
+    // One business of the day for the day report, however often it printed.
+    const events = sync.deskEventsOf(beijingDate(sync.serverNow())).filter((event) => event.business === 'record-certificate');
+    expect(events.map((event) => event.kind)).toEqual(['started', 'done']);
+  });
+
+  it('refuses a person whose data would not print before the centre issues a number', async () => {
+    const { desk, printed, backend } = await start();
+    await expect(desk.handlers['registry.printRecordCertificate']({ printerId: 'a4', person: { ...printedParty(wuMin), birthDate: '' } })).rejects.toMatchObject({ code: 'document-fields-missing' });
+    const { certificates } = (await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: unknown[] };
+    expect(certificates).toEqual([]);
+    expect(printed).toEqual([]);
   });
 });

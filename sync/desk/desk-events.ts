@@ -42,7 +42,7 @@ export class DeskEvents {
   }
 
   ofDay(day: string): DeskEvent[] {
-    const rows = this.store.db.prepare('SELECT * FROM desk_events WHERE day = ? ORDER BY at, id').all(day) as DeskEventRow[];
+    const rows = this.store.db.prepare('SELECT * FROM desk_events WHERE day = ? ORDER BY at, rowid').all(day) as DeskEventRow[];
     return rows.map((row) => ({
       id: row.id,
       day: row.day,
