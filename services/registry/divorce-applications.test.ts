@@ -329,4 +329,24 @@ describe('divorce applications through the centre', () => {
     expect(text).toContain('性别');
     expect(text).not.toContain('invalid-payload');
   });
+
+  it('leaves the count to the case when the application is received inside an open case of the couple', async () => {
+    const { sync } = await start();
+    const inCase = createRegistryDesk({
+      sync,
+      registryCode: '310104',
+      reviewChanged: () => undefined,
+      hasCapture: () => false,
+      calendar: () => ({ holidays: [], workingWeekends: [] }),
+      hasOpenCase: (business, idNumbers) => business === 'divorce-application' && idNumbers.includes(fengJun.idNumber),
+      printDocument: async () => ({ id: 'job-1', state: 'completed' }) as never,
+    });
+    try {
+      await inCase.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties: [printedParty(fengJun), printedParty(jiangMei)] });
+      // The case's own started/done events count it: none is added here.
+      expect(sync.deskEventsOf(beijingDate(sync.serverNow())).filter((event) => event.business === 'divorce-application')).toEqual([]);
+    } finally {
+      inCase.close();
+    }
+  });
 });

@@ -15,6 +15,8 @@ export const registryBusinessMessages = {
       withdraw: '撤回申请并打印确认书',
       withdrawn: '已撤回（{withdrawnOn}），确认书已送打印。此申请不再办理离婚登记。',
       chosen: '离婚证将按此申请办理',
+      reprintReceipt: '补打受理回执',
+      receiptReprinted: '受理回执已补打（受理日期 {receivedOn}，按原受理记录的日期）。',
     },
     replacement: {
       title: '补领证书：原登记记录',
@@ -29,6 +31,7 @@ export const registryBusinessMessages = {
       print: '查询并打印记录证明',
       issued: '证明编号 {number}：{count} 条婚姻登记记录。',
       issuedNone: '证明编号 {number}：上海市婚姻登记信息系统中无婚姻登记记录。',
+      reprint: '补打此证明',
     },
   },
   en: {
@@ -46,6 +49,8 @@ export const registryBusinessMessages = {
       withdraw: 'Withdraw and print the confirmation',
       withdrawn: 'Withdrawn ({withdrawnOn}); the confirmation is printing. No registration follows from this application.',
       chosen: 'The divorce certificate follows this application',
+      reprintReceipt: 'Reprint the receipt',
+      receiptReprinted: 'Receipt reprinted (received {receivedOn}; the dates as recorded).',
     },
     replacement: {
       title: 'Replacement: the original registration',
@@ -60,6 +65,7 @@ export const registryBusinessMessages = {
       print: 'Search and print the record certificate',
       issued: 'Certificate {number}: {count} registration(s).',
       issuedNone: 'Certificate {number}: no registration in the Shanghai index.',
+      reprint: 'Reprint this certificate',
     },
   },
 } as const;
