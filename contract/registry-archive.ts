@@ -91,6 +91,9 @@ export const registryArchiveCalls = {
   'registryDay.report': call(z.object({}).strict().optional(), dayReportSchema),
   /** The report printed as a PDF on an A4 printer. */
   'registryDay.printReport': call(z.object({ printerId: z.string().min(1).max(512).optional() }).strict(), z.object({ report: dayReportSchema, job: z.custom<PrintJobRecord>() })),
-  /** The report sent to the backend (queued in the outbox; each send is one report). */
-  'registryDay.sendReport': call(z.object({}).strict().optional(), dayReportSchema),
+  /**
+   * The report sent to the backend (queued in the outbox): one report per terminal and day, a later send replaces the
+   * earlier one at the centre; `updated` when this send replaces one sent before.
+   */
+  'registryDay.sendReport': call(z.object({}).strict().optional(), dayReportSchema.extend({ updated: z.boolean() })),
 } as const;

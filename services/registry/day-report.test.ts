@@ -29,7 +29,7 @@ const NOW = Date.parse('2026-05-20T02:00:00.000Z');
 
 function desk(audit: AuditLog) {
   return createDayReportDesk({
-    sync: { serverNow: () => NOW, deskEventsOf: () => [], certificateNumbersBetween: () => [], audit: () => audit, submitDayReport: () => undefined },
+    sync: { serverNow: () => NOW, deskEventsOf: () => [], certificateNumbersBetween: () => [], audit: () => audit, submitDayReport: () => undefined, terminalId: () => 'wt-test' },
     registryCode: '310104',
     printDocument: () => Promise.reject(new Error('not printed here')),
     a4Printer: () => 'a4',

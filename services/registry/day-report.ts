@@ -18,8 +18,10 @@ export interface DayReportDeps {
     serverNow(): number;
     deskEventsOf(day: string): DeskEvent[];
     certificateNumbersBetween(fromIso: string, toIso: string): DayNumberEntry[];
-    audit(): { entriesBetween(actions: readonly string[], from: string, to: string): DayAuditEntry[] };
+    audit(): { entriesBetween(actions: readonly string[], from: string, to: string): DayAuditEntry[]; entriesAbout(action: string, subject: string): unknown[] };
     submitDayReport(reportId: string, payload: Record<string, unknown>): void;
+    /** Known once the terminal is registered with the centre (reports are sent only then). */
+    terminalId(): string | undefined;
   };
   registryCode: string;
   printDocument(printerId: string, kind: string, data: unknown): Promise<PrintJobRecord>;
@@ -27,13 +29,19 @@ export interface DayReportDeps {
   a4Printer(printerId: string | undefined): string;
 }
 
+/** The one report of a terminal's day: the same id on every send, so the centre keeps one per terminal and day. */
+export const dayReportId = (terminalId: string, day: string): string => `${terminalId}:${day}`;
+
+/** The audit action a sent report leaves (sync-service's submitDayReport), by report id. */
+const SENT = 'registry.day-report';
+
 export function createDayReportDesk(deps: DayReportDeps): Pick<Handlers, 'registryDay.report' | 'registryDay.printReport' | 'registryDay.sendReport'> {
   const build = (): DayReport => {
     const now = deps.sync.serverNow();
     const day = beijingDate(now);
     const { from, to } = beijingDayBounds(day);
     return dayReport({
-      reportId: randomUUID(),
+      reportId: dayReportId(deps.sync.terminalId() ?? 'unregistered', day),
       day,
       registryCode: deps.registryCode,
       deskEvents: deps.sync.deskEventsOf(day),
@@ -53,8 +61,10 @@ export function createDayReportDesk(deps: DayReportDeps): Pick<Handlers, 'regist
     },
     'registryDay.sendReport': () => {
       const report = build();
+      // Sent before today (this desk's audit chain says so): this send updates it at the centre.
+      const updated = deps.sync.audit().entriesAbout(SENT, report.reportId).length > 0;
       deps.sync.submitDayReport(report.reportId, { ...report });
-      return report;
+      return { ...report, updated };
     },
   };
 }

@@ -235,6 +235,15 @@ test("an override's scanned document is archived with the case; the day's report
   expect(report!.certificates.voided).toEqual([expect.objectContaining({ number: spoiled, reason: 'spoiled' })]);
   expect(report!.booklets).toEqual({ used: 2, issued: 1, voided: 1, balanced: true });
   expect(report!.overrides.map((entry) => entry.reason)).toEqual([reason]);
+
+  // Sent again later the same day: the desk says it updated the report, and the centre still holds one for the day.
+  await expect(app.getByTestId('day-report-sent')).toHaveAttribute('data-updated', 'false');
+  await app.getByTestId('day-report-send').click();
+  await expect(app.getByTestId('day-report-sent')).toHaveAttribute('data-updated', 'true');
+  await expect(app.getByTestId('day-report-sent')).toContainText('已更新');
+  await expect
+    .poll(async () => ((await (await fetch(`${backend.url}/admin/registry/day-reports`)).json()) as { reports: DayReport[] }).reports.map((entry) => entry.generatedAt !== report!.generatedAt), { timeout: 30_000 })
+    .toEqual([true]);
 });
 
 test("a divorce application: the declaration printed and both parties' photos, the couple's agreement captured page by page; archived once", async ({ app, reader, printer, backend }) => {
