@@ -3,9 +3,10 @@
  * the desk's own records (desk events, the certificate number ledger, the
  * audit chain's certificate prints and review overrides of the day, found by
  * the store's index, never by walking the chain), printable as a PDF, and
- * sent to the backend through the outbox.
+ * sent to the backend through the outbox. A desk has one report per day: it
+ * keeps one id for the day, and a later send (more work done since) replaces
+ * the earlier one at the centre.
  */
-import { randomUUID } from 'node:crypto';
 import { beijingDate } from '../../domain/legal-date';
 import type { DeskEvent } from '../../domain/registry/appointments';
 import { dayAuditFacts, dayReport, beijingDayBounds, DAY_REPORT_AUDIT_ACTIONS, type DayAuditEntry, type DayNumberEntry, type DayReport } from '../../domain/registry/day-report';

@@ -160,6 +160,7 @@ test('a marriage completes only once its signed papers are captured back; the ba
 
 type DayReport = {
   day: string;
+  generatedAt: string;
   businesses: { business: string; started: number; completed: number; abandoned: number }[];
   certificates: { issued: { number: string }[]; voided: { number: string; reason: string }[] };
   booklets: { used: number; issued: number; voided: number; balanced: boolean };
