@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { paperTitle } from '../../domain/registry/signed-papers';
 import { labelPath, optionalText } from './common';
 import type { DocumentKind } from './kind';
-import { APPLICANT_PAPER_LABELS, applicantPaperFields, BLANK, registryPaper } from './registry-paper';
+import { APPLICANT_PAPER_LABELS, applicantPaperFields, applicantSigners, BLANK, registryPaper } from './registry-paper';
 
 const schema = z.object({
   ...applicantPaperFields,
@@ -41,10 +41,7 @@ export const recordCertificateApplication: DocumentKind<RecordCertificateApplica
           height: 16,
         },
       ],
-      signers: [
-        { caption: '申请人（签名并按指纹）', field: 'applicant.signature', name: applicant.name },
-        { caption: '受理人（婚姻登记员签名）', field: 'registrar', name: data.registrar },
-      ],
+      signers: applicantSigners('申请人', applicant.name, data.registrar),
       dated: { label: '申请日期', on: data.date },
     });
   },

@@ -18,6 +18,17 @@ export const applicantPaperFields = {
 
 export const APPLICANT_PAPER_LABELS = { date: '申请日期', registry: '登记机关', registrar: '婚姻登记员', caseNumber: '编号', 'spouse.name': '对方姓名' };
 
+/**
+ * The applicant's box (signature and fingerprint) and the registrar's beside it: 监誓人 witnessing a declaration,
+ * 受理人 receiving an application.
+ */
+export function applicantSigners(role: '声明人' | '申请人', name: string, registrar: string | undefined): SignerBox[] {
+  return [
+    { caption: `${role}（签名并按指纹）`, field: 'applicant.signature', name },
+    { caption: `${role === '声明人' ? '监誓人' : '受理人'}（婚姻登记员签名）`, field: 'registrar', name: registrar },
+  ];
+}
+
 /** A blank to fill in by hand where the desk does not know the value. */
 export const BLANK = '＿＿＿＿＿＿';
 /** A date to fill in by hand. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { paperTitle } from '../../domain/registry/signed-papers';
 import { chineseDate, isoDate, labelPath, optionalText } from './common';
 import type { DocumentKind } from './kind';
-import { APPLICANT_PAPER_LABELS, applicantPaperFields, BLANK, BLANK_DATE, registryPaper } from './registry-paper';
+import { APPLICANT_PAPER_LABELS, applicantPaperFields, applicantSigners, BLANK, BLANK_DATE, registryPaper } from './registry-paper';
 
 const schema = z.object({
   ...applicantPaperFields,
@@ -49,10 +49,7 @@ export const replacementDeclaration: DocumentKind<ReplacementDeclarationData> = 
         { field: 'reason.lost', label: `${booklet}遗失`, checked: data.reason === 'lost' },
         { field: 'reason.damaged', label: `${booklet}损毁`, checked: data.reason === 'damaged' },
       ],
-      signers: [
-        { caption: '声明人（签名并按指纹）', field: 'applicant.signature', name: applicant.name },
-        { caption: '监誓人（婚姻登记员签名）', field: 'registrar', name: data.registrar },
-      ],
+      signers: applicantSigners('声明人', applicant.name, data.registrar),
       dated: { label: '声明日期', on: data.date },
     });
   },
