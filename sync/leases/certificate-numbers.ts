@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { beijingDate } from '../../domain/legal-date';
 import type { AuditLog } from '../audit/audit-log';
 import type { BackendClient } from '../client/backend-client';
 import { SyncError } from '../errors';
@@ -71,12 +72,20 @@ export class CertificateNumbers {
     return new Date(this.serverNow()).toISOString();
   }
 
+  /**
+   * The registry's year (Beijing calendar, centre's clock): a number's year is the year it is issued in, so a block
+   * of last year's series still open after midnight on 31 December is left to expire (and be voided) unused.
+   */
+  #year(): string {
+    return beijingDate(this.serverNow()).slice(0, 4);
+  }
+
   isType(type: string): type is CertificateType {
     return (CERTIFICATE_TYPES as readonly string[]).includes(type);
   }
 
   remaining(type: CertificateType): number {
-    return this.#leases.remaining(type, this.#now());
+    return this.#leases.remaining(type, this.#now(), this.#year());
   }
 
   /** Types this terminal uses: those it ever leased, plus any configured. */
@@ -97,7 +106,7 @@ export class CertificateNumbers {
       .transaction((): string | undefined => {
         const now = this.#now();
         for (;;) {
-          const lease = this.#leases.openLease(type, now);
+          const lease = this.#leases.openLease(type, now, this.#year());
           if (!lease) return undefined;
           const number = formatNumber(lease.prefix, lease.next_serial);
           this.#leases.setNextSerial(lease.id, lease.next_serial + 1);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { beijingDate } from '../../domain/legal-date';
 import { startPair, waitFor } from '../testing/harness';
 
 let pair: Awaited<ReturnType<typeof startPair>> | undefined;
@@ -12,7 +13,7 @@ describe('certificate number leases', () => {
     pair = await startPair({ leasePolicy: { blockSize: 5, lowWater: 2 }, registryCode: '310105' });
     const { sync, backend } = pair;
     const source = sync.certificateNumberSource();
-    const year = new Date().getUTCFullYear();
+    const year = beijingDate().slice(0, 4);
     const first = await source.take('J');
     expect(first).toBe(`J310105-${year}-000001`);
     const second = await source.take('J');
@@ -71,6 +72,24 @@ describe('certificate number leases', () => {
     expect(await sync.takeCertificateNumber('J')).toMatch(/-000002$/);
     await waitFor(() => sync.status().queued === 0, 10_000, 'drained');
     expect(backend.certificateNumbers().filter((n) => n.reason === 'expired')).toHaveLength(0);
+  });
+});
+
+describe("a number's year is the registry's", () => {
+  it('numbers in the Beijing year, and leaves a block of last year\'s series unused after midnight on 31 December', async () => {
+    // The centre's clock: 20:00 on 31 December in Beijing, then 02:00 on 1 January (still 31 December in UTC).
+    const at = (iso: string) => Date.parse(iso) - Date.now();
+    let shift = at('2026-12-31T20:00:00+08:00');
+    pair = await startPair({ leasePolicy: { blockSize: 4, lowWater: 0 } }, { now: () => Date.now() + shift });
+    const { sync, backend } = pair;
+    expect(await sync.takeCertificateNumber('BJ')).toBe('BJ310104-2026-000001');
+
+    shift = at('2027-01-01T02:00:00+08:00');
+    // Any answer from the centre tells the terminal its clock.
+    await sync.backendRequest('GET', '/v1/health');
+    expect(beijingDate(sync.serverNow())).toBe('2027-01-01');
+    expect(await sync.takeCertificateNumber('BJ')).toBe('BJ310104-2027-000001');
+    expect(backend.leases().map((lease) => lease.prefix)).toEqual(['BJ310104-2026-', 'BJ310104-2027-']);
   });
 });
 

@@ -39,19 +39,26 @@ export function formatNumber(prefix: string, serial: number): string {
   return `${prefix}${String(serial).padStart(6, '0')}`;
 }
 
+/** A LIKE pattern for the prefixes of a year's series (`J310104-2026-`). */
+const seriesOf = (year: string): string => `%-${year.replace(/[^0-9]/g, '')}-`;
+
 export class LeaseStore {
   constructor(readonly db: Db) {}
 
-  /** Numbers still to hand out in open, unexpired blocks of a type (numbers voided ahead of use excluded). */
-  remaining(type: string, nowIso: string): number {
+  /**
+   * Numbers still to hand out in open, unexpired blocks of a type numbered in `year` (numbers voided ahead of use
+   * excluded): a block of last year's series is not handed out from on the registry's new year.
+   */
+  remaining(type: string, nowIso: string, year: string): number {
+    const series = seriesOf(year);
     const open = this.db
-      .prepare('SELECT COALESCE(SUM(last_serial - next_serial + 1), 0) AS n FROM number_leases WHERE type = ? AND closed = 0 AND expires_at > ?')
-      .get(type, nowIso) as { n: number };
+      .prepare('SELECT COALESCE(SUM(last_serial - next_serial + 1), 0) AS n FROM number_leases WHERE type = ? AND closed = 0 AND expires_at > ? AND prefix LIKE ?')
+      .get(type, nowIso, series) as { n: number };
     const voidedAhead = this.db
       .prepare(
-        "SELECT COUNT(*) AS n FROM certificate_numbers c JOIN number_leases l ON l.id = c.lease_id WHERE l.type = ? AND l.closed = 0 AND l.expires_at > ? AND CAST(substr(c.number, -6) AS INTEGER) >= l.next_serial",
+        "SELECT COUNT(*) AS n FROM certificate_numbers c JOIN number_leases l ON l.id = c.lease_id WHERE l.type = ? AND l.closed = 0 AND l.expires_at > ? AND l.prefix LIKE ? AND CAST(substr(c.number, -6) AS INTEGER) >= l.next_serial",
       )
-      .get(type, nowIso) as { n: number };
+      .get(type, nowIso, series) as { n: number };
     return open.n - voidedAhead.n;
   }
 
@@ -59,11 +66,11 @@ export class LeaseStore {
     return (this.db.prepare('SELECT DISTINCT type FROM number_leases').all() as { type: string }[]).map((row) => row.type);
   }
 
-  /** The block to take the next number from: the one expiring first. */
-  openLease(type: string, nowIso: string): LeaseRow | undefined {
+  /** The block to take the next number from: of this year's series, the one expiring first. */
+  openLease(type: string, nowIso: string, year: string): LeaseRow | undefined {
     return this.db
-      .prepare('SELECT * FROM number_leases WHERE type = ? AND closed = 0 AND expires_at > ? AND next_serial <= last_serial ORDER BY expires_at, first_serial LIMIT 1')
-      .get(type, nowIso) as LeaseRow | undefined;
+      .prepare('SELECT * FROM number_leases WHERE type = ? AND closed = 0 AND expires_at > ? AND prefix LIKE ? AND next_serial <= last_serial ORDER BY expires_at, first_serial LIMIT 1')
+      .get(type, nowIso, seriesOf(year)) as LeaseRow | undefined;
   }
 
   setNextSerial(leaseId: string, serial: number): void {
