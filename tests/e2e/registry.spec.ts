@@ -168,6 +168,30 @@ test("a marriage is dated the registry's day, not the browser's: a screen whose 
   await expectIssuedOnceInACase(app, backend);
 });
 
+/** The sample French passport's zone with another expiry date, its check digits computed again (ICAO 9303, 7-3-1). */
+function passportExpiring(expiryIso: string): string[] {
+  const digit = (text: string): string =>
+    String([...text].reduce((sum, char, index) => sum + (char === '<' ? 0 : /[0-9]/.test(char) ? Number(char) : char.charCodeAt(0) - 55) * [7, 3, 1][index % 3]!, 0) % 10);
+  const line = FRENCH_PASSPORT_MRZ[1];
+  const expiry = expiryIso.slice(2).replaceAll('-', '');
+  const withExpiry = `${line.slice(0, 21)}${expiry}${digit(expiry)}${line.slice(28, 43)}`;
+  const composite = withExpiry.slice(0, 10) + withExpiry.slice(13, 20) + withExpiry.slice(21, 43);
+  return [FRENCH_PASSPORT_MRZ[0], `${withExpiry}${digit(composite)}`];
+}
+
+test("a passport is expired or not on the registry's day, not on the browser's clock", async ({ app }) => {
+  const yesterday = beijingDate(Date.now() - 24 * 3600_000);
+  await app.clock.setFixedTime(new Date(`${yesterday}T12:00:00+08:00`));
+  await app.getByTestId('nav-certificate').click();
+  await expect(app.getByTestId('certificate-date')).toHaveValue(beijingDate());
+  // Valid until yesterday: still valid by the browser's clock, expired on the registry's day.
+  await app.getByTestId('desk-passport').locator('summary').click();
+  await app.getByTestId('desk-mrz-input').fill(passportExpiring(yesterday).join('\n'));
+  await app.getByTestId('desk-mrz-read').click();
+  await expect(app.getByTestId('party-0-name')).toHaveValue('MARTIN SOPHIE MARIE');
+  await expect(app.getByTestId('registry-problems')).toContainText('当事人1的护照已过有效期，不能办理登记。');
+});
+
 const chineseDate = (iso: string): string => {
   const [year, month, day] = iso.split('-');
   return `${year}年${month}月${day}日`;
