@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const documentScanner = startSaneTestScanner();
   const padBridge = await startPadBridge();
   // The registry desk's foreign parties come by passport: a simulated serial passport reader (the console sends a zone).
-  const passportReader = terminalProfile === 'registry-desk' ? await ScannerGunSimulator.start({ suffix: 'cr' }) : undefined;
+  const passportReader = terminalProfile === 'registry-desk' ? await ScannerGunSimulator.start({ suffix: 'crlf' }) : undefined;
   const printers = await startSimulatedPrinters(dataDir);
   // The terminal never starts the reference backend itself: the launcher runs it and hands over its URL.
   const backend = process.env.TERMINAL_BACKEND_URL ? undefined : await startEmbeddedBackend(dataDir);
