@@ -9,7 +9,6 @@ import { divorcePeriods } from '../domain/divorce-periods';
 import { beijingDate } from '../domain/legal-date';
 import { isCompleteJpeg } from '../domain/jpeg';
 import type { CaseDraft, CaseRecord } from '../domain/case';
-import type { PrinterTarget } from '../domain/printing';
 import { validateCaseDraft, validateSubmission, type FieldProblem } from '../domain/case-validation';
 import type { ServiceItem, SignerRole } from '../domain/service-item';
 import type { Signature } from '../domain/signature';
@@ -56,7 +55,7 @@ import { applicantFromPassport } from '../domain/applicant';
 import type { CardReading } from '../domain/identity-card';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { schedulePersonalDataPurge } from './retention/purge-schedule';
-import { CERTIFICATE_KINDS, printerFor, refuseCertificateKind, refuseUnconfiguredPrinter } from './scope/print-scope';
+import { CERTIFICATE_KINDS, printerFor, refuseCertificateKind, refuseUnconfiguredPrinter, residentCopyPrinter } from './scope/print-scope';
 import { scopeToProfile } from './scope/profile-scope';
 
 export interface TerminalServices {
@@ -248,14 +247,6 @@ export async function createTerminalServices(
     issued: (caseId, number, voided) => registryCases.cases.certificateIssued(caseId, number, voided),
     audit: () => sync.audit(),
   });
-  /** The A4 printer a resident's paper copy prints on at the kiosk; refused in words the resident reads when there is none. */
-  function residentCopyPrinter(printers: readonly PrinterTarget[]): string {
-    try {
-      return printerFor(printers, 'a4');
-    } catch {
-      throw new TerminalError('form-print-no-printer', 'no A4 printer is configured on this terminal');
-    }
-  }
   /** The configured certificate printer, or none (a preview then shows the layout uncalibrated). */
   function configuredCertificatePrinter(): string | undefined {
     try {

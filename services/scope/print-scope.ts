@@ -46,3 +46,15 @@ export function printerFor(printers: readonly PrinterTarget[], role: PrinterRole
   if (!printer) throw new TerminalError(`printer-${role}-missing`, `no printer with role ${role} configured`, { role });
   return printer.id;
 }
+
+/**
+ * The printer a resident's paper copy prints on at an extension terminal: its A4 printer (as `printerFor` finds it),
+ * never a certificate printer that happens to be listed first; none is refused in words the resident reads.
+ */
+export function residentCopyPrinter(printers: readonly PrinterTarget[]): string {
+  try {
+    return printerFor(printers, 'a4');
+  } catch {
+    throw new TerminalError('form-print-no-printer', 'no A4 printer is configured on this terminal');
+  }
+}
