@@ -186,5 +186,8 @@ describe('issuing a certificate', () => {
     const original = await divorces();
     expect(original.record).toMatchObject({ kind: 'divorce', date: today, number: second.number });
     expect(original.remarks).toBe(`补发。原登记日期：${chineseDate(today)}；原证字号：${second.number}。`);
+    // The record certificate lists it with that number too.
+    const listed = await call('registry.printRecordCertificate', { person: printedParty(zhaoLei) });
+    expect(listed.records.filter((record) => record.kind === 'divorce')).toEqual([expect.objectContaining({ date: today, number: second.number })]);
   });
 });
