@@ -56,7 +56,7 @@ import type { CardReading } from '../domain/identity-card';
 import type { SocialSecurityCardReading } from '../domain/social-security-card';
 import { schedulePersonalDataPurge } from './retention/purge-schedule';
 import { CERTIFICATE_KINDS, printerFor, refuseCertificateKind, refuseUnconfiguredPrinter, residentCopyPrinter } from './scope/print-scope';
-import { scopeToProfile } from './scope/profile-scope';
+import { refuseViewOutsideProfile, scopeToProfile } from './scope/profile-scope';
 
 export interface TerminalServices {
   dispatch: Dispatch;
@@ -421,6 +421,8 @@ export async function createTerminalServices(
     'devices.selfCheck': () => devices.selfCheck(),
     'idCard.read': async ({ timeoutMs }) => heldCard(await devices.readIdCard(timeoutMs)),
     'idCard.request': ({ requesterId }) => {
+      // Only a screen of this profile may take the reader's readings (a reception window cannot ask as the certificate desk).
+      refuseViewOutsideProfile(config.profile, requesterId);
       cardRequests.request(requesterId);
       return { ok: true as const };
     },

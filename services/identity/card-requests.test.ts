@@ -1,10 +1,11 @@
 /**
  * A card read belongs to the screen that asked for it: the composed services
- * with the simulated reader on a pseudo-terminal pair. A card read while the
- * certificate desk owns the reader reaches the desk's subscription and never
- * the reception screen's (whose handler would start a case); once reception
- * asks, the next card is its own, and a screen closing late does not take the
- * reader from the one now asking.
+ * of a registry desk with the simulated reader on a pseudo-terminal pair. A
+ * card read while the certificate desk owns the reader reaches the desk's
+ * subscription and never the appointment list's (whose handler would check a
+ * couple in); once the list asks, the next card is its own, and a screen
+ * closing late does not take the reader from the one now asking. (A screen of
+ * another profile cannot ask at all: services/scope/profile-scope.test.ts.)
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ describe('card read requests', () => {
   beforeAll(async () => {
     backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
     reader = await startIdCardReaderSimulator();
-    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_ID_CARD_PORT: reader.devicePath });
+    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_ID_CARD_PORT: reader.devicePath, TERMINAL_PROFILE: 'registry-desk' });
     services = await createTerminalServices(config, silentLogger, '0.0.0-test');
     await call('officer.signIn', { account: SAMPLE_OFFICERS[0]!.account, password: SAMPLE_OFFICERS[0]!.password });
   });
@@ -56,32 +57,32 @@ describe('card read requests', () => {
     dir.remove();
   });
 
-  it("delivers a reading only to the screen that asked: the certificate desk's read never reaches reception", async () => {
-    const reception: Reading[] = [];
+  it("delivers a reading only to the screen that asked: the certificate desk's read never reaches the appointment list", async () => {
+    const registry: Reading[] = [];
     const certificate: Reading[] = [];
     const all: Reading[] = [];
-    cardReadsFor('idCard.cardRead', 'reception', subscribe, (reading) => reception.push(reading));
+    cardReadsFor('idCard.cardRead', 'registry', subscribe, (reading) => registry.push(reading));
     cardReadsFor('idCard.cardRead', 'certificate', subscribe, (reading) => certificate.push(reading));
     services.events.connect((name, payload) => name === 'idCard.cardRead' && all.push(payload as Reading));
 
     await call('idCard.request', { requesterId: 'certificate' });
     reader.placeCard(sampleCards.resident);
     await until(() => certificate.length === 1, 'the desk reads the card');
-    // Delivered in the same fan-out: had reception been sent it, it would be here already.
+    // Delivered in the same fan-out: had the appointment list been sent it, it would be here already.
     expect(all.map((reading) => reading.requesterId)).toEqual(['certificate']);
-    expect(reception).toEqual([]);
+    expect(registry).toEqual([]);
     expect(certificate[0]!.card.idNumber).toBe(sampleCards.resident.idNumber);
 
     reader.removeCard();
-    await call('idCard.request', { requesterId: 'reception' });
-    // The desk closing after reception asked does not take the reader from reception.
+    await call('idCard.request', { requesterId: 'registry' });
+    // The certificate desk closing after the appointment list asked does not take the reader from it.
     await call('idCard.release', { requesterId: 'certificate' });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     reader.placeCard(sampleCards.residentLongTerm);
-    await until(() => reception.length === 1, 'reception reads the next card');
-    expect(reception[0]!.card.idNumber).toBe(sampleCards.residentLongTerm.idNumber);
+    await until(() => registry.length === 1, 'the appointment list reads the next card');
+    expect(registry[0]!.card.idNumber).toBe(sampleCards.residentLongTerm.idNumber);
     expect(certificate).toHaveLength(1);
-    expect(all.map((reading) => reading.requesterId)).toEqual(['certificate', 'reception']);
+    expect(all.map((reading) => reading.requesterId)).toEqual(['certificate', 'registry']);
   });
 
   it('refuses a requester that is not one of the screens', async () => {

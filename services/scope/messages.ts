@@ -34,6 +34,10 @@ export const SCOPE_MESSAGES: Record<string, OfficerMessage> = {
     'zh-CN': '本终端未配置证书打印机，结婚证、离婚证无法打印。请联系管理员在终端配置中为打印机设置用途 role: "certificate"。',
     en: 'This terminal has no certificate printer configured, so certificates cannot print. Ask the administrator to give a printer role "certificate" in the configuration.',
   },
+  'view-outside-profile': {
+    'zh-CN': '本终端没有“{view}”界面，不能以该界面读取证件。',
+    en: 'This terminal has no "{view}" screen; it cannot read cards on its behalf.',
+  },
   'call-outside-profile': {
     'zh-CN': '本终端的用途不包括此项操作（{call}），已拒绝。请在相应用途的终端上办理；如本终端用途配置有误，请联系管理员。',
     en: "This terminal's profile does not include this operation ({call}); it was refused. Use a terminal of the right profile, or ask the administrator if this terminal's profile is wrong.",

@@ -46,6 +46,9 @@ describe('each profile answers only its screens’ calls', () => {
       expect(await services.dispatch('registryCase.openCases', {})).toMatchObject(refusedAs);
       expect(await services.dispatch('certificates.print', { type: 'J', data: {} })).toMatchObject(refusedAs);
       expect(await services.dispatch('kiosk.session', {})).toMatchObject(refusedAs);
+      // The card reader's readings go to a screen of this profile only.
+      expect(await services.dispatch('idCard.request', { requesterId: 'certificate' })).toMatchObject({ ok: false, error: { code: 'view-outside-profile', params: { view: 'certificate' } } });
+      expect(await services.dispatch('idCard.request', { requesterId: 'reception' })).toMatchObject({ ok: true });
       expect(await services.dispatch('catalogue.list', {})).toMatchObject({ ok: true });
       expect(await services.dispatch('sync.status', {})).toMatchObject({ ok: true });
     } finally {

@@ -8,7 +8,7 @@
 import { CALL_NAMES, isCallName, type CallName } from '../../contract/api';
 import { TerminalError, toErrorShape } from '../../contract/errors';
 import type { Dispatch } from '../../contract/wire';
-import { profileCalls, SCOPED_CALLS, type ScopedCallName, type TerminalProfile } from '../../domain/terminal-profile';
+import { profileCalls, SCOPED_CALLS, viewsOf, type ScopedCallName, type TerminalProfile, type TerminalView } from '../../domain/terminal-profile';
 
 // Every name in the profile tables is a contract call: a typo or a renamed call fails the type check.
 const tableNamesAreCalls: [Exclude<ScopedCallName, CallName>] extends [never] ? true : never = true;
@@ -17,6 +17,11 @@ void tableNamesAreCalls;
 /** Contract calls no profile may make (none today): a call added to the contract must be given to a screen. */
 export function unscopedCalls(): CallName[] {
   return CALL_NAMES.filter((name) => !(SCOPED_CALLS as ReadonlySet<string>).has(name));
+}
+
+/** A call made on behalf of a screen (the card reader's requester) names one of this profile's screens. */
+export function refuseViewOutsideProfile(profile: TerminalProfile, view: TerminalView): void {
+  if (!viewsOf(profile).includes(view)) throw new TerminalError('view-outside-profile', `${view} is not a screen of the ${profile} profile`, { view, profile });
 }
 
 /**
