@@ -38,7 +38,7 @@ interface Printed {
 /** The printer refuses the next `n` jobs (out of paper, offline) after the document has rendered. */
 const printer = { failNext: 0 };
 
-async function start() {
+async function start(registryCode = '310104') {
   pair = await startPair();
   const printed: Printed[] = [];
   engine ??= openDocumentEngine();
@@ -46,7 +46,7 @@ async function start() {
   printer.failNext = 0;
   desk = createRegistryDesk({
     sync: pair.sync,
-    registryCode: '310104',
+    registryCode,
     reviewChanged: () => undefined,
     hasCapture: () => false,
     calendar: () => ({ holidays: [], workingWeekends: [] }),
@@ -228,6 +228,18 @@ describe('divorce applications through the centre', () => {
       otherDesk.close();
       await other.stop();
     }
+  });
+
+  it('names a receiving registry the terminal does not know by its code for the screen; the printed receipt keeps the Chinese term', async () => {
+    const { desk, printed } = await start('319999');
+    await desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties: [printedParty(fengJun), printedParty(jiangMei)] });
+    expect(printed[0]!.text).toContain('婚姻登记机关（319999）');
+    const found = await desk.handlers['registry.findDivorceApplications']({ idNumbers: [fengJun.idNumber, jiangMei.idNumber] });
+    const received = found.applications.find((entry) => entry.application.registryCode === '319999');
+    // No words of the services on screen: the code, which the screen names in the officer's language.
+    expect(received).toBeDefined();
+    expect(received).not.toHaveProperty('registry');
+    expect(found.applications.find((entry) => entry.application.registryCode !== '319999')).toMatchObject({ registry: expect.stringMatching(/民政局$/) });
   });
 
   it('says the centre cannot be reached when it is down, and receives nothing', async () => {

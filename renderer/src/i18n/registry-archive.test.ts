@@ -21,4 +21,10 @@ describe('registry case words on screen', () => {
     expect(t('registryCase.overrideDocument', {}, { locale: 'zh-CN' })).toBe('联网审查例外的证明材料');
     expect(t('registryCase.overrideDocument', {}, { locale: 'en' })).toBe('Override supporting document');
   });
+
+  it('names an unknown receiving registry by its code in both languages', () => {
+    const { t } = i18n.global;
+    expect(t('registryBusiness.divorceApplication.unknownRegistry', { code: '319999' }, { locale: 'zh-CN' })).toBe('婚姻登记机关（区划代码 319999）');
+    expect(t('registryBusiness.divorceApplication.unknownRegistry', { code: '319999' }, { locale: 'en' })).toBe('marriage registry, division code 319999');
+  });
 });
