@@ -7,10 +7,14 @@
 import { z } from 'zod';
 import { REGISTRY_BUSINESSES } from '../domain/registry/business';
 import { SIGNED_PAPERS } from '../domain/registry/signed-papers';
+import { PARTY_DOCUMENT_KINDS, SUPPORTING_DOCUMENTS } from '../domain/registry/supporting-documents';
 import type { PrintJobRecord } from '../domain/printing';
 
 const businessSchema = z.enum(REGISTRY_BUSINESSES);
 const paperSchema = z.enum(SIGNED_PAPERS);
+const documentSchema = z.enum(SUPPORTING_DOCUMENTS);
+const documentKindSchema = z.enum(PARTY_DOCUMENT_KINDS);
+const partyNumber = z.union([z.literal(1), z.literal(2)]);
 const photoKeySchema = z.enum(['joint', 'party-1', 'party-2']);
 const caseId = z.string().min(1).max(64);
 const captureId = z.string().min(1).max(64);
@@ -21,6 +25,7 @@ const captureId = z.string().min(1).max(64);
  */
 export const recaptureItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paper'), paper: paperSchema }),
+  z.object({ kind: z.literal('document'), document: documentSchema, party: partyNumber }),
   z.object({ kind: z.literal('photo'), key: photoKeySchema }),
   z.object({ kind: z.literal('override-document') }),
 ]);
@@ -30,6 +35,12 @@ export const registryCaseViewSchema = z.object({
   id: z.string(),
   business: businessSchema,
   state: z.enum(['open', 'completed']),
+  /** Each party with the identity document they identified with (the screen names it: 居民身份证, 护照 …). */
+  parties: z.array(z.object({ name: z.string(), documentType: documentKindSchema })),
+  /** The supporting documents each party brings (a passport copy, a certificate of no spouse, a marriage certificate …). */
+  documents: z.array(z.object({ document: documentSchema, party: partyNumber, required: z.boolean(), pages: z.array(z.string()) })),
+  /** The required documents with no page captured yet, party by party. */
+  missingDocuments: z.array(z.object({ document: documentSchema, party: partyNumber })),
   papers: z.array(z.object({ paper: paperSchema, required: z.boolean(), printable: z.boolean(), pages: z.array(z.string()) })),
   /** The required papers not captured yet, in signing order. */
   missing: z.array(paperSchema),
@@ -44,7 +55,7 @@ export const registryCaseViewSchema = z.object({
   overrideDocumentMissing: z.boolean(),
 });
 
-const casePartySchema = z.object({ name: z.string().min(1).max(60), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().min(1).max(40) }).strict();
+const casePartySchema = z.object({ name: z.string().min(1).max(60), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().min(1).max(40), documentType: documentKindSchema.optional() }).strict();
 
 export const dayReportSchema = z.object({
   reportId: z.string(),
@@ -78,9 +89,14 @@ export const registryArchiveCalls = {
   'registryCase.printPaper': call(z.object({ caseId, paper: paperSchema, printerId: z.string().min(1).max(512).optional() }).strict(), z.custom<PrintJobRecord>()),
   /** A signed paper captured back (a scan or a document-camera photo already held by the terminal). */
   'registryCase.capturePaper': call(z.object({ caseId, paper: paperSchema, captureId }).strict(), registryCaseViewSchema),
+  /** A page of a party's supporting document; refused (`registry-document-not-required`) for one the case does not need of that party. */
+  'registryCase.captureDocument': call(z.object({ caseId, document: documentSchema, party: partyNumber, captureId }).strict(), registryCaseViewSchema),
   'registryCase.addPhoto': call(z.object({ caseId, key: photoKeySchema, captureId }).strict(), registryCaseViewSchema),
   'registryCase.discardPage': call(z.object({ caseId, captureId }).strict(), registryCaseViewSchema),
-  /** Completes and archives the case; refused (`registry-papers-missing`) while a required paper is not captured. */
+  /**
+   * Completes and archives the case; refused while a required paper (`registry-papers-missing`) or a party's supporting
+   * document (`registry-documents-missing`) is not captured.
+   */
   'registryCase.complete': call(z.object({ caseId }).strict(), registryCaseViewSchema),
   /**
    * Abandons an open case never to be completed: the officer's reason goes to the audit chain, the case's saved state

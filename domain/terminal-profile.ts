@@ -45,7 +45,7 @@ const VIEW_CALLS = {
     'registry.withdrawDivorceApplication', 'registry.findOriginalRegistration', 'registry.printRecordCertificate', 'registry.reprintDivorceReceipt',
     'registry.reprintRecordCertificate', 'registry.day',
     'registryCase.open', 'registryCase.get', 'registryCase.openCases', 'registryCase.printPaper', 'registryCase.capturePaper', 'registryCase.addPhoto',
-    'registryCase.discardPage', 'registryCase.complete', 'registryCase.abandon',
+    'registryCase.captureDocument', 'registryCase.discardPage', 'registryCase.complete', 'registryCase.abandon',
   ],
   cases: ['cases.list', 'catalogue.list'],
   sync: ['sync.screen', 'sync.retryDeadLetter', 'sync.retryNow', 'catalogue.list'],

@@ -16,6 +16,7 @@ type CaseCall =
   | 'registryCase.openCases'
   | 'registryCase.printPaper'
   | 'registryCase.capturePaper'
+  | 'registryCase.captureDocument'
   | 'registryCase.addPhoto'
   | 'registryCase.discardPage'
   | 'registryCase.complete'
@@ -29,6 +30,7 @@ export function registryCaseHandlers(cases: RegistryCases, a4Printer: (printerId
     // Declarations, review form, hand-over receipt: on the A4 printer, the registrar picks none.
     'registryCase.printPaper': async ({ caseId, paper, printerId }) => cases.printPaper(caseId, paper, a4Printer(printerId)),
     'registryCase.capturePaper': ({ caseId, paper, captureId }) => cases.capturePaper(caseId, paper, captureId),
+    'registryCase.captureDocument': ({ caseId, document, party, captureId }) => cases.captureDocument(caseId, document, party, captureId),
     'registryCase.addPhoto': ({ caseId, key, captureId }) => cases.addPhoto(caseId, key, captureId),
     'registryCase.discardPage': ({ caseId, captureId }) => cases.discardPage(caseId, captureId),
     'registryCase.complete': ({ caseId }) => cases.complete(caseId),

@@ -6,6 +6,14 @@ export const REGISTRY_CASE_MESSAGES: Record<string, Message> = {
     'zh-CN': '还有 {count} 份签字材料未扫描归档：{missing}。请当事人签名按指纹后扫描或拍摄，再办结。',
     en: '{count} signed paper(s) not captured yet: {missingEn}. Have them signed and fingerprinted, scan or photograph them, then complete.',
   },
+  'registry-documents-missing': {
+    'zh-CN': '还有 {count} 份材料未扫描归档：{missing}。证件和证明材料请核对原件后扫描或拍摄，签字材料请当事人签名按指纹后扫描或拍摄，再办结。',
+    en: '{count} item(s) not captured yet: {missingEn}. Check the documents and certificates against the originals and scan or photograph them; have the papers signed and fingerprinted and capture them; then complete.',
+  },
+  'registry-document-not-required': {
+    'zh-CN': '本件登记不需要{party}提交“{document}”，未归档。请核对当事人和材料后重新选择。',
+    en: 'This registration does not need the {documentEn} of {party}; nothing was recorded. Check the party and the document.',
+  },
   'registry-case-unknown': {
     'zh-CN': '找不到这件登记业务（已办结或从未开始），请重新开始办理。',
     en: 'This registration is not held (completed, or never started); start it again.',

@@ -7,6 +7,7 @@
  */
 import type { RegistryBusiness } from '../../domain/registry/business';
 import type { SignedPaper } from '../../domain/registry/signed-papers';
+import { documentKindOf, identityDocumentTitle, requiredDocuments, supportingDocumentName, type PartyDocumentKind } from '../../domain/registry/supporting-documents';
 import type { Capture } from '../material-captures';
 import type { ReviewView } from './national-review';
 
@@ -14,7 +15,7 @@ import type { ReviewView } from './national-review';
 export interface PaperCase {
   id: string;
   business: RegistryBusiness;
-  parties: readonly { name: string; sex: string; nationality: string; birthDate: string; idNumber: string }[];
+  parties: readonly { name: string; sex: string; nationality: string; birthDate: string; idNumber: string; documentType?: PartyDocumentKind }[];
   reviewId?: string;
   photos: readonly { key: string; captureId: string }[];
   certificateNumbers: readonly string[];
@@ -111,7 +112,16 @@ export async function paperData(found: PaperCase, kind: string, sources: PaperSo
   const number = found.certificateNumbers.at(-1);
   return {
     ...base,
-    documentsChecked: [...new Set(found.parties.map((party) => (/^[0-9]{17}[0-9X]$/i.test(party.idNumber) ? '居民身份证' : '有效身份证件')))],
+    // The identity documents the parties identified with (as recorded, or as an older case's numbers show), then the
+    // certificates the case needs of them (a passport's copy is the passport already named).
+    documentsChecked: [
+      ...new Set([
+        ...found.parties.map((party) => identityDocumentTitle(documentKindOf(party))),
+        ...requiredDocuments(found.business, found.parties)
+          .filter((required) => required.document !== 'passport' && required.document !== 'travel-permit')
+          .map((required) => supportingDocumentName(required.document)),
+      ]),
+    ],
     registration: REVIEWED[found.business] ?? 'divorce',
     nationalReview: !found.reviewId ? '未进行联网审查' : !review || review.state !== 'answered' ? '待审查结果' : review.override ? `有在婚记录，经核查准予继续办理（${review.override.reason}）` : review.hit ? '有在婚记录' : '未发现在婚记录',
     reviewOpinion: REVIEW_OPINIONS[found.business] ?? '当事人身份证件有效，双方自愿，符合登记条件。',

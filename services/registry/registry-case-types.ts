@@ -5,11 +5,13 @@
  */
 import type { RegistryBusiness } from '../../domain/registry/business';
 import type { SignedPaper } from '../../domain/registry/signed-papers';
+import type { PartyDocumentKind } from '../../domain/registry/supporting-documents';
 import type { PrintJobRecord } from '../../domain/printing';
 import type { Capture } from '../material-captures';
 import type { ReviewView } from './national-review';
 import type { KnownRecords } from './case-papers';
 import type { RecaptureItem } from './case-words';
+import type { CasePartyView, DocumentRef, DocumentView } from './case-documents';
 
 export interface CaseParty {
   name: string;
@@ -17,6 +19,8 @@ export interface CaseParty {
   nationality: string;
   birthDate: string;
   idNumber: string;
+  /** The identity document the party identified with; absent in cases opened before it was recorded (then inferred). */
+  documentType?: PartyDocumentKind;
 }
 
 export const PHOTO_KEYS = ['joint', 'party-1', 'party-2'] as const;
@@ -32,6 +36,8 @@ export interface OpenCase {
   openedAt: string;
   papers: Record<SignedPaper, string[]>;
   photos: { key: PhotoKey; captureId: string }[];
+  /** Pages of the supporting documents, per document and party (case-documents.ts); absent in older saved cases. */
+  documents?: Partial<Record<string, string[]>>;
   certificateNumbers: string[];
   completedAt?: string;
   /** The review as last seen (the review service holds it in memory): a resumed case brings it back. */
@@ -50,7 +56,13 @@ export interface RegistryCaseView {
   id: string;
   business: RegistryBusiness;
   state: 'open' | 'completed';
+  /** The parties with the identity document each identified with. */
+  parties: CasePartyView[];
   papers: PaperView[];
+  /** The supporting documents each party brings (passport copy, certificate of no spouse, marriage certificate …). */
+  documents: DocumentView[];
+  /** The required documents with no page captured yet, party by party (keys). */
+  missingDocuments: DocumentRef[];
   /** The required papers not captured yet, in signing order (keys: the screen names them). */
   missing: SignedPaper[];
   photos: { key: PhotoKey; captureId: string }[];

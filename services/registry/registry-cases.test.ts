@@ -14,6 +14,7 @@ function desk(review?: ReviewView) {
   const captures = new MaterialCaptures();
   const submitted: { caseId: string; payload: Record<string, unknown>; materials: MaterialOut[] }[] = [];
   const events: string[] = [];
+  const printed: { kind: string; data: Record<string, unknown> }[] = [];
   const audited: { action: string; subject: string; details: Record<string, unknown> }[] = [];
   const kept = new Map<string, { data: Uint8Array; mimeType: string }>();
   const cases = new RegistryCases({
@@ -33,15 +34,16 @@ function desk(review?: ReviewView) {
     submit: async (caseId, payload, materials) => void submitted.push({ caseId, payload, materials }),
     deskEvent: (kind, business, appointmentId) => events.push(`${kind}:${business}${appointmentId ? `:${appointmentId}` : ''}`),
     appointmentFor: (idNumbers, business) => (business === 'marriage' && idNumbers.includes(parties[1]!.idNumber) ? 'reg-01' : undefined),
-    printDocument: async () => {
-      throw new Error('not printing here');
+    printDocument: async (_printerId, kind, data) => {
+      printed.push({ kind, data: data as Record<string, unknown> });
+      return { id: `job-${printed.length}` } as never;
     },
     audit: (action, subject, details) => void audited.push({ action, subject, details }),
     today: () => '2026-05-20',
     registryName: () => '上海市徐汇区民政局',
   });
   const capture = () => captures.add({ data: JPEG, mimeType: 'image/jpeg' });
-  return { cases, captures, submitted, events, audited, capture };
+  return { cases, captures, submitted, events, audited, capture, printed };
 }
 
 describe('registry cases: papers signed by hand, captured back', () => {
@@ -115,5 +117,25 @@ describe('registry cases: papers signed by hand, captured back', () => {
     const opened = cases.open('divorce-application', parties);
     await expect(cases.capturePaper(opened.id, 'divorce-agreement', 'gone')).rejects.toThrow(/no longer held/);
     expect(cases.view(opened.id).missing).toEqual(['declaration', 'divorce-agreement']);
+    // A divorce: each party's own marriage certificate is presented and copied.
+    expect(cases.view(opened.id).missingDocuments).toEqual([
+      { document: 'marriage-certificate', party: 1 },
+      { document: 'marriage-certificate', party: 2 },
+    ]);
+  });
+
+  // Mutation: the former heuristic (居民身份证 for an 18-digit number, else 有效身份证件) prints 居民身份证 for the permit.
+  it('the review form names the identity documents the parties identified with, and the certificates the case needs', async () => {
+    const { cases, printed } = desk();
+    const opened = cases.open('marriage', [
+      { name: '陈大文', sex: '男', nationality: '中国', birthDate: '1992-08-15', idNumber: '810000199208150019', documentType: 'gat-residence' },
+      { name: 'MARTIN SOPHIE MARIE', sex: '女', nationality: '法国', birthDate: '1992-03-14', idNumber: '18AB12345', documentType: 'passport' },
+    ]);
+    await cases.printPaper(opened.id, 'review-form', 'a4');
+    expect(printed.at(-1)!.data.documentsChecked).toEqual(['港澳台居民居住证', '护照', '经居住地公证的无配偶及无禁婚亲属关系声明', '经认证的无配偶证明']);
+    // A case opened without kinds (parties typed by hand): the kinds their numbers show.
+    const registration = cases.open('divorce-registration', parties);
+    await cases.printPaper(registration.id, 'review-form', 'a4');
+    expect(printed.at(-1)!.data.documentsChecked).toEqual(['居民身份证', '结婚证']);
   });
 });

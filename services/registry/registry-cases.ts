@@ -16,12 +16,14 @@
 import { randomUUID } from 'node:crypto';
 import { TerminalError } from '../../contract/errors';
 import type { RegistryBusiness } from '../../domain/registry/business';
+import { documentKindOf, type SupportingDocument } from '../../domain/registry/supporting-documents';
 import { isPrintedByDesk, missingPapers, requiredPapers, SIGNED_PAPERS, type SignedPaper } from '../../domain/registry/signed-papers';
 import type { PrintJobRecord } from '../../domain/printing';
 import type { Capture } from '../material-captures';
 import type { ReviewView } from './national-review';
 import { documentKind, paperData } from './case-papers';
 import { namesOf, type RecaptureItem } from './case-words';
+import { documentArchiveEntries, documentKeyFor, documentPages, documentViews, lostDocuments, missingDocuments, partyViews } from './case-documents';
 import type { CaseParty, MaterialOut, OpenCase, PhotoKey, RegistryCaseDeps, RegistryCaseView } from './registry-case-types';
 
 export { PHOTO_KEYS, type CaseParty, type MaterialOut, type PaperView, type PhotoKey, type RegistryCaseDeps, type RegistryCaseStore, type RegistryCaseView } from './registry-case-types';
@@ -124,12 +126,14 @@ export class RegistryCases {
     this.#cases.set(id, {
       id,
       business,
-      parties: structuredClone(parties),
+      // Each party's document kind as identified (or as their number shows): it decides the documents the case needs.
+      parties: parties.map((party) => ({ ...structuredClone(party), documentType: documentKindOf(party) })),
       ...(reviewId ? { reviewId } : {}),
       ...(appointmentId ? { appointmentId } : {}),
       openedAt: this.#iso(),
       papers,
       photos: [],
+      documents: {},
       certificateNumbers: [],
     });
     this.#save(this.#cases.get(id)!);
@@ -147,6 +151,7 @@ export class RegistryCases {
     const overrideDocumentMissing = override !== undefined && lost(override.captureId);
     const recapture: RecaptureItem[] = [
       ...SIGNED_PAPERS.filter((paper) => found.papers[paper].some(lost)).map((paper) => ({ kind: 'paper' as const, paper })),
+      ...lostDocuments(found, lost).map((document) => ({ kind: 'document' as const, ...document })),
       ...found.photos.filter((photo) => lost(photo.captureId)).map((photo) => ({ kind: 'photo' as const, key: photo.key })),
       ...(overrideDocumentMissing ? [{ kind: 'override-document' as const }] : []),
     ];
@@ -154,6 +159,7 @@ export class RegistryCases {
       id: found.id,
       business: found.business,
       state: found.completedAt ? 'completed' : 'open',
+      parties: partyViews(found),
       papers: SIGNED_PAPERS.filter((paper) => required.includes(paper) || found.papers[paper].length > 0).map((paper) => ({
         paper,
         required: required.includes(paper),
@@ -161,6 +167,8 @@ export class RegistryCases {
         pages: [...found.papers[paper]],
       })),
       missing: missingPapers(found.business, counts),
+      documents: documentViews(found),
+      missingDocuments: missingDocuments(found, lost),
       photos: found.photos.map((photo) => ({ ...photo })),
       certificateNumbers: [...found.certificateNumbers],
       openedAt: found.openedAt,
@@ -184,6 +192,24 @@ export class RegistryCases {
     return this.view(caseId);
   }
 
+  /**
+   * A page of a party's supporting document (scanner or camera): refused when the case does not need that document of
+   * that party, or the terminal does not hold the capture; nothing is recorded then.
+   */
+  async captureDocument(caseId: string, document: SupportingDocument, party: number, captureId: string): Promise<RegistryCaseView> {
+    documentKeyFor(this.#open(caseId), document, party);
+    const [capture] = this.deps.captures.get([captureId]);
+    await this.deps.store.keepPage(caseId, captureId, capture!);
+    const found = this.#open(caseId);
+    const key = documentKeyFor(found, document, party);
+    const documents = (found.documents ??= {});
+    // A page captured again replaces those of the document that are gone.
+    const pages = (documents[key] ?? []).filter((id) => this.#held(id));
+    documents[key] = pages.includes(captureId) ? pages : [...pages, captureId];
+    this.#save(found);
+    return this.view(caseId);
+  }
+
   /** A photo for the certificate and the review form: the couple's joint photo, or each party's for a divorce. */
   async addPhoto(caseId: string, key: PhotoKey, captureId: string): Promise<RegistryCaseView> {
     this.#open(caseId);
@@ -203,6 +229,7 @@ export class RegistryCases {
   discardPage(caseId: string, captureId: string): RegistryCaseView {
     const found = this.#open(caseId);
     for (const paper of SIGNED_PAPERS) found.papers[paper] = found.papers[paper].filter((id) => id !== captureId);
+    for (const [key, pages] of Object.entries(found.documents ?? {})) found.documents![key] = (pages ?? []).filter((id) => id !== captureId);
     found.photos = found.photos.filter((photo) => photo.captureId !== captureId);
     this.#save(found);
     this.deps.captures.discard([captureId]);
@@ -246,7 +273,7 @@ export class RegistryCases {
     if (recapture.length > 0) throw new TerminalError('registry-recapture-needed', 'captured pages are gone', { ...namesOf(found, recapture, 'names'), count: recapture.length });
   }
 
-  /** Refuses while a required paper is missing (named in the officer message); otherwise archives the case once. */
+  /** Refuses while a required paper or document is missing (named in the officer message); otherwise archives the case once. */
   complete(caseId: string): Promise<RegistryCaseView> {
     const found = this.#get(caseId);
     if (found.completedAt) return Promise.resolve(this.view(caseId));
@@ -254,6 +281,11 @@ export class RegistryCases {
     if (inFlight) return inFlight;
     this.#refuseLost(found);
     const view = this.view(caseId);
+    if (view.missingDocuments.length > 0) {
+      // The parties' documents are what the couple must still produce: named with the papers still unsigned.
+      const absent: RecaptureItem[] = [...view.missing.map((paper) => ({ kind: 'paper' as const, paper })), ...view.missingDocuments.map((document) => ({ kind: 'document' as const, ...document }))];
+      throw new TerminalError('registry-documents-missing', 'required documents are not captured', { ...namesOf(found, absent), count: absent.length });
+    }
     if (view.missing.length > 0) throw new TerminalError('registry-papers-missing', 'required signed papers are not captured', {
         ...namesOf(found, view.missing.map((paper) => ({ kind: 'paper' as const, paper }))),
         count: view.missing.length,
@@ -277,7 +309,7 @@ export class RegistryCases {
     const unvoided = found.certificateNumbers.filter((number) => this.deps.numberState(number) !== 'void');
     if (unvoided.length > 0) throw new TerminalError('registry-case-abandon-issued', 'certificate numbers issued in the case are not voided', { numbers: unvoided.join('、'), count: unvoided.length });
     const abandonedAt = this.#iso();
-    const captureIds = [...SIGNED_PAPERS.flatMap((paper) => found.papers[paper]), ...found.photos.map((photo) => photo.captureId)];
+    const captureIds = [...SIGNED_PAPERS.flatMap((paper) => found.papers[paper]), ...documentPages(found), ...found.photos.map((photo) => photo.captureId)];
     // Only what identifies the case, never the parties: the audit chain outlives the case's personal data.
     this.deps.store.abandon(caseId, {
       business: found.business,
@@ -294,6 +326,7 @@ export class RegistryCases {
   async #archive(found: OpenCase): Promise<RegistryCaseView> {
     const entries: { key: string; captureId: string }[] = [
       ...SIGNED_PAPERS.flatMap((paper) => found.papers[paper].map((captureId) => ({ key: `paper:${paper}`, captureId }))),
+      ...documentArchiveEntries(found),
       ...found.photos.map((photo) => ({ key: `photo:${photo.key}`, captureId: photo.captureId })),
     ];
     const review = found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined;
@@ -306,13 +339,14 @@ export class RegistryCases {
       // A kept page goes as its file; only one the store never took (it failed to) is written from the cache.
       const kept = this.deps.store.page(entry.captureId);
       const capture = kept ? undefined : this.deps.captures.get([entry.captureId])[0]!;
-      const fileName = `${entry.key.replace(':', '-')}-${page}.${extension(kept?.mimeType ?? capture!.mimeType)}`;
+      const fileName = `${entry.key.replaceAll(':', '-')}-${page}.${extension(kept?.mimeType ?? capture!.mimeType)}`;
       return kept ? { materialKey: entry.key, fileName, keptPageId: entry.captureId } : { materialKey: entry.key, fileName, mimeType: capture!.mimeType, data: capture!.data };
     });
     const completedAt = this.#iso();
     const payload = {
       business: found.business,
-      parties: found.parties,
+      // An older case's parties carry the kind their numbers show, as the desk required their documents by it.
+      parties: found.parties.map((party) => ({ ...party, documentType: documentKindOf(party) })),
       materials: materials.map((material) => ({ key: material.materialKey, fileName: material.fileName, mimeType: 'mimeType' in material ? material.mimeType : this.deps.store.page(material.keptPageId)!.mimeType })),
       certificateNumbers: found.certificateNumbers,
       ...(review && review.state === 'answered'
