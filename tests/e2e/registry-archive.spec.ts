@@ -3,7 +3,10 @@
  * required paper printed (ippeveprinter), signed on paper, captured back by
  * the SANE test scanner or Chromium's test camera; the case refuses to
  * complete while a paper is missing and says which; once complete the
- * backend holds the case and each captured paper exactly once.
+ * backend holds the case and each captured paper exactly once. The parties'
+ * supporting documents likewise (a HK/Macao/Taiwan resident's notarised
+ * declaration, a foreigner's certificate of no spouse, each party's marriage
+ * certificate for a divorce).
  */
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
@@ -168,7 +171,7 @@ type DayReport = {
   abandoned: { reason: string }[];
 };
 
-test("an override's scanned document is archived with the case; the day's report counts it, reconciles the booklets, prints and reaches the backend once", async ({ app, reader, printer, backend }, testInfo) => {
+test("a HK/Macao/Taiwan resident and a foreigner: the case asks for the notarised declaration and the certificate of no spouse; an override's scanned document is archived with the case; the day's report counts it, reconciles the booklets, prints and reaches the backend once", async ({ app, reader, printer, backend }, testInfo) => {
   const reason = '当事人提交香港高等法院离婚判决书，全国系统未录入';
   await readBothCards(app, reader, sampleCards.gatResidence, sampleCards.foreignPermanent2023);
   await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'hit');
@@ -178,7 +181,13 @@ test("an override's scanned document is archived with the case; the day's report
   await app.getByTestId('review-override').click();
   await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'overridden');
 
+  // Before opening, the desk shows each party's document as read from the card.
+  await expect(app.getByTestId('registry-case-kind-1')).toHaveValue('gat-residence');
+  await expect(app.getByTestId('registry-case-kind-2')).toHaveValue('foreign-permanent-2023');
   await app.getByTestId('registry-case-open').click();
+  await expect(app.getByTestId('documents-party-1-identity')).toHaveText('港澳台居民居住证');
+  await expect(app.getByTestId('documents-party-2-identity')).toHaveText('外国人永久居留身份证');
+  await expect(app.getByTestId('documents-missing')).toHaveText('尚缺证件及证明材料：陈大文经居住地公证的无配偶及无禁婚亲属关系声明、玛丽经认证的无配偶证明');
   // A spoiled booklet: its number is voided and the certificate prints again under a new one.
   await app.getByTestId('certificate-print').click();
   await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
@@ -194,13 +203,39 @@ test("an override's scanned document is archived with the case; the day's report
     await app.getByTestId(`paper-scan-${paper}`).click();
     await expect(app.getByTestId(`paper-${paper}`)).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
   }
+  await expect(app.getByTestId('papers-missing')).toHaveCount(0);
+  // The signed papers are all in, the parties' documents are not: the case refuses and names them.
+  await app.getByTestId('registry-case-complete').click();
+  await expect(app.getByTestId('registry-case-error')).toHaveText(
+    '还有 2 份材料未扫描归档：陈大文经居住地公证的无配偶及无禁婚亲属关系声明、玛丽经认证的无配偶证明。证件和证明材料请核对原件后扫描或拍摄，签字材料请当事人签名按指纹后扫描或拍摄，再办结。',
+  );
+  await expect(app.getByTestId('registry-case')).toHaveAttribute('data-state', 'open');
+  // The declaration on the scanner, the certificate of no spouse with the document camera.
+  await app.getByTestId('document-scan-notarised-declaration-party-1').click();
+  await expect(app.getByTestId('document-notarised-declaration-party-1')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  await expect(app.getByTestId('documents-missing')).toHaveText('尚缺证件及证明材料：玛丽经认证的无配偶证明');
+  await app.getByTestId('document-photo-no-spouse-certificate-party-2').click();
+  await expect(app.getByTestId('document-camera')).toHaveAttribute('data-live', 'true');
+  await app.getByTestId('camera-take').click();
+  await expect(app.getByTestId('document-no-spouse-certificate-party-2')).toHaveAttribute('data-pages', '1');
+  await expect(app.getByTestId('documents-missing')).toHaveCount(0);
+  await app.screenshot({ path: testInfo.outputPath('registry-documents.png'), fullPage: true });
   await app.getByTestId('registry-case-complete').click();
   await expect(app.getByTestId('registry-case')).toHaveAttribute('data-state', 'completed');
 
-  // The override's document reached the backend with the case, once, named in the case's review record.
-  await expect.poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 }).toBe(4);
+  // The override's document and each party's document reached the backend with the case, once.
+  await expect.poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 }).toBe(6);
   const [archived, ...others] = await archivedCases(backend.url);
   expect(others).toHaveLength(0);
+  expect(archived!.materials.map((material) => [material.key, material.uploads, material.uploaded])).toEqual([
+    ['paper:declaration', 1, true],
+    ['paper:review-form', 1, true],
+    ['paper:handover-receipt', 1, true],
+    ['document:notarised-declaration:party-1', 1, true],
+    ['document:no-spouse-certificate:party-2', 1, true],
+    ['override-document', 1, true],
+  ]);
+  expect(backend.uploads().filter((upload) => upload.caseId === archived!.caseId && upload.completed)).toHaveLength(6);
   expect(archived!.certificateNumbers).toEqual([issued]);
   expect(archived!.review).toMatchObject({ hit: true, override: { reason, fileName: 'override-document-1.jpg' } });
   expect(archived!.materials.find((material) => material.key === 'override-document')).toMatchObject({ uploads: 1, uploaded: true });
@@ -253,6 +288,8 @@ test("a divorce application: the declaration printed and both parties' photos, t
   await app.getByTestId('registry-case-business').selectOption('divorce-application');
   await app.getByTestId('registry-case-open').click();
   await expect(app.getByTestId('papers-missing')).toHaveText('尚缺签字材料：申请离婚登记声明书、离婚协议书');
+  // Each party's own marriage certificate is presented, stamped and copied into the archive.
+  await expect(app.getByTestId('documents-missing')).toHaveText(`尚缺证件及证明材料：${sampleCards.resident.name}持有的结婚证、${sampleCards.residentLongTerm.name}持有的结婚证`);
   // The agreement is the couple's own paper: captured, never printed by the desk.
   await expect(app.getByTestId('paper-print-divorce-agreement')).toHaveCount(0);
 
@@ -267,6 +304,11 @@ test("a divorce application: the declaration printed and both parties' photos, t
   await app.getByTestId('paper-scan-divorce-agreement').click();
   await expect(app.getByTestId('paper-divorce-agreement')).toHaveAttribute('data-pages', '2', { timeout: 30_000 });
   await expect(app.getByTestId('papers-missing')).toHaveCount(0);
+  for (const party of [1, 2]) {
+    await app.getByTestId(`document-scan-marriage-certificate-party-${party}`).click();
+    await expect(app.getByTestId(`document-marriage-certificate-party-${party}`)).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  }
+  await expect(app.getByTestId('documents-missing')).toHaveCount(0);
 
   // Each party's own photo: one scanned, one from the camera inside the single 2-inch guide.
   await expect(app.getByTestId('photo-joint')).toHaveCount(0);
@@ -283,7 +325,7 @@ test("a divorce application: the declaration printed and both parties' photos, t
   // Completing again (a double click, a retry) archives nothing more.
   await expect(app.getByTestId('registry-case-complete')).toHaveCount(0);
 
-  await expect.poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 }).toBe(5);
+  await expect.poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 }).toBe(7);
   const [archived, ...others] = await archivedCases(backend.url);
   expect(others).toHaveLength(0);
   expect(archived!.business).toBe('divorce-application');
@@ -291,6 +333,8 @@ test("a divorce application: the declaration printed and both parties' photos, t
     ['paper:declaration', 'paper-declaration-1.jpg', 1],
     ['paper:divorce-agreement', 'paper-divorce-agreement-1.jpg', 1],
     ['paper:divorce-agreement', 'paper-divorce-agreement-2.jpg', 1],
+    ['document:marriage-certificate:party-1', 'document-marriage-certificate-party-1-1.jpg', 1],
+    ['document:marriage-certificate:party-2', 'document-marriage-certificate-party-2-1.jpg', 1],
     ['photo:party-1', 'photo-party-1-1.jpg', 1],
     ['photo:party-2', 'photo-party-2-1.jpg', 1],
   ]);

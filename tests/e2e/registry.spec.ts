@@ -112,6 +112,11 @@ test('a foreign-related marriage: a resident card and a French passport by its z
   expect(text).toContain(sampleCards.resident.name);
   expect(text).not.toMatch(/\bFRA\b/);
   await expectIssuedOnceInACase(app, backend);
+  // The case the print opened knows the French party by her passport: it asks for its data page and her authenticated
+  // certificate of no spouse, and nothing of the party identified by her resident card.
+  await expect(app.getByTestId('documents-party-2-identity')).toHaveText('护照');
+  await expect(app.getByTestId('documents-party-1-identity')).toHaveText('居民身份证');
+  await expect(app.getByTestId('documents-missing')).toHaveText('尚缺证件及证明材料：MARTIN SOPHIE MARIE护照（个人资料页）、MARTIN SOPHIE MARIE经认证的无配偶证明');
 });
 
 /** The number the desk shows reaches the backend once, issued within the couple's case. */

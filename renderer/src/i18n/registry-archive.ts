@@ -1,6 +1,7 @@
 /** The registrar's words for a registration's case: papers signed by hand, photos, completion, the day report. */
 import { REGISTRY_BUSINESSES, type RegistryBusiness } from '../../../domain/registry/business';
 import { paperNameEn, paperTitle, SIGNED_PAPERS, type SignedPaper } from '../../../domain/registry/signed-papers';
+import { documentTitle, identityDocumentTitle, PARTY_DOCUMENT_KINDS, SUPPORTING_DOCUMENTS } from '../../../domain/registry/supporting-documents';
 
 /**
  * Each paper's name per business, as the screen lists it: in Chinese the paper's printed title (one source with the
@@ -13,10 +14,29 @@ function paperNames(name: (business: RegistryBusiness, paper: SignedPaper) => st
   >;
 }
 
+/**
+ * A party's supporting document as the screen lists it, `registryCase.documentNames.<document>` with the party's
+ * `{name}` (and, for a travel permit, the permit's name as `{permit}`): the domain's titles (one source with the
+ * refusals), the name left as a placeholder.
+ */
+function documentNames(locale: 'zh-CN' | 'en'): Record<string, string> {
+  return Object.fromEntries(
+    SUPPORTING_DOCUMENTS.map((document) => [
+      document,
+      document === 'travel-permit' ? (locale === 'en' ? "{name}'s {permit}" : '{name}{permit}') : documentTitle(document, { name: '{name}', nationality: '', idNumber: '' }, locale),
+    ]),
+  );
+}
+
+/** Each identity document's plain name, `registryCase.identityNames.<kind>`. */
+function identityNames(locale: 'zh-CN' | 'en'): Record<string, string> {
+  return Object.fromEntries(PARTY_DOCUMENT_KINDS.map((kind) => [kind, identityDocumentTitle(kind, locale)]));
+}
+
 export const registryArchiveMessages = {
   'zh-CN': {
     title: '签字材料与归档',
-    hint: '打印下列文书，当事人当面手写签名并按指纹后，扫描或用高拍仪拍摄归档。必交材料齐全后方可办结。',
+    hint: '打印下列文书，当事人当面手写签名并按指纹后，扫描或用高拍仪拍摄归档；当事人的证件和证明材料核对原件后同样扫描归档。必交材料齐全后方可办结。',
     business: '办理业务',
     open: '开始办理',
     print: '打印',
@@ -27,6 +47,23 @@ export const registryArchiveMessages = {
     pages: '已归档 {n} 页',
     notCaptured: '未归档',
     missing: '尚缺签字材料：{names}',
+    missingDocuments: '尚缺证件及证明材料：{names}',
+    documents: '证件及证明材料',
+    documentsParty: '当事人{n}：{name}',
+    documentMissing: '需提交',
+    noDocuments: '无需另交材料（身份证件已读卡核验）。',
+    documentKind: '当事人{n}证件',
+    documentKinds: {
+      resident: '居民身份证',
+      'gat-residence': '港澳台居民居住证',
+      'foreign-permanent-2017': '外国人永久居留身份证（2017 版）',
+      'foreign-permanent-2023': '外国人永久居留身份证（2023 版）',
+      passport: '护照',
+      'hk-macao-travel-permit': '港澳居民来往内地通行证',
+      'taiwan-travel-permit': '台湾居民来往大陆通行证',
+    },
+    documentNames: documentNames('zh-CN'),
+    identityNames: identityNames('zh-CN'),
     recapture: '以下材料在本机已找不到，请重新扫描或拍摄：{names}',
     rescanOverride: '重新扫描审查例外证明材料',
     resumed: '已恢复未办结的登记业务（终端重启前已采集的材料均保留）。',
@@ -68,7 +105,7 @@ export const registryArchiveMessages = {
   },
   en: {
     title: 'Signed papers and archive',
-    hint: 'Print these papers; once the parties have signed and fingerprinted them before you, scan or photograph them. The case completes once every required paper is captured.',
+    hint: "Print these papers; once the parties have signed and fingerprinted them before you, scan or photograph them; check the parties' documents and certificates against the originals and capture them too. The case completes once everything required is captured.",
     business: 'Business',
     open: 'Start',
     print: 'Print',
@@ -79,6 +116,23 @@ export const registryArchiveMessages = {
     pages: '{n} page(s) captured',
     notCaptured: 'not captured',
     missing: 'Signed papers still missing: {names}',
+    missingDocuments: 'Documents and certificates still missing: {names}',
+    documents: 'Identity documents and certificates',
+    documentsParty: 'Party {n}: {name}',
+    documentMissing: 'to bring',
+    noDocuments: 'Nothing more to bring (the identity document was read from its chip).',
+    documentKind: "Party {n}'s document",
+    documentKinds: {
+      resident: 'Resident ID card',
+      'gat-residence': 'HK/Macao/Taiwan residence permit',
+      'foreign-permanent-2017': 'Foreign permanent resident card (2017)',
+      'foreign-permanent-2023': 'Foreign permanent resident card (2023)',
+      passport: 'Passport',
+      'hk-macao-travel-permit': 'HK/Macao travel permit to the mainland',
+      'taiwan-travel-permit': 'Taiwan travel permit to the mainland',
+    },
+    documentNames: documentNames('en'),
+    identityNames: identityNames('en'),
     recapture: 'No longer on this terminal, capture again: {names}',
     rescanOverride: 'Scan the override document again',
     resumed: 'An open registration was resumed (what was captured before the restart is kept).',
