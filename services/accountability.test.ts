@@ -9,7 +9,6 @@
  * in the hash-chained audit log; what the sync loops do on their own does not.
  */
 import Database from 'better-sqlite3';
-import type { CallInput, CallName, CallOutput } from '../contract/api';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateMedia } from '../drivers/printer/media';
 import certificateLayout from '../documents/layouts/marriage-certificate.json' with { type: 'json' };
 import { beijingDate } from '../domain/legal-date';
-import { silentLogger } from '../domain/logger';
 import { SAMPLE_OFFICERS } from '../fixtures/backend/officers';
-import { startReferenceBackend, type ReferenceBackend } from '../fixtures/backend/server';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../fixtures/printer/ippeveprinter';
-import { sampleDraft, tempDir } from '../sync/testing/harness';
-import { loadConfig } from '../main/shared/config';
-import { createTerminalServices, type TerminalServices } from './create-services';
+import { sampleDraft } from '../sync/testing/harness';
+import { codeOf, startLoopbackBackend, startServices, until, type Call, type LoopbackBackend, type RunningServices } from './testing/loopback-services';
 
 const officer = SAMPLE_OFFICERS[0]!;
 const marriage = {
@@ -35,52 +31,30 @@ const marriage = {
 };
 
 describe('accountable work', () => {
-  const dir = tempDir('accountable-');
-  let backend: ReferenceBackend;
+  let peer: LoopbackBackend;
   let printer: RunningIppEvePrinter;
-  let services: TerminalServices;
-  let desk: TerminalServices;
+  let reception: RunningServices;
+  let desk: RunningServices;
   let printerId: string;
 
-  async function callOn<K extends CallName>(terminal: TerminalServices, method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
-    const reply = await terminal.dispatch(method, params);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-    return reply.result as CallOutput<K>;
-  }
   /** A call at the reception window. */
-  const call = <K extends CallName>(method: K, params?: CallInput<K>) => callOn(services, method, params);
+  const call: Call = (method, params) => reception.call(method, params);
   /** A call at the registry desk (certificates are issued only there). */
-  const deskCall = <K extends CallName>(method: K, params?: CallInput<K>) => callOn(desk, method, params);
-  /** Polls an async probe until it gives a value (bounded; the terminal's loops run on their own). */
-  async function until<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
-    for (let attempt = 0; attempt < 1500; attempt += 1) {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
-  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+  const deskCall: Call = (method, params) => desk.call(method, params);
 
   beforeAll(async () => {
-    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+    peer = await startLoopbackBackend('accountable-');
     printer = await startIppEvePrinter({ name: 'counter-printer', media: ['iso_a4_210x297mm', certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name] });
-    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri });
-    printerId = config.printers[0]!.id;
-    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
-    desk = await createTerminalServices(
-      loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'desk'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' }),
-      silentLogger,
-      '0.0.0-test',
-    );
+    reception = await startServices({ TERMINAL_DATA_DIR: join(peer.dir, 'terminal'), TERMINAL_BACKEND_URL: peer.backend.url, TERMINAL_PRINTER_URI: printer.uri });
+    printerId = reception.config.printers[0]!.id;
+    desk = await startServices({ TERMINAL_DATA_DIR: join(peer.dir, 'desk'), TERMINAL_BACKEND_URL: peer.backend.url, TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' });
   });
 
   afterAll(async () => {
-    await services?.close();
+    await reception?.close();
     await desk?.close();
     await printer?.stop();
-    await backend?.close();
-    dir.remove();
+    await peer?.close();
   });
 
   it('prints a certificate only through the certificate call, and only on a configured printer', async () => {
@@ -113,8 +87,8 @@ describe('accountable work', () => {
     const record = await call('cases.create', { ...draft, applicant: { ...draft.applicant, readingId: 'made-up' }, formId: shown.formId });
     expect(record.identitySource).toBe('typed');
     expect(record.signatureBindings?.applicant?.contentSm3).toBe(createHash('sm3').update(shownBytes).digest('hex'));
-    const upload = await until(async () => backend.uploads().find((entry) => entry.caseId === record.id && entry.completed), 'archived form');
-    expect(readFileSync(join(dir.path, 'backend', 'uploads', `${upload.id}.part`)).equals(shownBytes)).toBe(true);
+    const upload = await until(async () => peer.backend.uploads().find((entry) => entry.caseId === record.id && entry.completed), 'archived form');
+    expect(readFileSync(join(peer.dir, 'backend', 'uploads', `${upload.id}.part`)).equals(shownBytes)).toBe(true);
     // Held forms are used once: the same form cannot sign a second case.
     await expect(codeOf(call('cases.create', { ...draft, formId: shown.formId }))).resolves.toBe('form-not-held');
     await call('officer.signOut');
@@ -128,7 +102,7 @@ describe('accountable work', () => {
     // The centre changes the form after this terminal pulled it: the case will be refused and corrected.
     await call('officer.signIn', { account: officer.account, password: officer.password });
     const item = await until(async () => (await call('catalogue.list')).find((candidate) => candidate.id === 'meal-assistance'), 'catalogue');
-    backend.upsertServiceItem({ ...item, revision: item.revision + 1, formSchema: [...item.formSchema, { key: 'diet', label: '饮食禁忌', type: 'text', required: true }] });
+    peer.backend.upsertServiceItem({ ...item, revision: item.revision + 1, formSchema: [...item.formSchema, { key: 'diet', label: '饮食禁忌', type: 'text', required: true }] });
 
     const record = await call('cases.create', sampleDraft(1));
     expect(record.officerId).toBe(officer.id);
@@ -144,12 +118,12 @@ describe('accountable work', () => {
     await until(async () => (await call('catalogue.list')).some((candidate) => candidate.formSchema.some((field) => field.key === 'diet')), 'new form');
     await call('sync.retryDeadLetter', { seq: refused.seq, form: { ...sampleDraft(1).form, diet: '无' } });
     await until(async () => (await call('cases.list')).some((entry) => entry.id === record.id && entry.syncState === 'synced'), 'corrected case delivered');
-    expect(backend.cases()).toContainEqual(expect.objectContaining({ id: record.id }));
-    await services.close();
+    expect(peer.backend.cases()).toContainEqual(expect.objectContaining({ id: record.id }));
+    await reception.close();
     await desk.close();
 
     const auditOf = (terminal: string) => {
-      const db = new Database(join(dir.path, terminal, 'terminal.sqlite'), { readonly: true });
+      const db = new Database(join(peer.dir, terminal, 'terminal.sqlite'), { readonly: true });
       const rows = (db.prepare('SELECT action, subject, details FROM audit_log ORDER BY id').all() as { action: string; subject: string; details: string }[]).map((row) => ({
         ...row,
         details: JSON.parse(row.details) as Record<string, unknown>,

@@ -5,18 +5,12 @@
  * locally and at the backend.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseDraft } from '../domain/case';
-import { silentLogger } from '../domain/logger';
 import type { ServiceItem } from '../domain/service-item';
 import { SAMPLE_OFFICERS } from '../fixtures/backend/officers';
-import { startReferenceBackend } from '../fixtures/backend/server';
 import { sampleCards } from '../fixtures/id-card-reader/sample-cards';
-import { loadConfig } from '../main/shared/config';
-import { createTerminalServices } from './create-services';
+import { servicesOnLoopback } from './testing/loopback-services';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -43,12 +37,9 @@ function draftFor(item: ServiceItem, submissionId: string): CaseDraft {
 
 describe('cases.create', () => {
   it('the same submission twice is one case, here and at the backend', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'services-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const backend = await startReferenceBackend({ dataDir: join(dir, 'backend'), port: 0 });
-    cleanup.push(() => backend.close());
-    const services = await createTerminalServices(loadConfig({ TERMINAL_DATA_DIR: join(dir, 'terminal'), TERMINAL_BACKEND_URL: backend.url }), silentLogger, 'test');
-    cleanup.push(() => services.close());
+    const terminal = await servicesOnLoopback({ prefix: 'services-', version: 'test' });
+    cleanup.push(() => terminal.close());
+    const { backend, services } = terminal;
     // Cases are an officer's work: sign a sample officer in first.
     expect(await services.dispatch('officer.signIn', { account: SAMPLE_OFFICERS[0]!.account, password: SAMPLE_OFFICERS[0]!.password })).toMatchObject({ ok: true });
 
@@ -70,12 +61,9 @@ describe('cases.create', () => {
   });
 
   it('refuses a submission id that is not a UUID', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'services-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const backend = await startReferenceBackend({ dataDir: join(dir, 'backend'), port: 0 });
-    cleanup.push(() => backend.close());
-    const services = await createTerminalServices(loadConfig({ TERMINAL_DATA_DIR: join(dir, 'terminal'), TERMINAL_BACKEND_URL: backend.url }), silentLogger, 'test');
-    cleanup.push(() => services.close());
+    const terminal = await servicesOnLoopback({ prefix: 'services-', version: 'test' });
+    cleanup.push(() => terminal.close());
+    const { services } = terminal;
     expect(await services.dispatch('cases.create', { ...draftFor({ id: 'x', formSchema: [] } as unknown as ServiceItem, 'x'), submissionId: "1' OR 1=1" })).toMatchObject({
       ok: false,
       error: { code: 'rpc-invalid-params' },

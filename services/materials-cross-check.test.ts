@@ -4,40 +4,23 @@
  * with the form's name and ID number. Warnings name the field, in Chinese,
  * and never stop the case. Whole services against the reference backend.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../contract/api';
-import { silentLogger } from '../domain/logger';
 import { SAMPLE_OFFICERS } from '../fixtures/backend/officers';
-import { startReferenceBackend, type ReferenceBackend } from '../fixtures/backend/server';
 import { renderPage, samplePeople } from '../fixtures/ocr/test-pages';
-import { loadConfig } from '../main/shared/config';
-import { tempDir } from '../sync/testing/harness';
-import { createTerminalServices, type TerminalServices } from './create-services';
+import { servicesOnLoopback, type Call, type ServicesOnLoopback } from './testing/loopback-services';
 
 const officer = SAMPLE_OFFICERS[0]!;
 
 describe('materials.crossCheck (OCR of a captured material against the form)', () => {
-  const dir = tempDir('ocr-cross-check-');
-  let backend: ReferenceBackend;
-  let services: TerminalServices;
-
-  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
-    const reply = await services.dispatch(method, params);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-    return reply.result as CallOutput<K>;
-  }
+  let terminal: ServicesOnLoopback;
+  const call: Call = (method, params) => terminal.call(method, params);
 
   beforeAll(async () => {
-    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
-    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url });
-    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
+    terminal = await servicesOnLoopback({ prefix: 'ocr-cross-check-' });
   }, 30_000);
 
   afterAll(async () => {
-    await services?.close();
-    await backend?.close();
-    dir.remove();
+    await terminal?.close();
   });
 
   it('warns of a mistyped ID number naming the field, and finds the form right once corrected', async () => {
@@ -57,7 +40,7 @@ describe('materials.crossCheck (OCR of a captured material against the form)', (
   }, 60_000);
 
   it('answers a capture the terminal no longer holds with its code', async () => {
-    const reply = await services.dispatch('materials.crossCheck', { captureId: 'gone', name: '张三', idNumber: '310104199001011233' });
+    const reply = await terminal.services.dispatch('materials.crossCheck', { captureId: 'gone', name: '张三', idNumber: '310104199001011233' });
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error.code).toBe('capture-not-found');
   });

@@ -19,65 +19,23 @@
  * (check interval, gate time) and the drill stops itself.
  *   npm run fleet:drill:in-process -- [--terminals 50] [--gate-ms 60000] [--check-ms 3000] [--limit-s 600]
  */
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
+import { pathToFileURL } from 'node:url';
 import { inRollout } from '../../fixtures/backend/fleet/rollout';
 import { runHealthGate } from '../../main/updater/health-gate';
 import { SlotStore } from '../../main/updater/slot-store';
-import { generateSm2KeyPair } from '../../sync/crypto/sm';
 import { buildRelease } from '../../sync/fleet/release-builder';
 import { UpdateAgent } from '../../sync/fleet/update-agent';
 import { writeFakeApp } from '../../sync/testing/fake-app';
-import { FAST_SYNC, sampleDraft, tempDir } from '../../sync/testing/harness';
+import { FAST_SYNC, sampleDraft } from '../../sync/testing/harness';
 import { createSyncService, type SyncService } from '../../sync/sync-service';
+import { BUILTIN, drillWait, median, startDrill } from './drill-setup';
 
-const { values } = parseArgs({
-  options: {
-    terminals: { type: 'string', default: '50' },
-    'gate-ms': { type: 'string', default: '60000' },
-    'check-ms': { type: 'string', default: '3000' },
-    'limit-s': { type: 'string', default: '600' },
-  },
-});
-const TERMINALS = Number(values.terminals);
-const GATE_MS = Number(values['gate-ms']);
-const CHECK_MS = Number(values['check-ms']);
-const hardStop = setTimeout(() => {
-  process.stderr.write(`fleet drill hit its ${values['limit-s']} s limit\n`);
-  process.exit(2);
-}, Number(values['limit-s']) * 1000);
-
-const dir = tempDir('fleet-drill-');
-const child = fork(fileURLToPath(new URL('./drill-backend.ts', import.meta.url)), [], {
-  env: { ...process.env, DRILL_BACKEND_DIR: join(dir.path, 'backend'), DRILL_CHECK_MS: String(CHECK_MS) },
-  execArgv: ['--import', 'tsx'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-// The backend must not outlive the drill, whatever way the drill ends.
-process.on('exit', () => child.kill());
-let nextId = 1;
-const pending = new Map<number, (value: unknown) => void>();
-const ready = new Promise<string>((resolve) => pending.set(0, (url) => resolve(url as string)));
-child.on('message', (message: { id: number; result: unknown }) => {
-  pending.get(message.id)?.(message.result);
-  pending.delete(message.id);
-});
-function command<T>(cmd: 'caseIds' | 'close'): Promise<T> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, (value) => resolve(value as T));
-    child.send({ id, cmd });
-  });
-}
-const backend = { url: await ready };
-const admin = new FleetAdmin(backend.url);
-const releaseKeys = generateSm2KeyPair();
-const BUILTIN = '1.0.0';
+const drill = await startDrill({ gateMs: 60_000, limitS: 600 });
+const { terminals: TERMINALS, gateMs: GATE_MS, checkMs: CHECK_MS, dir, admin, releaseKeys, startedAt, log, command } = drill;
+const backend = { url: drill.backendUrl };
 
 async function release(version: string, healthy: boolean): Promise<number> {
   const root = join(dir.path, `build-${version}`);
@@ -203,7 +161,6 @@ async function restart(t: Terminal): Promise<void> {
   await bootServices(t);
 }
 
-const startedAt = Date.now();
 const fleet: Terminal[] = [];
 for (let index = 0; index < TERMINALS; index += 1) {
   const dataDir = join(dir.path, `t${index}`);
@@ -215,8 +172,7 @@ for (let index = 0; index < TERMINALS; index += 1) {
 // Registered, with the catalogue pulled, before anything is measured.
 await Promise.all(fleet.map((t) => t.sync.pullNow().catch(() => undefined)));
 for (const t of fleet) officer(t);
-const log = (text: string) => process.stdout.write(`[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
-log(`${TERMINALS} terminals up on ${BUILTIN} (SyncService + slot store + update agent each, reference backend in this process)`);
+log(`${TERMINALS} terminals up on ${BUILTIN} (SyncService + slot store + update agent each, reference backend in its own process)`);
 
 function progress(): string {
   const count = (predicate: (t: Terminal) => boolean) => fleet.filter(predicate).length;
@@ -224,18 +180,7 @@ function progress(): string {
   return `on 1.1.0 ${count((t) => t.version === '1.1.0')}, committed 1.1.0 ${count((t) => t.committed.has('1.1.0'))}, updating ${count((t) => t.updating)}, rolled back ${count((t) => t.rolledBack.size > 0)} ${reasons}`;
 }
 
-async function until(what: string, probe: () => boolean, timeoutMs = 240_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let nextReport = Date.now() + 15_000;
-  while (!probe()) {
-    if (Date.now() > nextReport) {
-      log(`waiting for ${what}: ${progress()}`);
-      nextReport = Date.now() + 15_000;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${progress()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = drillWait(log, progress, 50, 240_000);
 
 // 1. v1.1.0 to 10 %.
 const ids = new Map(fleet.map((t) => [t, t.sync.terminalId()!]));
@@ -327,11 +272,4 @@ for (const t of fleet) {
   await t.agent.stop();
   await t.sync.stop();
 }
-await command('close');
-dir.remove();
-clearTimeout(hardStop);
-process.exit(ok ? 0 : 1);
-
-function median(values: number[]): number {
-  return values.length === 0 ? 0 : values[Math.floor(values.length / 2)]!;
-}
+await drill.finish(ok);

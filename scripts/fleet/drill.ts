@@ -24,40 +24,20 @@
  * the default is 90 s (a terminal's own default is 10 minutes).
  *   npm run build && npm run fleet:drill -- [--terminals 50] [--gate-ms 90000] [--check-ms 3000] [--limit-s 900]
  */
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { freemem, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { smWorker } from '../../crypto/worker/client';
 import { silentLogger } from '../../domain/logger';
-import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
 import { inRollout } from '../../fixtures/backend/fleet/rollout';
 import { childProcessFork } from '../../main/supervisor/child-process';
 import type { ServicesSupervisor } from '../../main/supervisor/supervisor';
 import { SlotHost } from '../../main/updater/slot-host';
 import { superviseFromSlots } from '../../main/updater/slot-supervisor';
-import { generateSm2KeyPair } from '../../sync/crypto/sm';
 import { buildRelease } from '../../sync/fleet/release-builder';
-import { sampleDraft, tempDir } from '../../sync/testing/harness';
-
-const { values } = parseArgs({
-  options: {
-    terminals: { type: 'string', default: '50' },
-    'gate-ms': { type: 'string', default: '90000' },
-    'check-ms': { type: 'string', default: '3000' },
-    'limit-s': { type: 'string', default: '900' },
-  },
-});
-const TERMINALS = Number(values.terminals);
-const GATE_MS = Number(values['gate-ms']);
-const CHECK_MS = Number(values['check-ms']);
-const hardStop = setTimeout(() => {
-  process.stderr.write(`fleet drill hit its ${values['limit-s']} s limit\n`);
-  process.exit(2);
-}, Number(values['limit-s']) * 1000);
+import { sampleDraft } from '../../sync/testing/harness';
+import { BUILTIN, drillWait, median, startDrill } from './drill-setup';
 
 const OUT = resolve(import.meta.dirname, '../../out');
 for (const file of ['main/services.js', 'main/slot-services.js', 'renderer/index.html']) {
@@ -67,16 +47,11 @@ for (const file of ['main/services.js', 'main/slot-services.js', 'renderer/index
   }
 }
 
-const dir = tempDir('fleet-drill-');
-const backendProcess = fork(fileURLToPath(new URL('./drill-backend.ts', import.meta.url)), [], {
-  env: { ...process.env, DRILL_BACKEND_DIR: join(dir.path, 'backend'), DRILL_CHECK_MS: String(CHECK_MS) },
-  execArgv: ['--import', 'tsx'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
+const drill = await startDrill({ gateMs: 90_000, limitS: 900 });
+const { terminals: TERMINALS, gateMs: GATE_MS, checkMs: CHECK_MS, dir, backendUrl, admin, releaseKeys, startedAt, log, command } = drill;
 const children = new Set<number>();
 // Nothing the drill started may outlive it, whatever way it ends.
 process.on('exit', () => {
-  backendProcess.kill();
   for (const pid of children) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -85,27 +60,7 @@ process.on('exit', () => {
     }
   }
 });
-let nextId = 1;
-const pending = new Map<number, (value: unknown) => void>();
-const ready = new Promise<string>((resolveReady) => pending.set(0, (url) => resolveReady(url as string)));
-backendProcess.on('message', (message: { id: number; result: unknown }) => {
-  pending.get(message.id)?.(message.result);
-  pending.delete(message.id);
-});
-function command<T>(cmd: 'caseIds' | 'close'): Promise<T> {
-  const id = nextId++;
-  return new Promise((resolveCommand) => {
-    pending.set(id, (value) => resolveCommand(value as T));
-    backendProcess.send({ id, cmd });
-  });
-}
-const backendUrl = await ready;
-const admin = new FleetAdmin(backendUrl);
-const releaseKeys = generateSm2KeyPair();
-const BUILTIN = '1.0.0';
 const worker = smWorker();
-const startedAt = Date.now();
-const log = (text: string) => process.stdout.write(`[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
 
 /** A release of the built app; `unhealthy`: its services start but cannot reach the backend (their health check fails). */
 async function release(version: string, unhealthy: boolean): Promise<number> {
@@ -265,18 +220,7 @@ function progress(): string {
   return `committed 1.1.0 ${count((t) => t.committedAt.has('1.1.0'))}, trying ${count((t) => t.host.snapshot().trying !== null)}, rolled back 1.2.0 ${count((t) => t.backOnGoodAt !== undefined)}`;
 }
 
-async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let nextReport = Date.now() + 15_000;
-  while (!(await probe())) {
-    if (Date.now() > nextReport) {
-      log(`waiting for ${what}: ${progress()}`);
-      nextReport = Date.now() + 15_000;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${progress()}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-  }
-}
+const until = drillWait(log, progress, 100, 300_000);
 
 // 1. v1.1.0 to 10 % (a small drill widens the first ring until it holds a terminal).
 let share = 10;
@@ -386,12 +330,4 @@ process.stdout.write(`${ok ? 'PASS' : 'FAIL'} (${((Date.now() - startedAt) / 100
 clearInterval(watcher);
 await Promise.all(fleet.map((t) => t.supervisor.stop()));
 await worker.close();
-await command('close');
-dir.remove();
-clearTimeout(hardStop);
-process.exit(ok ? 0 : 1);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
-}
+await drill.finish(ok);

@@ -8,21 +8,15 @@
  * the screen sent, and the marriage age is counted on that day; a registered
  * divorce joins the centre's index with the L number in force.
  */
-import type { CallInput, CallName, CallOutput } from '../../contract/api';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateMedia } from '../../drivers/printer/media';
 import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
 import { beijingDate } from '../../domain/legal-date';
-import { silentLogger } from '../../domain/logger';
 import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
-import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { printedParty, sunLi, zhaoLei, zhouJie } from '../../fixtures/registry/sample-parties';
-import { tempDir } from '../../sync/testing/harness';
-import { loadConfig } from '../../main/shared/config';
-import { createTerminalServices, type TerminalServices } from '../create-services';
+import { codeOf, servicesOnLoopback, until, type Call, type ServicesOnLoopback } from '../testing/loopback-services';
 
 const officer = SAMPLE_OFFICERS[0]!;
 const DAY_MS = 24 * 3600_000;
@@ -42,41 +36,21 @@ const marriage = {
 };
 
 describe('issuing a certificate', () => {
-  const dir = tempDir('issue-certificate-');
-  let backend: ReferenceBackend;
+  let terminal: ServicesOnLoopback;
   let printer: RunningIppEvePrinter;
-  let services: TerminalServices;
   let printerId: string;
-
-  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
-    const reply = await services.dispatch(method, params);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-    return reply.result as CallOutput<K>;
-  }
-  async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string): Promise<T> {
-    for (let attempt = 0; attempt < 1500; attempt += 1) {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
-  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+  const call: Call = (method, params) => terminal.call(method, params);
 
   beforeAll(async () => {
-    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
     printer = await startIppEvePrinter({ name: 'certificate-printer', media: ['iso_a4_210x297mm', certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name] });
-    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' });
-    printerId = config.printers[0]!.id;
-    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
-    await call('officer.signIn', { account: officer.account, password: officer.password });
+    terminal = await servicesOnLoopback({ prefix: 'issue-certificate-', env: { TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' } });
+    printerId = terminal.config.printers[0]!.id;
+    await terminal.signIn(officer);
   });
 
   afterAll(async () => {
-    await services?.close();
+    await terminal?.close();
     await printer?.stop();
-    await backend?.close();
-    dir.remove();
   });
 
   it("links each number to the couple's case, here and at the backend, exactly once; a reprint stays in the spoiled number's case", async () => {
@@ -93,14 +67,14 @@ describe('issuing a certificate', () => {
     expect(reprinted.number).not.toBe(first.number);
     expect((await call('registryCase.get', { caseId: opened.id })).certificateNumbers).toEqual([reprinted.number]);
 
-    await until(() => backend.certificateNumbers().filter((entry) => entry.number === first.number || entry.number === reprinted.number).length === 2, 'numbers at the backend');
-    await until(() => backend.certificateNumbers().find((entry) => entry.number === first.number)?.state === 'void', 'void at the backend');
-    const held = backend.certificateNumbers().filter((entry) => entry.number === first.number || entry.number === reprinted.number);
+    await until(() => terminal.backend.certificateNumbers().filter((entry) => entry.number === first.number || entry.number === reprinted.number).length === 2, 'numbers at the backend');
+    await until(() => terminal.backend.certificateNumbers().find((entry) => entry.number === first.number)?.state === 'void', 'void at the backend');
+    const held = terminal.backend.certificateNumbers().filter((entry) => entry.number === first.number || entry.number === reprinted.number);
     expect(held.map(({ number, state, caseId }) => ({ number, state, caseId }))).toEqual([
       { number: first.number, state: 'void', caseId: opened.id },
       { number: reprinted.number, state: 'issued', caseId: opened.id },
     ]);
-    expect(backend.arrivals().filter((arrival) => arrival.kind === 'certificate-issued' && arrival.refId === reprinted.number && arrival.status === 'applied')).toHaveLength(1);
+    expect(terminal.backend.arrivals().filter((arrival) => arrival.kind === 'certificate-issued' && arrival.refId === reprinted.number && arrival.status === 'applied')).toHaveLength(1);
   });
 
   it('refuses a case this terminal does not hold, and a reprint moved to another case', async () => {
@@ -181,7 +155,7 @@ describe('issuing a certificate', () => {
 
     // A spoiled booklet printed again: the index shows the number in force, the new one.
     const second = await call('certificates.reprint', { ...request, spoiledNumber: first.number, reason: 'spoiled' });
-    await until(() => backend.certificateNumbers().find((entry) => entry.number === first.number)?.state === 'void' && backend.certificateNumbers().some((entry) => entry.number === second.number), 'both numbers at the backend');
+    await until(() => terminal.backend.certificateNumbers().find((entry) => entry.number === first.number)?.state === 'void' && terminal.backend.certificateNumbers().some((entry) => entry.number === second.number), 'both numbers at the backend');
     const divorces = async () => (await call('registry.findOriginalRegistration', { type: 'BL', idNumber: zhaoLei.idNumber, name: zhaoLei.name }));
     const original = await divorces();
     expect(original.record).toMatchObject({ kind: 'divorce', date: today, number: second.number });

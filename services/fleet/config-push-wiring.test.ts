@@ -4,17 +4,11 @@
  * them against the real printer (ippeveprinter) and apply or refuse without
  * a restart, reporting either way.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../domain/logger';
 import { FleetAdmin } from '../../fixtures/backend/fleet/admin-client';
-import { startReferenceBackend } from '../../fixtures/backend/server';
 import { freePort } from '../../fixtures/printer/ippeveprinter';
 import { printingTestKit } from '../../fixtures/printer/test-kit';
-import { loadConfig } from '../../main/shared/config';
-import { createTerminalServices } from '../create-services';
+import { servicesOnLoopback } from '../testing/loopback-services';
 
 const kit = printingTestKit();
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -24,29 +18,17 @@ afterAll(async () => {
 
 describe('configuration push in the running services', () => {
   it('refuses a pushed printer that does not exist (previous kept, reported with the reason), applies a real one and a new device without a restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'config-push-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const backend = await startReferenceBackend({ dataDir: join(dir, 'backend'), port: 0 });
-    cleanup.push(() => backend.close());
     const printer = await kit.printer({ name: 'pushed-a4' });
-    const services = await createTerminalServices(
-      loadConfig({ TERMINAL_DATA_DIR: join(dir, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_REQUIRE_SIGN_IN: '0' }),
-      silentLogger,
-      'test',
-    );
-    cleanup.push(() => services.close());
-    const call = async <T>(method: string, params?: unknown): Promise<T> => {
-      const reply = await services.dispatch(method, params);
-      if (!reply.ok) throw new Error(`${method}: ${reply.error.code}`);
-      return reply.result as T;
-    };
+    const terminal = await servicesOnLoopback({ prefix: 'config-push-', env: { TERMINAL_REQUIRE_SIGN_IN: '0' }, version: 'test' });
+    cleanup.push(() => terminal.close());
+    const { backend, call } = terminal;
     let terminalId: string | undefined;
-    await expect.poll(async () => (terminalId = (await call<{ terminalId?: string }>('app.info')).terminalId)).toBeTruthy();
+    await expect.poll(async () => (terminalId = (await call('app.info')).terminalId)).toBeTruthy();
     const admin = new FleetAdmin(backend.url);
     const configuration = async () => (await admin.status()).terminals.find((entry) => entry.terminalId === terminalId)?.configuration;
-    const configured = async () => (await call<{ printers: { id: string; source?: string }[] }>('printers.list')).printers.map((entry) => entry.id);
+    const configured = async () => (await call('printers.list')).printers.map((entry) => entry.id);
     const before = await configured();
-    const deviceKinds = async () => (await call<{ kind: string }[]>('devices.list')).map((device) => device.kind);
+    const deviceKinds = async () => (await call('devices.list')).map((device) => device.kind);
 
     const missing = `ipp://127.0.0.1:${await freePort()}/ipp/print`;
     await admin.setConfiguration(`terminal:${terminalId}`, { printers: [{ kind: 'ipp', id: 'missing', name: '不存在的打印机', uri: missing }] });

@@ -7,54 +7,32 @@
  * closing late does not take the reader from the one now asking. (A screen of
  * another profile cannot ask at all: services/scope/profile-scope.test.ts.)
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, EventPayload } from '../../contract/api';
+import type { CallInput, EventPayload } from '../../contract/api';
 import { cardReadsFor, type CardReadSubscribe } from '../../contract/card-reads';
-import { silentLogger } from '../../domain/logger';
-import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
-import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { startIdCardReaderSimulator, type IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
-import { loadConfig } from '../../main/shared/config';
-import { tempDir } from '../../sync/testing/harness';
-import { createTerminalServices, type TerminalServices } from '../create-services';
+import { servicesOnLoopback, until, type Call, type ServicesOnLoopback } from '../testing/loopback-services';
 
 type Reading = EventPayload<'idCard.cardRead'>;
 
 describe('card read requests', () => {
-  const dir = tempDir('card-requests-');
-  let backend: ReferenceBackend;
+  let terminal: ServicesOnLoopback;
   let reader: IdCardReaderSimulator;
-  let services: TerminalServices;
+  const call: Call = (method, params) => terminal.call(method, params);
 
-  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<void> {
-    const reply = await services.dispatch(method, params);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  }
-  async function until(probe: () => boolean, what: string): Promise<void> {
-    for (let attempt = 0; attempt < 1500; attempt += 1) {
-      if (probe()) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
   /** What a screen's subscription sees, through the same filter the renderer uses. */
-  const subscribe: CardReadSubscribe = (event, listener) => services.events.connect((name, payload) => name === event && listener(payload as never));
+  const subscribe: CardReadSubscribe = (event, listener) => terminal.services.events.connect((name, payload) => name === event && listener(payload as never));
 
   beforeAll(async () => {
-    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
     reader = await startIdCardReaderSimulator();
-    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_ID_CARD_PORT: reader.devicePath, TERMINAL_PROFILE: 'registry-desk' });
-    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
-    await call('officer.signIn', { account: SAMPLE_OFFICERS[0]!.account, password: SAMPLE_OFFICERS[0]!.password });
+    terminal = await servicesOnLoopback({ prefix: 'card-requests-', env: { TERMINAL_ID_CARD_PORT: reader.devicePath, TERMINAL_PROFILE: 'registry-desk' } });
+    await terminal.signIn();
   });
 
   afterAll(async () => {
-    await services?.close();
+    await terminal?.close();
     await reader?.close();
-    await backend?.close();
-    dir.remove();
   });
 
   it("delivers a reading only to the screen that asked: the certificate desk's read never reaches the appointment list", async () => {
@@ -63,7 +41,7 @@ describe('card read requests', () => {
     const all: Reading[] = [];
     cardReadsFor('idCard.cardRead', 'registry', subscribe, (reading) => registry.push(reading));
     cardReadsFor('idCard.cardRead', 'certificate', subscribe, (reading) => certificate.push(reading));
-    services.events.connect((name, payload) => name === 'idCard.cardRead' && all.push(payload as Reading));
+    terminal.services.events.connect((name, payload) => name === 'idCard.cardRead' && all.push(payload as Reading));
 
     await call('idCard.request', { requesterId: 'certificate' });
     reader.placeCard(sampleCards.resident);
@@ -86,7 +64,7 @@ describe('card read requests', () => {
   });
 
   it('refuses a requester that is not one of the screens', async () => {
-    const reply = await services.dispatch('idCard.request', { requesterId: 'anyone' } as unknown as CallInput<'idCard.request'>);
+    const reply = await terminal.services.dispatch('idCard.request', { requesterId: 'anyone' } as unknown as CallInput<'idCard.request'>);
     expect(reply).toMatchObject({ ok: false });
   });
 });

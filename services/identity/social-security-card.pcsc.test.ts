@@ -7,47 +7,31 @@
  * social security card's chip ('ssc-chip'), and a fault reaches the screen as
  * its own code.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput, EventName } from '../../contract/api';
-import { silentLogger } from '../../domain/logger';
+import type { EventName } from '../../contract/api';
 import type { SocialSecurityCardReading } from '../../domain/social-security-card';
 import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
-import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { pcscStackMissing, startPcscHarness, type PcscHarness } from '../../fixtures/social-security-card/pcsc-harness';
-import { loadConfig } from '../../main/shared/config';
-import { sampleDraft, tempDir } from '../../sync/testing/harness';
-import { createTerminalServices, type TerminalServices } from '../create-services';
+import { sampleDraft } from '../../sync/testing/harness';
+import { codeOf, servicesOnLoopback, type Call, type ServicesOnLoopback } from '../testing/loopback-services';
 
 const officer = SAMPLE_OFFICERS[0]!;
 
 describe.skipIf(pcscStackMissing())('reception: identifying the applicant by a social security card over PC/SC', () => {
-  const dir = tempDir('ssc-reception-');
   let pcsc: PcscHarness;
-  let backend: ReferenceBackend;
-  let services: TerminalServices;
+  let terminal: ServicesOnLoopback;
   const seen: Array<{ event: EventName; payload: unknown }> = [];
-
-  async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
-    const reply = await services.dispatch(method, params);
-    if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-    return reply.result as CallOutput<K>;
-  }
-  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+  const call: Call = (method, params) => terminal.call(method, params);
 
   beforeAll(async () => {
     pcsc = await startPcscHarness();
-    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
-    const config = loadConfig({ TERMINAL_DATA_DIR: join(dir.path, 'terminal'), TERMINAL_BACKEND_URL: backend.url, TERMINAL_SSC_READER: '1' });
-    services = await createTerminalServices(config, silentLogger, '0.0.0-test');
-    services.events.connect((event, payload) => seen.push({ event, payload }));
+    terminal = await servicesOnLoopback({ prefix: 'ssc-reception-', env: { TERMINAL_SSC_READER: '1' } });
+    terminal.services.events.connect((event, payload) => seen.push({ event, payload }));
   }, 30_000);
 
   afterAll(async () => {
-    await services?.close();
-    await backend?.close();
+    await terminal?.close();
     await pcsc?.close();
-    dir.remove();
   });
 
   it('lists the reader, reads the inserted card, and records the case as identified from its chip', async () => {

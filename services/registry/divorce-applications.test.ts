@@ -8,26 +8,20 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocumentEngine } from '../../documents';
 import { openDocumentEngine } from '../../documents/node';
 import { beijingDate } from '../../domain/legal-date';
 import { fengJun, jiangMei, printedParty, qianJia, sunLi, zhaoLei, zhengHao } from '../../fixtures/registry/sample-parties';
 import { createSyncService } from '../../sync';
-import { FAST_SYNC, startPair } from '../../sync/testing/harness';
+import { FAST_SYNC } from '../../sync/testing/harness';
 import { TerminalError } from '../../contract/errors';
 import { askCentre } from './centre-call';
-import { createRegistryDesk, type RegistryDesk } from './handlers';
 import { OFFICER_MESSAGES } from '../officer-messages';
+import { registryDesksOnLoopback, testRegistryDesk } from '../testing/registry-on-loopback';
 
-let pair: Awaited<ReturnType<typeof startPair>> | undefined;
-let desk: RegistryDesk | undefined;
+const startDesk = registryDesksOnLoopback();
 let engine: Promise<DocumentEngine> | undefined;
-afterEach(async () => {
-  desk?.close();
-  await pair?.close();
-  pair = desk = undefined;
-});
 
 interface Printed {
   kind: string;
@@ -39,17 +33,11 @@ interface Printed {
 const printer = { failNext: 0 };
 
 async function start(registryCode = '310104') {
-  pair = await startPair();
   const printed: Printed[] = [];
   engine ??= openDocumentEngine();
-  const dir = pair.dir;
   printer.failNext = 0;
-  desk = createRegistryDesk({
-    sync: pair.sync,
+  const { desk, backend, sync, dir } = await startDesk((pair) => ({
     registryCode,
-    reviewChanged: () => undefined,
-    hasCapture: () => false,
-    calendar: () => ({ holidays: [], workingWeekends: [] }),
     printDocument: async (_printerId, kind, data) => {
       // The real document engine renders what would print; its text is read back with pdftotext.
       const rendered = await (await engine!).render(kind, data);
@@ -57,13 +45,13 @@ async function start(registryCode = '310104') {
         printer.failNext -= 1;
         throw new TerminalError('printer-offline', 'the printer does not answer');
       }
-      const file = join(dir, `${printed.length}-${kind}.pdf`);
+      const file = join(pair.dir, `${printed.length}-${kind}.pdf`);
       writeFileSync(file, rendered.pdf);
       printed.push({ kind, data, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '') });
       return { id: `job-${printed.length}`, state: 'completed' } as never;
     },
-  });
-  return { desk, printed, backend: pair.backend, sync: pair.sync };
+  }));
+  return { desk, printed, backend, sync, dir };
 }
 
 async function held(url: string): Promise<{ id: string; state: string; parties: { idNumber: string }[]; withdrawnBy?: string; registeredOn?: string; terminalId: string }[]> {
@@ -94,7 +82,7 @@ describe('divorce applications through the centre', () => {
   });
 
   it('reprints a spoiled L after a restart of the services as the same registration, not refused as already registered', async () => {
-    const { desk: before, backend, sync } = await start();
+    const { desk: before, backend, sync, dir } = await start();
     const [found] = (await before.handlers['registry.findDivorceApplications']({ idNumbers: [sunLi.idNumber, zhaoLei.idNumber] })).applications;
     const today = beijingDate(sync.serverNow());
     const request = { type: 'L' as const, data: certificate(today, [zhaoLei, sunLi]), divorceApplicationId: found!.application.id };
@@ -102,16 +90,9 @@ describe('divorce applications through the centre', () => {
     before.close();
     // The services restart: a new terminal store process on the same data, a desk with nothing in memory.
     await sync.stop();
-    const restarted = createSyncService({ dataDir: join(pair!.dir, 'terminal'), backendUrl: backend.url, ...FAST_SYNC });
+    const restarted = createSyncService({ dataDir: join(dir, 'terminal'), backendUrl: backend.url, ...FAST_SYNC });
     await restarted.start();
-    const after = createRegistryDesk({
-      sync: restarted,
-      registryCode: '310104',
-      reviewChanged: () => undefined,
-      hasCapture: () => false,
-      calendar: () => ({ holidays: [], workingWeekends: [] }),
-      printDocument: () => Promise.reject(new Error('no printer in this test')),
-    });
+    const after = testRegistryDesk(restarted);
     // The recovery reads the application's own audit entries (an index), never a walk of the whole chain.
     const walk = vi.spyOn(restarted.audit(), 'entries');
     try {
@@ -196,7 +177,7 @@ describe('divorce applications through the centre', () => {
   });
 
   it('records an application received here before printing its receipt; another terminal finds it; a second one for a party is refused', async () => {
-    const { desk, backend, printed, sync } = await start();
+    const { desk, backend, printed, sync, dir } = await start();
     const parties = [printedParty(zhengHao), printedParty(fengJun)];
     // zhengHao already has a pending application (received at 黄浦区): refused, nothing printed.
     await expect(desk.handlers['registry.printDivorceReceipt']({ printerId: 'a4', parties })).rejects.toMatchObject({ code: 'registry-divorce-application-pending' });
@@ -208,16 +189,9 @@ describe('divorce applications through the centre', () => {
       expect.objectContaining({ id: receipt.applicationId, terminalId: sync.terminalId() }),
     ]);
 
-    const other = createSyncService({ dataDir: join(pair!.dir, 'terminal-2'), backendUrl: backend.url, ...FAST_SYNC });
+    const other = createSyncService({ dataDir: join(dir, 'terminal-2'), backendUrl: backend.url, ...FAST_SYNC });
     await other.start();
-    const otherDesk = createRegistryDesk({
-      sync: other,
-      registryCode: '310105',
-      reviewChanged: () => undefined,
-      hasCapture: () => false,
-      calendar: () => ({ holidays: [], workingWeekends: [] }),
-      printDocument: () => Promise.reject(new Error('no printer in this test')),
-    });
+    const otherDesk = testRegistryDesk(other, { registryCode: '310105' });
     try {
       const found = await otherDesk.handlers['registry.findDivorceApplications']({ idNumbers: [jiangMei.idNumber, fengJun.idNumber] });
       expect(found.applications.map((entry) => [entry.application.id, entry.verdict])).toEqual([
@@ -303,11 +277,7 @@ describe('divorce applications through the centre', () => {
     before.close();
     const [stored] = ofCouple(await held(backend.url), fengJun.idNumber).filter((entry) => entry.state === 'received') as unknown as { id: string; receivedOn: string; coolingOffEnds: string; windowOpens: string; windowCloses: string }[];
     // The services restarted: the desk no longer knows the id. A calendar changed since would give other dates if recounted.
-    const after = createRegistryDesk({
-      sync,
-      registryCode: '310104',
-      reviewChanged: () => undefined,
-      hasCapture: () => false,
+    const after = testRegistryDesk(sync, {
       calendar: () => ({ holidays: [stored!.coolingOffEnds, stored!.windowCloses], workingWeekends: [] }),
       printDocument: async (_printerId, kind, data) => {
         printed.push({ kind, data, text: '' });
@@ -344,12 +314,7 @@ describe('divorce applications through the centre', () => {
 
   it('leaves the count to the case when the application is received inside an open case of the couple', async () => {
     const { sync } = await start();
-    const inCase = createRegistryDesk({
-      sync,
-      registryCode: '310104',
-      reviewChanged: () => undefined,
-      hasCapture: () => false,
-      calendar: () => ({ holidays: [], workingWeekends: [] }),
+    const inCase = testRegistryDesk(sync, {
       hasOpenCase: (business, idNumbers) => business === 'divorce-application' && idNumbers.includes(fengJun.idNumber),
       printDocument: async () => ({ id: 'job-1', state: 'completed' }) as never,
     });

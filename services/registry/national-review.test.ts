@@ -4,29 +4,17 @@
  * reason and a scanned document, and a review pending while the centre
  * fails, answered when it comes back.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gatResidenceCard, foreignPermanent2023Card, residentCard, residentLongTermCard } from '../../fixtures/id-card-reader/sample-cards';
 import { actAs } from '../../sync/audit/actor';
-import { startPair } from '../../sync/testing/harness';
-import { createRegistryDesk, type RegistryDesk } from './handlers';
+import { registryDesksOnLoopback } from '../testing/registry-on-loopback';
 import type { ReviewView } from './national-review';
 
-let pair: Awaited<ReturnType<typeof startPair>> | undefined;
-let desk: RegistryDesk | undefined;
-afterEach(async () => {
-  desk?.close();
-  await pair?.close();
-  pair = desk = undefined;
-});
+const startDesk = registryDesksOnLoopback();
 
 async function start(changes: ReviewView[] = []) {
-  pair = await startPair();
-  desk = createRegistryDesk({ sync: pair.sync, registryCode: '310104', reviewChanged: (view) => changes.push(view), hasCapture: (id) => id === 'scan-1',
-    reviewRetryMs: 50,
-    calendar: () => ({ holidays: [], workingWeekends: [] }),
-    printDocument: () => Promise.reject(new Error('no printer in this test')),
-  });
-  return { sync: pair.sync, backend: pair.backend, desk };
+  const { sync, backend, desk } = await startDesk(() => ({ reviewChanged: (view) => changes.push(view), hasCapture: (id) => id === 'scan-1', reviewRetryMs: 50 }));
+  return { sync, backend, desk };
 }
 
 const party = (card: { idNumber: string; name: string }) => ({ idNumber: card.idNumber, name: card.name });

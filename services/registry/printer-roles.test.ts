@@ -10,19 +10,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../contract/api';
 import certificateLayout from '../../documents/layouts/marriage-certificate.json' with { type: 'json' };
 import { certificateMedia } from '../../drivers/printer/media';
 import { beijingDate } from '../../domain/legal-date';
-import { silentLogger } from '../../domain/logger';
 import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
-import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
 import { startIppEvePrinter, type RunningIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { printedParty, wuMin } from '../../fixtures/registry/sample-parties';
 import { loadConfig } from '../../main/shared/config';
-import { tempDir } from '../../sync/testing/harness';
 import { OFFICER_MESSAGES } from '../officer-messages';
-import { createTerminalServices, type TerminalServices } from '../create-services';
+import { startLoopbackBackend, startServices, type LoopbackBackend, type RunningServices } from '../testing/loopback-services';
 
 const officer = SAMPLE_OFFICERS[0]!;
 const marriage = {
@@ -34,29 +30,22 @@ const marriage = {
 };
 
 describe('printers by role', () => {
-  const dir = tempDir('printer-roles-');
-  let backend: ReferenceBackend;
+  let peer: LoopbackBackend;
   let a4: RunningIppEvePrinter;
   let booklets: RunningIppEvePrinter;
-  const running: TerminalServices[] = [];
+  const running: RunningServices[] = [];
 
   async function terminal(name: string, printers: unknown[]) {
-    const configPath = join(dir.path, `${name}.json`);
+    const configPath = join(peer.dir, `${name}.json`);
     writeFileSync(configPath, JSON.stringify({ printers }));
-    const config = loadConfig({ TERMINAL_CONFIG: configPath, TERMINAL_DATA_DIR: join(dir.path, name), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PROFILE: 'registry-desk' });
-    const services = await createTerminalServices(config, silentLogger, '0.0.0-test');
-    running.push(services);
-    async function call<K extends CallName>(method: K, params?: CallInput<K>): Promise<CallOutput<K>> {
-      const reply = await services.dispatch(method, params);
-      if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-      return reply.result as CallOutput<K>;
-    }
-    await call('officer.signIn', { account: officer.account, password: officer.password });
-    return call;
+    const started = await startServices({ TERMINAL_CONFIG: configPath, TERMINAL_DATA_DIR: join(peer.dir, name), TERMINAL_BACKEND_URL: peer.backend.url, TERMINAL_PROFILE: 'registry-desk' });
+    running.push(started);
+    await started.signIn(officer);
+    return started.call;
   }
 
   beforeAll(async () => {
-    backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0 });
+    peer = await startLoopbackBackend('printer-roles-');
     a4 = await startIppEvePrinter({ name: 'A4', media: ['iso_a4_210x297mm'] });
     booklets = await startIppEvePrinter({ name: 'Certificate', media: [certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name, 'iso_a4_210x297mm'] });
   });
@@ -65,8 +54,7 @@ describe('printers by role', () => {
     for (const services of running) await services.close();
     await a4?.stop();
     await booklets?.stop();
-    await backend?.close();
-    dir.remove();
+    await peer?.close();
   });
 
   it('prints an A4 paper on the A4 printer and a certificate on the certificate printer, the registrar naming neither', async () => {
@@ -89,20 +77,20 @@ describe('printers by role', () => {
 
   it('refuses an A4 paper in Chinese on a terminal with no A4 printer, before the centre issues anything', async () => {
     const call = await terminal('no-a4', [{ kind: 'ipp', id: 'only-certificate', name: '证书打印机', uri: booklets.uri, role: 'certificate' }]);
-    const before = ((await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: unknown[] }).certificates.length;
+    const before = ((await (await fetch(`${peer.backend.url}/admin/registry/record-certificates`)).json()) as { certificates: unknown[] }).certificates.length;
     const refused = await call('registry.printRecordCertificate', { person: printedParty(wuMin) }).then(
       () => undefined,
       (error: { code?: string }) => error.code,
     );
     expect(refused).toBe('printer-a4-missing');
     expect(OFFICER_MESSAGES['printer-a4-missing']?.['zh-CN']).toContain('未配置 A4 打印机');
-    const after = ((await (await fetch(`${backend.url}/admin/registry/record-certificates`)).json()) as { certificates: unknown[] }).certificates.length;
+    const after = ((await (await fetch(`${peer.backend.url}/admin/registry/record-certificates`)).json()) as { certificates: unknown[] }).certificates.length;
     expect(after).toBe(before);
   });
 
   it('refuses a printer role the configuration does not know', () => {
-    const configPath = join(dir.path, 'bad-role.json');
+    const configPath = join(peer.dir, 'bad-role.json');
     writeFileSync(configPath, JSON.stringify({ printers: [{ kind: 'ipp', id: 'x', name: 'x', uri: a4.uri, role: 'booklet' }] }));
-    expect(() => loadConfig({ TERMINAL_CONFIG: configPath, TERMINAL_DATA_DIR: join(dir.path, 'bad'), TERMINAL_BACKEND_URL: backend.url })).toThrow(/role/);
+    expect(() => loadConfig({ TERMINAL_CONFIG: configPath, TERMINAL_DATA_DIR: join(peer.dir, 'bad'), TERMINAL_BACKEND_URL: peer.backend.url })).toThrow(/role/);
   });
 });

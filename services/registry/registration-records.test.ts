@@ -5,34 +5,21 @@
  * that does not exist refused by name, a replacement printing only what the
  * original says, a record certificate issued once under the centre's number.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { heWei, huangTing, printedParty, wuMin, xuJing, zhouJie } from '../../fixtures/registry/sample-parties';
 import { TerminalError } from '../../contract/errors';
 import { beijingDate } from '../../domain/legal-date';
-import { startPair } from '../../sync/testing/harness';
-import { createRegistryDesk, type RegistryDesk } from './handlers';
+import { registryDesksOnLoopback } from '../testing/registry-on-loopback';
 
-let pair: Awaited<ReturnType<typeof startPair>> | undefined;
-let desk: RegistryDesk | undefined;
-afterEach(async () => {
-  desk?.close();
-  await pair?.close();
-  pair = desk = undefined;
-});
+const startDesk = registryDesksOnLoopback();
 
 /** The printer refuses the next `n` jobs (out of paper, offline). */
 const printer = { failNext: 0 };
 
 async function start() {
-  pair = await startPair();
   const printed: { kind: string; data: unknown }[] = [];
   printer.failNext = 0;
-  desk = createRegistryDesk({
-    sync: pair.sync,
-    registryCode: '310104',
-    reviewChanged: () => undefined,
-    hasCapture: () => false,
-    calendar: () => ({ holidays: [], workingWeekends: [] }),
+  const { desk, backend, sync } = await startDesk(() => ({
     printDocument: async (_printerId, kind, data) => {
       if (printer.failNext > 0) {
         printer.failNext -= 1;
@@ -41,8 +28,8 @@ async function start() {
       printed.push({ kind, data });
       return { id: `job-${printed.length}`, state: 'completed' } as never;
     },
-  });
-  return { desk, printed, backend: pair.backend, sync: pair.sync };
+  }));
+  return { desk, printed, backend, sync };
 }
 
 describe('replacements and record certificates from the registration index', () => {

@@ -8,60 +8,19 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startReferenceBackend } from '../../fixtures/backend/server';
-import { createSyncService, type SyncService } from '../../sync';
+import { describe, expect, it } from 'vitest';
 import { actAs } from '../../sync/audit/actor';
-import { FAST_SYNC, tempDir } from '../../sync/testing/harness';
-import { MaterialCaptures } from '../material-captures';
 import type { DayReport } from '../../domain/registry/day-report';
+import { registryCasesPerTest, testCouple } from '../testing/registry-on-loopback';
 import { AppointmentDesk } from './appointment-desk';
-import { createRegistryCaseDesk } from './case-handlers';
 import { createDayReportDesk } from './day-report';
 
-const JPEG = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, n + 1, n + 2, 0xff, 0xd9]);
-const parties = [
-  { name: '王建国', sex: '男', nationality: '中国', birthDate: '1985-03-12', idNumber: '31010419850312003X' },
-  { name: '马秀兰', sex: '女', nationality: '中国', birthDate: '1990-07-05', idNumber: '640102199007050022' },
-];
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+const parties = testCouple;
+const start = registryCasesPerTest('registry-abandon-');
 
 async function terminal() {
-  const dir = tempDir('registry-abandon-');
-  const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, contract: true });
-  const dataDir = join(dir.path, 'terminal');
-  let sync: SyncService | undefined;
-  async function services() {
-    await sync?.stop();
-    const current = createSyncService({ dataDir, backendUrl: backend.url, ...FAST_SYNC });
-    sync = current;
-    await current.start();
-    await current.pullNow();
-    const captures = new MaterialCaptures();
-    const desk = createRegistryCaseDesk({
-      captures,
-      review: () => undefined,
-      adoptReview: () => {},
-      sync: current,
-      registryCode: '310104',
-      a4Printer: () => 'none',
-      printDocument: async () => {
-        throw new Error('not printing here');
-      },
-    });
-    return { sync: current, desk, capture: (n: number) => captures.add({ data: JPEG(n), mimeType: 'image/jpeg' }) };
-  }
-  cleanup = async () => {
-    await sync?.stop();
-    await backend.close();
-    dir.remove();
-  };
-  return { services, backend, keptFile: (pageId: string) => existsSync(join(dataDir, 'materials', `${pageId}.sm4`)) };
+  const started = await start();
+  return { services: started.services, backend: started.backend, keptFile: (pageId: string) => existsSync(join(started.dataDir, 'materials', `${pageId}.sm4`)) };
 }
 
 async function codeOf(run: () => unknown): Promise<string | undefined> {

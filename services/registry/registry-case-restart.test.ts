@@ -7,62 +7,21 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TerminalError } from '../../contract/errors';
-import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
-import { createSyncService, type SyncService } from '../../sync';
-import { FAST_SYNC, tempDir } from '../../sync/testing/harness';
-import { MaterialCaptures } from '../material-captures';
-import { createRegistryCaseDesk } from './case-handlers';
+import { registryCasesPerTest, testCouple } from '../testing/registry-on-loopback';
 import type { ReviewView } from './national-review';
 
-const JPEG = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, n + 1, n + 2, 0xff, 0xd9]);
-const parties = [
-  { name: '王建国', sex: '男', nationality: '中国', birthDate: '1985-03-12', idNumber: '31010419850312003X' },
-  { name: '马秀兰', sex: '女', nationality: '中国', birthDate: '1990-07-05', idNumber: '640102199007050022' },
-];
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+const parties = testCouple;
+const start = registryCasesPerTest('registry-restart-');
 
 async function terminal() {
-  const dir = tempDir('registry-restart-');
-  const backend: ReferenceBackend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, contract: true });
-  const dataDir = join(dir.path, 'terminal');
-  let sync: SyncService | undefined;
-  /** One services instance: its own capture cache and reviews, on the terminal's store. */
-  async function services(reviews: Map<string, ReviewView> = new Map()) {
-    await sync?.stop();
-    sync = createSyncService({ dataDir, backendUrl: backend.url, ...FAST_SYNC });
-    await sync.start();
-    await sync.pullNow();
-    const captures = new MaterialCaptures();
-    const desk = createRegistryCaseDesk({
-      captures,
-      review: (id) => reviews.get(id),
-      adoptReview: (view) => void (reviews.has(view.id) || reviews.set(view.id, view)),
-      sync,
-      registryCode: '310104',
-      a4Printer: () => 'none',
-      printDocument: async () => {
-        throw new Error('not printing here');
-      },
-    });
-    return { cases: desk.cases, captures, reviews, capture: (n: number) => captures.add({ data: JPEG(n), mimeType: 'image/jpeg' }) };
-  }
-  cleanup = async () => {
-    await sync?.stop();
-    await backend.close();
-    dir.remove();
-  };
+  const started = await start();
   const archived = async (caseId: string) =>
-    ((await (await fetch(`${backend.url}/admin/registry/cases`)).json()) as { cases: { caseId: string; materials: { fileName: string; uploads: number; uploaded: boolean }[] }[] }).cases.filter(
+    ((await (await fetch(`${started.backend.url}/admin/registry/cases`)).json()) as { cases: { caseId: string; materials: { fileName: string; uploads: number; uploaded: boolean }[] }[] }).cases.filter(
       (entry) => entry.caseId === caseId,
     );
-  return { services, archived, dataDir };
+  return { services: started.services, archived, dataDir: started.dataDir };
 }
 
 function refusal(run: () => unknown): TerminalError | undefined {

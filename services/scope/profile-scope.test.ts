@@ -3,37 +3,25 @@
  * another profile is refused with `call-outside-profile` before it does anything, signed in or not, whatever the
  * renderer shows. One composed terminal per profile against the reference backend on loopback.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../domain/logger';
 import { callsOf, type TerminalProfile } from '../../domain/terminal-profile';
-import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
-import { startReferenceBackend, type ReferenceBackend } from '../../fixtures/backend/server';
-import { loadConfig } from '../../main/shared/config';
-import { createTerminalServices } from '../create-services';
+import { startLoopbackBackend, startServices, type LoopbackBackend } from '../testing/loopback-services';
 import { OFFICER_MESSAGES } from '../officer-messages';
 import { unscopedCalls } from './profile-scope';
 
-let dir: string;
-let backend: ReferenceBackend;
+let peer: LoopbackBackend;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'profile-scope-'));
-  backend = await startReferenceBackend({ dataDir: join(dir, 'backend'), port: 0 });
+  peer = await startLoopbackBackend('profile-scope-');
 });
 afterAll(async () => {
-  await backend.close();
-  rmSync(dir, { recursive: true, force: true });
+  await peer.close();
 });
 
 async function terminal(profile: TerminalProfile) {
-  const services = await createTerminalServices(loadConfig({ TERMINAL_DATA_DIR: join(dir, profile), TERMINAL_BACKEND_URL: backend.url, TERMINAL_PROFILE: profile }), silentLogger, 'test');
-  if (profile !== 'extension-terminal') {
-    const officer = SAMPLE_OFFICERS[0]!;
-    expect(await services.dispatch('officer.signIn', { account: officer.account, password: officer.password })).toMatchObject({ ok: true });
-  }
-  return services;
+  const started = await startServices({ TERMINAL_DATA_DIR: join(peer.dir, profile), TERMINAL_BACKEND_URL: peer.backend.url, TERMINAL_PROFILE: profile }, 'test');
+  if (profile !== 'extension-terminal') await started.signIn();
+  return started.services;
 }
 
 const refusedAs = { ok: false, error: { code: 'call-outside-profile' } };
