@@ -7,6 +7,7 @@
  * under one material key per document and party. A case saved before the
  * desk recorded document kinds resumes with the kinds its numbers show.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TerminalError } from '../../contract/errors';
@@ -68,7 +69,7 @@ async function terminal() {
     return read();
   };
   const uploadsOf = (caseId: string) => backend.uploads().filter((upload) => upload.caseId === caseId && upload.completed);
-  return { services, archived, uploadsOf, contractViolations: () => backend.contractViolations() };
+  return { services, archived, uploadsOf, dataDir, contractViolations: () => backend.contractViolations() };
 }
 
 async function refusal(run: () => unknown): Promise<TerminalError | undefined> {
@@ -173,5 +174,29 @@ describe('supporting documents of a foreign-related registration', () => {
       ['document:notarised-declaration:party-1', 1],
       ['document:no-spouse-certificate:party-2', 1],
     ]);
+  });
+
+  // Mutation: leaving lostDocuments out of the view's recapture list completes the case with a page that is gone.
+  it('a document page gone from the terminal is named for capturing again, with the party, and taken again', async () => {
+    const { services, dataDir } = await terminal();
+    const before = await services();
+    const opened = before.cases.open('divorce-registration', [
+      { ...gat, documentType: 'gat-residence' },
+      { ...permanent, name: '马秀兰', nationality: '中国', idNumber: '640102199007050022', documentType: 'resident' },
+    ]);
+    for (const paper of ['review-form', 'divorce-agreement', 'handover-receipt'] as const) await before.cases.capturePaper(opened.id, paper, before.capture(1));
+    const certificate = before.capture(2);
+    await before.cases.captureDocument(opened.id, 'marriage-certificate', 1, certificate);
+    await before.cases.captureDocument(opened.id, 'marriage-certificate', 2, before.capture(3));
+    // The kept file of party 1's marriage certificate is lost (a disk fault), then the services restart.
+    rmSync(join(dataDir, 'materials', `${certificate}.sm4`));
+    const after = await services();
+    expect(after.cases.view(opened.id)).toMatchObject({ recapture: [{ kind: 'document', document: 'marriage-certificate', party: 1 }], missingDocuments: [{ document: 'marriage-certificate', party: 1 }] });
+    const refused = await refusal(() => after.cases.complete(opened.id));
+    expect(refused?.code).toBe('registry-recapture-needed');
+    expect(refused?.params).toMatchObject({ names: '陈大文持有的结婚证', namesEn: "陈大文's marriage certificate", count: 1 });
+    await after.cases.captureDocument(opened.id, 'marriage-certificate', 1, after.capture(4));
+    expect(after.cases.view(opened.id)).toMatchObject({ recapture: [], missingDocuments: [] });
+    expect((await after.cases.complete(opened.id)).state).toBe('completed');
   });
 });
