@@ -9,55 +9,20 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TerminalError } from '../../contract/errors';
 import { foreignPermanent2023Card, gatResidenceCard } from '../../fixtures/id-card-reader/sample-cards';
-import { startReferenceBackend } from '../../fixtures/backend/server';
-import { createSyncService, type SyncService } from '../../sync';
-import { FAST_SYNC, tempDir } from '../../sync/testing/harness';
-import { MaterialCaptures } from '../material-captures';
-import { createRegistryCaseDesk } from './case-handlers';
+import { registryCasesPerTest } from '../testing/registry-on-loopback';
 
-const JPEG = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, n, n + 1, n + 2, 0xff, 0xd9]);
 const gat = { name: gatResidenceCard.name, sex: '男', nationality: '中国', birthDate: gatResidenceCard.birthDate, idNumber: gatResidenceCard.idNumber };
 const permanent = { name: foreignPermanent2023Card.name, sex: '女', nationality: '法国', birthDate: foreignPermanent2023Card.birthDate, idNumber: foreignPermanent2023Card.idNumber };
 
 type Archived = { caseId: string; parties: { name: string; documentType?: string }[]; materials: { key: string; fileName: string; uploads: number; uploaded: boolean }[] };
 
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+const start = registryCasesPerTest('registry-documents-');
 
 async function terminal() {
-  const dir = tempDir('registry-documents-');
-  const backend = await startReferenceBackend({ dataDir: join(dir.path, 'backend'), port: 0, contract: true });
-  const dataDir = join(dir.path, 'terminal');
-  let sync: SyncService | undefined;
-  async function services() {
-    await sync?.stop();
-    sync = createSyncService({ dataDir, backendUrl: backend.url, ...FAST_SYNC });
-    await sync.start();
-    const captures = new MaterialCaptures();
-    const desk = createRegistryCaseDesk({
-      captures,
-      review: () => undefined,
-      adoptReview: () => {},
-      sync,
-      registryCode: '310104',
-      a4Printer: () => 'none',
-      printDocument: async () => {
-        throw new Error('not printing here');
-      },
-    });
-    return { cases: desk.cases, captures, sync, capture: (n: number) => captures.add({ data: JPEG(n), mimeType: 'image/jpeg' }) };
-  }
-  cleanup = async () => {
-    await sync?.stop();
-    await backend.close();
-    dir.remove();
-  };
+  const { backend, dataDir, services } = await start();
   /** The backend's record of the case once every material has arrived (the outbox and uploads run in the background). */
   const archived = async (caseId: string): Promise<Archived[]> => {
     const read = async () => ((await (await fetch(`${backend.url}/admin/registry/cases`)).json()) as { cases: Archived[] }).cases.filter((entry) => entry.caseId === caseId);
