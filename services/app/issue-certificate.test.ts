@@ -110,16 +110,24 @@ describe('issuing a certificate', () => {
     const yesterday = beijingDate(now - DAY_MS);
     const tomorrow = beijingDate(now + DAY_MS);
 
-    // A screen opened yesterday (or a PC clock a day behind) sends yesterday: the booklet carries today.
-    const couple = await reviewedCouple(marriage.parties);
-    const printed = await call('certificates.print', { type: 'J', printerId, data: { ...marriage, registeredOn: yesterday }, ...couple });
+    // A screen opened yesterday (or a PC clock a day behind) sends yesterday: the booklet carries today. Another couple
+    // than the first test's: that one is married now, and the centre's review says so.
+    const other = {
+      registeredOn: marriage.registeredOn,
+      parties: [
+        { name: '周敏', sex: '女', nationality: '中国', birthDate: '1996-02-15', idNumber: '310104199602150026' },
+        { name: '孙浩', sex: '男', nationality: '中国', birthDate: '1994-10-10', idNumber: '310105199410100019' },
+      ],
+    };
+    const couple = await reviewedCouple(other.parties);
+    const printed = await call('certificates.print', { type: 'J', printerId, data: { ...other, registeredOn: yesterday }, ...couple });
     expect(printed.registeredOn).toBe(today);
     await until(async () => (await printer.spooledPdfs()).length > 0 && (await lastSpooledText()).includes(printed.number), 'the certificate spooled');
     const text = await lastSpooledText();
     expect(text).toContain(chineseDate(today));
     expect(text).not.toContain(chineseDate(yesterday));
     // So does the reprint of that booklet.
-    const reprinted = await call('certificates.reprint', { type: 'J', printerId, data: { ...marriage, registeredOn: yesterday }, reviewId: couple.reviewId, spoiledNumber: printed.number, reason: 'spoiled' });
+    const reprinted = await call('certificates.reprint', { type: 'J', printerId, data: { ...other, registeredOn: yesterday }, reviewId: couple.reviewId, spoiledNumber: printed.number, reason: 'spoiled' });
     expect(reprinted.registeredOn).toBe(today);
 
     // She turns 20 today: of age on the registry's day, although the screen's date (yesterday) says 19.

@@ -18,6 +18,10 @@ export const REGISTRY_BUSINESS_MESSAGES: Record<string, Message> = {
     'zh-CN': '婚姻登记记录证明（{number}）不是本登记台出具的，或本机已重新启动，不能补打；如需要请重新出具。',
     en: 'Record certificate {number} was not issued at this desk (or the terminal has restarted); it cannot be reprinted. Issue a new one if needed.',
   },
+  'registry-marriage-not-today': {
+    'zh-CN': '婚姻登记信息系统的日期与本机登记日期不一致，结婚登记未录入、结婚证未打印。请核对本机时间后重试。',
+    en: "The registration system's date differs from the registration date here; the marriage was not recorded and nothing printed. Check the terminal clock and try again.",
+  },
   'registry-party-missing': {
     'zh-CN': '请先读取当事人的身份证件（或填写姓名和证件号）。',
     en: "Read the party's identity document first (or type the name and number).",

@@ -25,6 +25,7 @@ const KNOWN_REFUSALS = new Set([
   'divorce-withdrawal-too-late',
   'divorce-withdrawal-not-party',
   'divorce-cooling-off',
+  'marriage-not-today',
 ]);
 
 export async function askCentre<T>(centre: CentrePort, path: string, body: unknown): Promise<T> {

@@ -10,7 +10,9 @@ import { beijingDate } from '../../domain/legal-date';
 import type { PrintJobRecord } from '../../domain/printing';
 import type { Handlers } from '../rpc/dispatcher';
 import { printerFor } from '../scope/print-scope';
+import { z } from 'zod';
 import { AppointmentDesk, type DeskSyncPort } from './appointment-desk';
+import { askCentre, type CentrePort } from './centre-call';
 import { DivorceApplications } from './divorce-applications';
 import { NationalReview, type ReviewStore, type ReviewView } from './national-review';
 import { RegistrationRecords } from './registration-records';
@@ -141,6 +143,8 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       const parties = (request.data as { parties?: unknown }).parties;
       const idNumbers = Array.isArray(parties) ? parties.map((party) => String((party as { idNumber?: unknown })?.idNumber ?? '')) : [];
       review.refuseUnreviewed(request.reviewId, idNumbers);
+      // Into the registration index before the booklet prints, so no desk's review finds this couple unmarried.
+      await recordMarriage(deps.sync, deps.registryCode, request);
     },
     reviewOf: (reviewId) => {
       try {
@@ -167,4 +171,20 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
 function registrationInAudit(audit: ReturnType<RegistryDeps['sync']['audit']>, applicationId: string): string | undefined {
   const recorded = audit.entriesAbout('registry.divorce-registered', applicationId).map((entry) => entry.details.registrationId);
   return recorded.filter((id): id is string => typeof id === 'string').at(-1);
+}
+
+const marriageSchema = z.object({
+  registeredOn: z.string(),
+  parties: z.array(z.object({ name: z.string(), sex: z.string(), nationality: z.string(), birthDate: z.string(), idNumber: z.string() })).length(2),
+});
+
+/**
+ * Records a J's marriage at the centre, once per case (a reprint of a spoiled booklet re-sends the same case and
+ * changes nothing there). A J prints only within a case; without one there is nothing to record it under.
+ */
+async function recordMarriage(centre: CentrePort, registryCode: string, request: { data: unknown; caseId?: string | undefined }): Promise<void> {
+  const data = marriageSchema.safeParse(request.data);
+  if (!request.caseId || !data.success) return;
+  const parties = data.data.parties.map(({ name, sex, nationality, birthDate, idNumber }) => ({ name, sex, nationality, birthDate, idNumber }));
+  await askCentre(centre, '/v1/registry/marriages', { caseId: request.caseId, registryCode, registeredOn: data.data.registeredOn, parties });
 }
