@@ -97,6 +97,7 @@ export async function createTerminalServices(
     dataDir: config.dataDir,
     backendUrl,
     registryCode: config.registryCode,
+    pullIntervalMs: config.syncPullSeconds * 1000,
     logger: logger.child({ area: 'sync' }),
     ...(keyProvider ? { keyProvider } : {}),
   });

@@ -117,6 +117,11 @@ export const configSchema = z
       .optional(),
     /** Set by the launcher when the devices are simulators, so the UI can say so. */
     simulatedDevices: z.boolean().default(false),
+    /**
+     * How often the terminal asks the backend for what changed (cases, catalogue, pushed configuration), in seconds.
+     * Read at start-up only, so it is the terminal's own setting, never pushed.
+     */
+    syncPullSeconds: z.number().int().min(1).max(3600).default(60),
   })
   .strict();
 
@@ -138,7 +143,7 @@ function isOrigin(value: string): boolean {
  * keeps its data and which backend (and city evaluation page) it trusts, which only the counter PC's
  * own file may set.
  */
-export const LOCAL_ONLY_KEYS = ['dataDir', 'backendUrl', 'dataKeyFile', 'simulatedDevices', 'cityEvaluationOrigin'] as const;
+export const LOCAL_ONLY_KEYS = ['dataDir', 'backendUrl', 'dataKeyFile', 'simulatedDevices', 'cityEvaluationOrigin', 'syncPullSeconds'] as const;
 
 /**
  * A pushed configuration over the local one, checked with the local file's
@@ -182,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TerminalConfig
   if (env.TERMINAL_SIGNATURE_PAD_BRIDGE) merged.signaturePad = { bridge: env.TERMINAL_SIGNATURE_PAD_BRIDGE };
   if (env.TERMINAL_REGISTRY_CODE) merged.registryCode = env.TERMINAL_REGISTRY_CODE;
   if (env.TERMINAL_SIMULATED_DEVICES === '1') merged.simulatedDevices = true;
+  if (env.TERMINAL_SYNC_PULL_SECONDS) merged.syncPullSeconds = Number(env.TERMINAL_SYNC_PULL_SECONDS);
   if (env.TERMINAL_CITY_EVALUATION_ORIGIN) merged.cityEvaluationOrigin = env.TERMINAL_CITY_EVALUATION_ORIGIN;
   if (env.TERMINAL_DOOR_TO_DOOR === '1' || env.TERMINAL_DOOR_TO_DOOR_ADDRESS) {
     merged.doorToDoor = { ...(merged.doorToDoor as object | undefined), ...(env.TERMINAL_DOOR_TO_DOOR_ADDRESS ? { address: env.TERMINAL_DOOR_TO_DOOR_ADDRESS } : {}) };
