@@ -107,7 +107,7 @@ export async function runFleet(argv: string[], io: Io): Promise<number> {
       if (verb !== 'set' || !target || !file) throw new UsageError('config set TARGET FILE');
       const config = JSON.parse(readFileSync(file, 'utf8')) as unknown;
       // The same check the terminal makes, over a neutral local configuration: typos fail here, not on 2,000 counters.
-      const neutral: TerminalConfig = { dataDir: '/', profile: 'reception-window', printers: [], registryCode: '310104', simulatedDevices: false };
+      const neutral: TerminalConfig = { dataDir: '/', profile: 'reception-window', printers: [], registryCode: '310104', simulatedDevices: false, syncPullSeconds: 60 };
       const checked = mergePushedConfig(neutral, config);
       if (!checked.ok) throw new UsageError(`configuration refused: ${checked.detail}`);
       const resolved = target === 'all' || target.startsWith('group:') || target.startsWith('terminal:') ? target : `terminal:${target}`;

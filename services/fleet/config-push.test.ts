@@ -18,7 +18,7 @@ describe('configuration push through the configuration feed', () => {
     kit.cleanups.push(() => pair.close());
     const printer = await kit.printer({ name: 'counter-a4' });
     const admin = new FleetAdmin(pair.backend.url);
-    const local: TerminalConfig = { dataDir: pair.dir, profile: 'reception-window', printers: [], registryCode: '310104', simulatedDevices: false };
+    const local: TerminalConfig = { dataDir: pair.dir, profile: 'reception-window', printers: [], registryCode: '310104', simulatedDevices: false, syncPullSeconds: 60 };
     const applied: { changed: string[]; printers: string[] }[] = [];
     const push = new ConfigurationPush({
       local,
@@ -64,7 +64,7 @@ describe('configuration push through the configuration feed', () => {
   });
 
   it('merges over the local file with its schema: defaults never overwrite what the push did not name', () => {
-    const local: TerminalConfig = { dataDir: '/data', profile: 'registry-desk', printers: [], registryCode: '310104', simulatedDevices: false };
+    const local: TerminalConfig = { dataDir: '/data', profile: 'registry-desk', printers: [], registryCode: '310104', simulatedDevices: false, syncPullSeconds: 60 };
     expect(mergePushedConfig(local, { registryCode: '310115' })).toMatchObject({ ok: true, config: { profile: 'registry-desk', registryCode: '310115' }, changed: ['registryCode'] });
     expect(mergePushedConfig(local, { backendUrl: 'http://evil.example' })).toMatchObject({ ok: false });
     expect(mergePushedConfig(local, { printers: [{ kind: 'ipp', id: 'x', name: 'x', uri: 'http://not-ipp' }] })).toMatchObject({ ok: false });
@@ -72,7 +72,7 @@ describe('configuration push through the configuration feed', () => {
   });
 
   it('takes the update channel and window (HH:MM, Beijing) from the file and from a push, with the same schema', () => {
-    const local: TerminalConfig = { dataDir: '/data', profile: 'reception-window', printers: [], registryCode: '310104', simulatedDevices: false };
+    const local: TerminalConfig = { dataDir: '/data', profile: 'reception-window', printers: [], registryCode: '310104', simulatedDevices: false, syncPullSeconds: 60 };
     const pushed = mergePushedConfig(local, { updates: { channel: 'canary', window: { from: '22:00', to: '06:00' } } });
     expect(pushed).toMatchObject({ ok: true, config: { updates: { channel: 'canary', window: { from: '22:00', to: '06:00' } } }, changed: ['updates'] });
     expect(mergePushedConfig(local, { updates: { window: { from: '12:00', to: '13:00' } } })).toMatchObject({ ok: true, config: { updates: { channel: 'stable' } } });
