@@ -43,14 +43,17 @@ describe('issuing a certificate', () => {
 
   beforeAll(async () => {
     printer = await startIppEvePrinter({ name: 'certificate-printer', media: ['iso_a4_210x297mm', certificateMedia(certificateLayout.page.width, certificateLayout.page.height).name] });
-    terminal = await servicesOnLoopback({ prefix: 'issue-certificate-', env: { TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' } });
+    // Every request the terminal sends and every answer it gets is checked against openapi.yaml.
+    terminal = await servicesOnLoopback({ prefix: 'issue-certificate-', env: { TERMINAL_PRINTER_URI: printer.uri, TERMINAL_PROFILE: 'registry-desk' }, backend: { contract: true } });
     printerId = terminal.config.printers[0]!.id;
     await terminal.signIn(officer);
   });
 
   afterAll(async () => {
+    const violations = terminal?.backend.contractViolations() ?? [];
     await terminal?.close();
     await printer?.stop();
+    if (violations.length > 0) throw new Error(`contract violations (openapi.yaml):\n${JSON.stringify(violations.slice(0, 10), null, 1)}`);
   });
 
   it("links each number to the couple's case, here and at the backend, exactly once; a reprint stays in the spoiled number's case", async () => {
