@@ -92,6 +92,16 @@ export async function printAndCapturePapers(app: Page, papers: readonly SignedPa
   await expect(app.getByTestId('papers-missing')).toHaveCount(0);
 }
 
+/** The signed papers a marriage (and a replacement) needs, in the order they are signed. */
+export const MARRIAGE_PAPERS = ['declaration', 'review-form', 'handover-receipt'] as const satisfies readonly SignedPaper[];
+
+/** Prints and captures the papers, scans the parties' documents, and completes the case. */
+export async function captureAndComplete(app: Page, papers: readonly SignedPaper[], documents: readonly string[] = []): Promise<void> {
+  await printAndCapturePapers(app, papers);
+  if (documents.length > 0) await scanDocuments(app, documents);
+  await completeCase(app);
+}
+
 /** Completes the open case; the panel says so and offers no second completion. */
 export async function completeCase(app: Page): Promise<void> {
   await app.getByTestId('registry-case-complete').click();

@@ -13,6 +13,7 @@ import type { IdentityCard } from '../../domain/identity-card';
 import { beijingDate } from '../../domain/legal-date';
 import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { expect, test as base } from './harness';
+import { captureAndComplete, expectArchivedOnce, expectNumbersOnce, MARRIAGE_PAPERS, paperKeys } from './registry-steps';
 
 const test = base.extend({
   // The day's walk-in quota is the backend's configuration: one place, so the second walk-in is refused.
@@ -111,21 +112,33 @@ test('a foreign-related marriage: a resident card and a French passport by its z
   expect(text).toContain('MARTIN SOPHIE MARIE');
   expect(text).toContain(sampleCards.resident.name);
   expect(text).not.toMatch(/\bFRA\b/);
-  await expectIssuedOnceInACase(app, backend);
+  const number = await expectIssuedOnceInACase(app, backend);
   // The case the print opened knows the French party by her passport: it asks for its data page and her authenticated
   // certificate of no spouse, and nothing of the party identified by her resident card.
   await expect(app.getByTestId('documents-party-2-identity')).toHaveText('护照');
   await expect(app.getByTestId('documents-party-1-identity')).toHaveText('居民身份证');
   await expect(app.getByTestId('documents-missing')).toHaveText('尚缺证件及证明材料：MARTIN SOPHIE MARIE护照（个人资料页）、MARTIN SOPHIE MARIE经认证的无配偶证明');
+
+  // Signed, captured, completed: the centre holds the case once, her nationality in Chinese, each paper and document once.
+  await captureAndComplete(app, MARRIAGE_PAPERS, ['passport-party-2', 'no-spouse-certificate-party-2']);
+  const archived = await expectArchivedOnce(backend, {
+    business: 'marriage',
+    parties: [sampleCards.resident.name, 'MARTIN SOPHIE MARIE'],
+    certificateNumbers: [number],
+    materials: [...paperKeys(...MARRIAGE_PAPERS), 'document:passport:party-2', 'document:no-spouse-certificate:party-2'],
+  });
+  expect(archived.parties.map((party) => party.nationality)).toEqual(['中国', '法国']);
+  await expectNumbersOnce(backend, archived.caseId, { issued: [number] });
 });
 
 /** The number the desk shows reaches the backend once, issued within the couple's case. */
-async function expectIssuedOnceInACase(app: Page, backend: ReferenceBackend): Promise<void> {
+async function expectIssuedOnceInACase(app: Page, backend: ReferenceBackend): Promise<string> {
   const number = (await app.getByTestId('certificate-number').textContent())?.trim() ?? '';
   expect(number).toMatch(/^J310104-\d{4}-\d{6}$/);
   await expect
     .poll(() => backend.certificateNumbers().filter((entry) => entry.number === number), { timeout: 30_000 })
     .toEqual([expect.objectContaining({ state: 'issued', caseId: expect.any(String) })]);
+  return number;
 }
 
 /** Both parties' cards at the certificate desk, one after the other. */
@@ -231,10 +244,23 @@ test('a review hit withholds the marriage; the registrar goes ahead only with a 
   const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' });
   expect(text).toContain(sampleCards.gatResidence.name);
   expect(text).toContain('法国');
-  await expectIssuedOnceInACase(app, backend);
+  expect(text).toContain('中国');
+  expect(text).not.toMatch(/\b(FRA|CHN)\b/);
+  const number = await expectIssuedOnceInACase(app, backend);
+
+  // The case goes ahead as overridden: archived once with its papers, the parties' documents and the override's scan.
+  await captureAndComplete(app, MARRIAGE_PAPERS, ['notarised-declaration-party-1', 'no-spouse-certificate-party-2']);
+  const archived = await expectArchivedOnce(backend, {
+    business: 'marriage',
+    parties: [sampleCards.gatResidence.name, sampleCards.foreignPermanent2023.name],
+    certificateNumbers: [number],
+    materials: [...paperKeys(...MARRIAGE_PAPERS), 'document:notarised-declaration:party-1', 'document:no-spouse-certificate:party-2', 'override-document'],
+  });
+  expect(archived.review).toMatchObject({ hit: true, override: { reason: '当事人提交香港高等法院离婚判决书，全国系统未录入' } });
+  await expectNumbersOnce(backend, archived.caseId, { issued: [number] });
 });
 
-test('offline, the review is pending and the certificate waits; it prints once the review arrives', async ({ app, reader, backend }) => {
+test('offline, the review is pending and the certificate waits; it prints once the review arrives', async ({ app, reader, printer, backend }) => {
   backend.setFaults({ errorRate: 1, pathPrefix: '/v1/registry/' });
   await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
   await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'pending');
@@ -247,10 +273,26 @@ test('offline, the review is pending and the certificate waits; it prints once t
   await app.getByTestId('certificate-print').click();
   await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   await expect(app.getByTestId('certificate-number')).toHaveText(/^J310104-\d{4}-\d{6}$/);
-  await expectIssuedOnceInACase(app, backend);
+  const number = await expectIssuedOnceInACase(app, backend);
+  const [spooled] = await printer.spooledPdfs();
+  const text = execFileSync('pdftotext', [spooled!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain(number);
+  expect(text).toContain(sampleCards.residentLongTerm.name);
+  expect(text.match(/中国/g)?.length).toBeGreaterThanOrEqual(2);
+
+  // Archived once with the review that arrived late (clear), its papers and its number.
+  await captureAndComplete(app, MARRIAGE_PAPERS);
+  const archived = await expectArchivedOnce(backend, {
+    business: 'marriage',
+    parties: [sampleCards.resident.name, sampleCards.residentLongTerm.name],
+    certificateNumbers: [number],
+    materials: paperKeys(...MARRIAGE_PAPERS),
+  });
+  expect(archived.review).toMatchObject({ hit: false });
+  await expectNumbersOnce(backend, archived.caseId, { issued: [number] });
 });
 
-test('a divorce application: both cards, the receipt prints today with the cooling-off end and the certificate window', async ({ app, reader, printer }) => {
+test('a divorce application: both cards, the receipt prints today with the cooling-off end and the certificate window; the centre holds the application once', async ({ app, reader, printer, backend }) => {
   await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
   await app.getByTestId('certificate-type').selectOption('L');
   await app.getByTestId('divorce-receipt-print').click();
@@ -265,4 +307,14 @@ test('a divorce application: both cards, the receipt prints today with the cooli
   expect(text).toContain(sampleCards.residentLongTerm.name);
   const [year, month, day] = coolingOffEnds!.split('-');
   expect(text).toContain(`至${year}年${month}月${day}日止`);
+  expect(text.match(/中国/g)?.length).toBeGreaterThanOrEqual(2);
+
+  // The centre holds the application once, received today, both parties 中国; no certificate number is issued.
+  const { applications } = (await (await fetch(`${backend.url}/admin/registry/divorce-applications`)).json()) as {
+    applications: { state: string; parties: { idNumber: string; nationality: string }[] }[];
+  };
+  expect(applications.filter((entry) => entry.parties.some((party) => party.idNumber === sampleCards.resident.idNumber))).toEqual([
+    expect.objectContaining({ state: 'received', parties: [expect.objectContaining({ idNumber: sampleCards.resident.idNumber, nationality: '中国' }), expect.objectContaining({ idNumber: sampleCards.residentLongTerm.idNumber, nationality: '中国' })] }),
+  ]);
+  expect(backend.certificateNumbers()).toEqual([]);
 });
