@@ -282,6 +282,26 @@ test("a HK/Macao/Taiwan resident and a foreigner: the case asks for the notarise
     .toEqual([true]);
 });
 
+test("a party typed by hand: the case takes the document the registrar picks (a HK travel permit by its number, or a Chinese passport) and asks that person's documents", async ({ app, reader }) => {
+  await app.getByTestId('nav-certificate').click();
+  reader.placeCard(sampleCards.resident);
+  await expect(app.getByTestId('party-0-name')).toHaveValue(sampleCards.resident.name);
+  // The other party's document is not one the reader reads: typed from it.
+  await app.getByTestId('party-1-name').fill('陈美玲');
+  await app.getByTestId('party-1-sex').fill('女');
+  await app.getByTestId('party-1-birthDate').fill('1993-05-01');
+  await app.getByTestId('party-1-idNumber').fill('H12345678');
+  await expect(app.getByTestId('party-1-nationality')).toHaveValue('中国');
+  // The desk offers the kind the number shows; the registrar corrects it: she is an overseas Chinese with a Chinese passport.
+  await expect(app.getByTestId('registry-case-kind-1')).toHaveValue('resident');
+  await expect(app.getByTestId('registry-case-kind-2')).toHaveValue('hk-macao-travel-permit');
+  await app.getByTestId('registry-case-kind-2').selectOption('passport');
+  await app.getByTestId('registry-case-open').click();
+  await expect(app.getByTestId('documents-party-2-identity')).toHaveText('护照');
+  await expect(app.getByTestId('documents-party-1')).toContainText('无需另交材料');
+  await expect(app.getByTestId('documents-missing')).toHaveText('尚缺证件及证明材料：陈美玲护照（个人资料页）、陈美玲经认证的无配偶及无禁婚亲属关系证明');
+});
+
 test("a divorce application: the declaration printed and both parties' photos, the couple's agreement captured page by page; archived once", async ({ app, reader, printer, backend }) => {
   await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
   await app.getByTestId('certificate-type').selectOption('L');
