@@ -77,4 +77,9 @@ export const registryBusinessCalls = {
     z.object({ applicationId: z.string().min(1).max(64), printerId: z.string().min(1).max(512).optional() }).strict(),
     z.object({ job: z.custom<PrintJobRecord>(), receivedOn: z.string(), coolingOffEnds: z.string(), windowOpens: z.string(), windowCloses: z.string(), applicationId: z.string() }),
   ),
+  /** Prints the confirmation of a withdrawal the centre holds again (its stored day and withdrawing party). */
+  'registry.reprintDivorceWithdrawal': call(
+    z.object({ applicationId: z.string().min(1).max(64), printerId: z.string().min(1).max(512).optional() }).strict(),
+    z.object({ job: z.custom<PrintJobRecord>(), application: divorceApplicationSchema }),
+  ),
 } as const;

@@ -43,7 +43,7 @@ const VIEW_CALLS = {
     'idCard.request', 'idCard.release', 'documentScanner.scan', 'captures.add', 'captures.discard',
     'registry.review', 'registry.reviewStatus', 'registry.overrideReview', 'registry.printDivorceReceipt', 'registry.findDivorceApplications',
     'registry.withdrawDivorceApplication', 'registry.findOriginalRegistration', 'registry.printRecordCertificate', 'registry.reprintDivorceReceipt',
-    'registry.reprintRecordCertificate', 'registry.day',
+    'registry.reprintRecordCertificate', 'registry.reprintDivorceWithdrawal', 'registry.day',
     'registryCase.open', 'registryCase.get', 'registryCase.openCases', 'registryCase.printPaper', 'registryCase.capturePaper', 'registryCase.addPhoto',
     'registryCase.captureDocument', 'registryCase.discardPage', 'registryCase.complete', 'registryCase.abandon',
   ],

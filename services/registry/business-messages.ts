@@ -22,6 +22,10 @@ export const REGISTRY_BUSINESS_MESSAGES: Record<string, Message> = {
     'zh-CN': '婚姻登记信息系统的日期与本机登记日期不一致，结婚登记未录入、结婚证未打印。请核对本机时间后重试。',
     en: "The registration system's date differs from the registration date here; the marriage was not recorded and nothing printed. Check the terminal clock and try again.",
   },
+  'registry-divorce-application-not-withdrawn': {
+    'zh-CN': '该离婚登记申请（{receivedOn} 受理）没有撤回记录，不能补打撤回确认书。',
+    en: 'The divorce application received on {receivedOn} has not been withdrawn; there is no withdrawal confirmation to reprint.',
+  },
   'registry-party-missing': {
     'zh-CN': '请先读取当事人的身份证件（或填写姓名和证件号）。',
     en: "Read the party's identity document first (or type the name and number).",

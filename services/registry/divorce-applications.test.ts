@@ -326,4 +326,35 @@ describe('divorce applications through the centre', () => {
       inCase.close();
     }
   });
+
+  it('reprints the confirmation of a withdrawal the centre holds after the print failed and the desk forgot it, withdrawing nothing again', async () => {
+    const { desk: before, backend, printed, sync } = await start();
+    const [found] = (await before.handlers['registry.findDivorceApplications']({ idNumbers: [qianJia.idNumber] })).applications;
+    printer.failNext = 1;
+    await expect(before.handlers['registry.withdrawDivorceApplication']({ applicationId: found!.application.id, idNumber: qianJia.idNumber, printerId: 'a4' })).rejects.toMatchObject({ code: 'printer-offline' });
+    before.close();
+    // The services restarted: pressing withdraw again is refused (withdrawn), the confirmation is reprinted from the centre's record.
+    const after = testRegistryDesk(sync, {
+      printDocument: async (_printerId, kind, data) => {
+        printed.push({ kind, data, text: '' });
+        return { id: `job-${printed.length}`, state: 'completed' } as never;
+      },
+    });
+    try {
+      const [withdrawn] = (await after.handlers['registry.findDivorceApplications']({ idNumbers: [qianJia.idNumber] })).applications;
+      expect(withdrawn!.application).toMatchObject({ state: 'withdrawn', withdrawnBy: qianJia.idNumber });
+      await expect(after.handlers['registry.withdrawDivorceApplication']({ applicationId: withdrawn!.application.id, idNumber: qianJia.idNumber, printerId: 'a4' })).rejects.toMatchObject({ code: 'registry-divorce-application-withdrawn' });
+      const again = await after.handlers['registry.reprintDivorceWithdrawal']({ applicationId: withdrawn!.application.id, printerId: 'a4' });
+      expect(again.application.state).toBe('withdrawn');
+      expect(printed).toEqual([expect.objectContaining({ kind: 'divorce-withdrawal', data: expect.objectContaining({ withdrawnOn: withdrawn!.application.withdrawnOn, withdrawnBy: 1 }) })]);
+      // Not for an application that was not withdrawn.
+      const [pending] = (await after.handlers['registry.findDivorceApplications']({ idNumbers: [zhaoLei.idNumber] })).applications;
+      await expect(after.handlers['registry.reprintDivorceWithdrawal']({ applicationId: pending!.application.id, printerId: 'a4' })).rejects.toMatchObject({ code: 'registry-divorce-application-not-withdrawn' });
+      expect(ofCouple(await held(backend.url), qianJia.idNumber)).toEqual([expect.objectContaining({ state: 'withdrawn' })]);
+      // Counted once, when the centre recorded it.
+      expect(sync.deskEventsOf(beijingDate(sync.serverNow())).filter((event) => event.business === 'divorce-withdrawal').map((event) => event.kind)).toEqual(['started', 'done']);
+    } finally {
+      after.close();
+    }
+  });
 });

@@ -181,15 +181,7 @@ export class DivorceApplications {
         windowCloses: held.windowCloses,
       });
     }
-    const confirmation = (withdrawnOn: string) => ({
-      parties: held.parties,
-      receivedOn: held.receivedOn,
-      coolingOffEnds: held.coolingOffEnds,
-      withdrawnOn,
-      withdrawnBy: withdrawer.idNumber === held.parties[0]!.idNumber ? 0 : 1,
-      receivingRegistry: registryName(held.registryCode),
-      registry: registryName(this.deps.registryCode),
-    });
+    const confirmation = (withdrawnOn: string) => this.#withdrawalData(held, withdrawer.idNumber, withdrawnOn);
     // What would not print is refused before the centre records the withdrawal.
     checkDocumentData('divorce-withdrawal', confirmation(today));
     // Kept after the answer: pressing again after a failed print re-sends the same withdrawal and prints.
@@ -204,6 +196,33 @@ export class DivorceApplications {
     }
     const job = await this.deps.printDocument(printerId, 'divorce-withdrawal', confirmation(answer.application.withdrawnOn ?? today));
     return { job, application: answer.application };
+  }
+
+  /** The withdrawal confirmation of an application: the centre's parties and dates, the withdrawing party, this registry. */
+  #withdrawalData(application: DivorceApplication, withdrawerId: string, withdrawnOn: string): Record<string, unknown> {
+    return {
+      parties: application.parties,
+      receivedOn: application.receivedOn,
+      coolingOffEnds: application.coolingOffEnds,
+      withdrawnOn,
+      withdrawnBy: same(withdrawerId, application.parties[0]!.idNumber) ? 0 : 1,
+      receivingRegistry: registryName(application.registryCode),
+      registry: registryName(this.deps.registryCode),
+    };
+  }
+
+  /**
+   * Prints the confirmation of a withdrawal the centre holds again (lost, spoiled, or never printed because the
+   * services restarted after the centre recorded it): its stored day and withdrawing party, nothing recorded again.
+   */
+  async reprintWithdrawal(applicationId: string, printerId: string): Promise<{ job: PrintJobRecord; application: DivorceApplication }> {
+    const held = this.#held_(applicationId);
+    if (held.state !== 'withdrawn' || !held.withdrawnOn || !held.withdrawnBy) {
+      throw new TerminalError('registry-divorce-application-not-withdrawn', `the application is ${held.state}`, { receivedOn: held.receivedOn });
+    }
+    const job = await this.deps.printDocument(printerId, 'divorce-withdrawal', this.#withdrawalData(held, held.withdrawnBy, held.withdrawnOn));
+    this.deps.audit('registry.divorce-withdrawal-reprinted', held.id, { withdrawnOn: held.withdrawnOn });
+    return { job, application: held };
   }
 
   /**

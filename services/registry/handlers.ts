@@ -60,6 +60,7 @@ type RegistryCall =
   | 'registry.overrideReview'
   | 'registry.printDivorceReceipt'
   | 'registry.reprintDivorceReceipt'
+  | 'registry.reprintDivorceWithdrawal'
   | 'registry.findDivorceApplications'
   | 'registry.withdrawDivorceApplication'
   | 'registry.findOriginalRegistration'
@@ -130,6 +131,7 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       // The application is received today (Beijing) and recorded at the centre; the dates are the terminal's, whatever the screen sent.
       'registry.printDivorceReceipt': async ({ printerId, parties }) => divorces.receive(a4Printer(printerId), parties),
       'registry.reprintDivorceReceipt': async ({ applicationId, printerId }) => divorces.reprintReceipt(applicationId, a4Printer(printerId)),
+      'registry.reprintDivorceWithdrawal': async ({ applicationId, printerId }) => divorces.reprintWithdrawal(applicationId, a4Printer(printerId)),
       'registry.findDivorceApplications': ({ idNumbers }) => divorces.find(idNumbers),
       'registry.withdrawDivorceApplication': async ({ applicationId, idNumber, printerId }) => divorces.withdraw(applicationId, idNumber, a4Printer(printerId)),
       'registry.findOriginalRegistration': ({ type, idNumber, name }) => records.findOriginal(type, idNumber, name),

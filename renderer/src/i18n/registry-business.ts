@@ -16,6 +16,7 @@ export const registryBusinessMessages = {
       withdrawn: '已撤回（{withdrawnOn}），确认书已送打印。此申请不再办理离婚登记。',
       chosen: '离婚证将按此申请办理',
       reprintReceipt: '补打受理回执',
+      reprintWithdrawal: '补打撤回确认书',
       receiptReprinted: '受理回执已补打（受理日期 {receivedOn}，按原受理记录的日期）。',
     },
     replacement: {
@@ -50,6 +51,7 @@ export const registryBusinessMessages = {
       withdrawn: 'Withdrawn ({withdrawnOn}); the confirmation is printing. No registration follows from this application.',
       chosen: 'The divorce certificate follows this application',
       reprintReceipt: 'Reprint the receipt',
+      reprintWithdrawal: 'Reprint the withdrawal confirmation',
       receiptReprinted: 'Receipt reprinted (received {receivedOn}; the dates as recorded).',
     },
     replacement: {
