@@ -13,6 +13,7 @@ import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { FRENCH_PASSPORT_MRZ, FRENCH_PASSPORT_MRZ_BAD_CHECK } from '../../fixtures/registry/sample-passports';
 import { huangTing, qianJia, sunLi, wuMin, xuJing, zhaoLei, zhengHao, zhouJie } from '../../fixtures/registry/sample-parties';
 import { expect, test } from './harness';
+import { captureAndComplete, completeCase, expectArchivedOnce, expectNumbersOnce, paperKeys, printPapers, scanPapers } from './registry-steps';
 
 test.use({ profile: 'registry-desk' });
 
@@ -93,10 +94,20 @@ test('divorce registration: an application received at another registry is found
   expect(text).toContain(zhaoLei.idNumber);
   expect(text).toContain(number);
 
+  expect(text.match(/中国/g)?.length).toBeGreaterThanOrEqual(2);
+  expect(text).not.toMatch(/CHN/);
+
   const held = await applicationsOf(backend.url, zhaoLei);
   expect(held).toEqual([expect.objectContaining({ state: 'registered', terminalId: 'wt-310101-sample' })]);
-  // Issued once, within the divorce registration's case.
-  await expect.poll(() => backend.certificateNumbers().filter((entry) => entry.number === number), { timeout: 30_000 }).toEqual([expect.objectContaining({ state: 'issued', caseId: expect.any(String) })]);
+  // The registration's papers signed and captured, each party's marriage certificate copied: the case archived once, L issued once in it.
+  await captureAndComplete(app, ['review-form', 'divorce-agreement', 'handover-receipt'], ['marriage-certificate-party-1', 'marriage-certificate-party-2']);
+  const archived = await expectArchivedOnce(backend, {
+    business: 'divorce-registration',
+    parties: [zhaoLei.name, sunLi.name],
+    certificateNumbers: [number],
+    materials: [...paperKeys('review-form', 'divorce-agreement', 'handover-receipt'), 'document:marriage-certificate:party-1', 'document:marriage-certificate:party-2'],
+  });
+  await expectNumbersOnce(backend, archived.caseId, { issued: [number] });
 });
 
 test('a withdrawal by one party within the cooling-off period prints its confirmation, and no registration follows', async ({ app, reader, backend, printer }) => {
@@ -136,6 +147,11 @@ test('a withdrawal by one party within the cooling-off period prints its confirm
 
   expect(await applicationsOf(backend.url, qianJia)).toEqual([expect.objectContaining({ state: 'withdrawn', withdrawnBy: qianJia.idNumber })]);
   expect(backend.certificateNumbers().filter((entry) => entry.number.startsWith('L'))).toEqual([]);
+  // Her signed request captured back: the withdrawal's case archived once, hers alone, with no number.
+  await scanPapers(app, ['declaration']);
+  await completeCase(app);
+  const archived = await expectArchivedOnce(backend, { business: 'divorce-withdrawal', parties: [qianJia.name], certificateNumbers: [], materials: paperKeys('declaration') });
+  await expectNumbersOnce(backend, archived.caseId, { issued: [] });
 });
 
 test('a withdrawal after the cooling-off period is refused with the dates, and nothing changes or prints', async ({ app, reader, backend, printer }) => {
@@ -191,7 +207,20 @@ test('a replacement marriage certificate prints from the original registration f
   expect(text).toContain('补发。原登记日期：2008年08月08日；原证字号：J310101-2008-001808。');
   expect(text).toContain(zhouJie.name);
   expect(text).toContain(xuJing.name);
+  expect(text.match(/中国/g)?.length).toBeGreaterThanOrEqual(2);
+  expect(text).not.toMatch(/CHN/);
   await expect.poll(() => backend.certificateNumbers().filter((entry) => entry.number.startsWith('BJ')), { timeout: 30_000 }).toEqual([expect.objectContaining({ number, state: 'issued' })]);
+  // The declaration already printed; the review form and the hand-over receipt print with the number; all captured back.
+  await printPapers(app, ['review-form', 'handover-receipt']);
+  await scanPapers(app, ['declaration', 'review-form', 'handover-receipt']);
+  await completeCase(app);
+  const archived = await expectArchivedOnce(backend, {
+    business: 'marriage-replacement',
+    parties: [zhouJie.name],
+    certificateNumbers: [number],
+    materials: paperKeys('declaration', 'review-form', 'handover-receipt'),
+  });
+  await expectNumbersOnce(backend, archived.caseId, { issued: [number] });
 });
 
 test('a record certificate lists the registrations in the Shanghai index, or states that there are none', async ({ app, reader, backend, printer }) => {
@@ -214,6 +243,13 @@ test('a record certificate lists the registrations in the Shanghai index, or sta
   expect(listed).toContain('离婚登记');
   expect(listed).toContain('L310107-2020-000912');
   expect(listed).toContain('何伟');
+  expect(listed).toContain('国籍中国');
+  // Her application and the hand-over receipt captured back: the case archived once, hers, with no certificate number.
+  await printPapers(app, ['handover-receipt']);
+  await scanPapers(app, ['declaration', 'handover-receipt']);
+  await completeCase(app);
+  const archived = await expectArchivedOnce(backend, { business: 'record-certificate', parties: [huangTing.name], certificateNumbers: [], materials: paperKeys('declaration', 'handover-receipt') });
+  await expectNumbersOnce(backend, archived.caseId, { issued: [] });
 
   reader.removeCard();
   await app.waitForTimeout(1500);
