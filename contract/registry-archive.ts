@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { REGISTRY_BUSINESSES } from '../domain/registry/business';
 import { SIGNED_PAPERS } from '../domain/registry/signed-papers';
 import { PARTY_DOCUMENT_KINDS, SUPPORTING_DOCUMENTS } from '../domain/registry/supporting-documents';
+import { OUTSTANDING_ITEMS } from '../domain/registry/outstanding';
 import type { PrintJobRecord } from '../domain/printing';
 
 const businessSchema = z.enum(REGISTRY_BUSINESSES);
@@ -44,6 +45,10 @@ export const registryCaseViewSchema = z.object({
   papers: z.array(z.object({ paper: paperSchema, required: z.boolean(), printable: z.boolean(), pages: z.array(z.string()) })),
   /** The required papers not captured yet, in signing order. */
   missing: z.array(paperSchema),
+  /** What else keeps the case from completing: its business's outcome not recorded yet (keys: the screen names them). */
+  outstanding: z.array(z.enum(OUTSTANDING_ITEMS)),
+  /** The parties' ID numbers (the screen starts a new case when other parties are identified). */
+  partyIdNumbers: z.array(z.string()),
   photos: z.array(z.object({ key: photoKeySchema, captureId: z.string() })),
   certificateNumbers: z.array(z.string()),
   openedAt: z.string(),
@@ -94,8 +99,9 @@ export const registryArchiveCalls = {
   'registryCase.addPhoto': call(z.object({ caseId, key: photoKeySchema, captureId }).strict(), registryCaseViewSchema),
   'registryCase.discardPage': call(z.object({ caseId, captureId }).strict(), registryCaseViewSchema),
   /**
-   * Completes and archives the case; refused while a required paper (`registry-papers-missing`) or a party's supporting
-   * document (`registry-documents-missing`) is not captured.
+   * Completes and archives the case; refused while it is not whole: a required paper (`registry-papers-missing`) or a
+   * party's supporting document (`registry-documents-missing`) not captured, or its business's outcome not recorded
+   * (`registry-case-incomplete`: review, certificate number in force, receipt, record certificate), listing what is missing.
    */
   'registryCase.complete': call(z.object({ caseId }).strict(), registryCaseViewSchema),
   /**

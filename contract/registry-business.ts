@@ -61,7 +61,8 @@ export const registryBusinessCalls = {
   ),
   /** Issues and prints a marriage registration record certificate (婚姻登记记录证明) for the person identified. */
   'registry.printRecordCertificate': call(
-    z.object({ printerId: z.string().min(1).max(512).optional(), person: partyInput }).strict(),
+    /** caseId: the record certificate's case at the desk, which records the number. */
+    z.object({ printerId: z.string().min(1).max(512).optional(), person: partyInput, caseId: z.string().min(1).max(64).optional() }).strict(),
     z.object({ job: z.custom<PrintJobRecord>(), number: z.string(), issuedOn: z.string(), records: z.array(registrationSchema) }),
   ),
   /** Prints a record certificate issued at this desk again (spoiled or lost at the printer), word for word under its number. */

@@ -75,6 +75,8 @@ export const registryCalls = {
       .object({
         printerId: z.string().min(1).max(512).optional(),
         parties: z.array(z.object({ name: z.string().max(60), sex: z.string().max(8), nationality: z.string().max(40), birthDate: z.string().max(10), idNumber: z.string().max(40) }).strict()).length(2),
+        /** The divorce application's case at the desk: it records the application and its receipt. */
+        caseId: z.string().min(1).max(64).optional(),
       })
       .strict(),
     z.object({

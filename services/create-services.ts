@@ -48,6 +48,8 @@ import { guardHandlers } from './officers/officer-guard';
 import { auditPrint } from './print-audit';
 import { HeldForms } from './forms/held-forms';
 import { HeldReadings } from './identity/held-readings';
+import { PartyDocuments } from './registry/party-documents';
+import { refuseUnfitDocuments } from './registry/case-parties';
 import { OcrEngine } from '../documents/ocr/ocr-engine';
 import { crossCheck } from '../domain/ocr-cross-check';
 import { CardReadRequests } from './identity/card-requests';
@@ -137,7 +139,10 @@ export async function createTerminalServices(
     ...reading,
     readingId: readings.hold('chip', { documentType: reading.card.cardType, idNumber: reading.card.idNumber, name: reading.card.name }),
   });
+  // What each party's document was last read as (expired, failed zone): the registry desk refuses unfit ones itself.
+  const partyDocuments = new PartyDocuments();
   devices.on('cardRead', (reading) => {
+    partyDocuments.noteCard(reading);
     const requesterId = cardRequests.owner();
     if (requesterId && officers.session.mayShowPersonalData()) events.emit('idCard.cardRead', { ...heldCard(reading), requesterId });
   });
@@ -152,6 +157,7 @@ export async function createTerminalServices(
   });
   devices.on('scan', (reading) => officers.session.mayShowPersonalData() && events.emit('scanner.scanned', reading));
   devices.on('passportRead', (reading) => {
+    partyDocuments.notePassport(reading.mrz);
     if (!officers.session.mayShowPersonalData()) return;
     const identity = applicantFromPassport(reading.mrz);
     events.emit('passport.read', identity ? { ...reading, readingId: readings.hold('passport-zone', identity) } : reading);
@@ -204,6 +210,9 @@ export async function createTerminalServices(
       registryCases.cases.reviewChanged(view).catch((error: unknown) => logger.warn('registry case did not keep its review', { error: error instanceof Error ? error.message : String(error) }));
     },
     calendar: () => workCalendar(sync.configuration()).calendar,
+    documentProblems: (idNumber) => partyDocuments.problemsOf(idNumber),
+    // A receipt or record certificate printed for a case is recorded in it (the case is built below).
+    cases: () => registryCases.cases,
     a4Printer: (printerId) => printerFor(config.printers, 'a4', printerId),
     printDocument: async (printerId, kind, data) => {
       refuseUnconfiguredPrinter(config.printers, printerId);
@@ -230,6 +239,7 @@ export async function createTerminalServices(
     registryCode: config.registryCode,
     a4Printer: (printerId) => printerFor(config.printers, 'a4', printerId),
     printDocument: async (printerId, kind, data) => auditPrint(sync.audit(), await printing.print({ printerId, kind, data }), { kind, printerId }),
+    documentProblems: (idNumber) => partyDocuments.problemsOf(idNumber),
   });
   // Reviews of past days are forgotten unless a resumed open case holds them.
   registry.forgetPastReviews(new Set(registryCases.cases.openCases().flatMap((view) => (view.reviewId ? [view.reviewId] : []))));
@@ -242,7 +252,8 @@ export async function createTerminalServices(
     // The registry's day, as the desk counts it (registry.day): the centre's clock on the Beijing calendar.
     registryDay: () => beijingDate(sync.serverNow()),
     guardReview: (request) => registry.guardCertificate(request),
-    caseExists: (caseId) => sync.getCase(caseId) !== undefined || registryCaseHeld(caseId),
+    holdCase: (caseId, type, idNumbers) => registryCases.cases.holdForCertificate(caseId, type, idNumbers),
+    refuseUnfitParties: (parties) => refuseUnfitDocuments(parties, (idNumber) => partyDocuments.problemsOf(idNumber)),
     caseOfNumber: (number) => sync.certificateCaseOf(number),
     printing,
     issued: (caseId, number, voided) => registryCases.cases.certificateIssued(caseId, number, voided),
@@ -254,14 +265,6 @@ export async function createTerminalServices(
       return printerFor(config.printers, 'certificate');
     } catch {
       return undefined;
-    }
-  }
-  function registryCaseHeld(caseId: string): boolean {
-    try {
-      registryCases.cases.view(caseId);
-      return true;
-    } catch {
-      return false;
     }
   }
 

@@ -19,6 +19,7 @@ import { KIOSK_MESSAGES } from './kiosk/messages';
 import { OCR_MESSAGES } from '../documents/ocr/messages';
 import { REGISTRY_MESSAGES } from './registry/messages';
 import { REGISTRY_CASE_MESSAGES } from './registry/case-messages';
+import { CASE_INTEGRITY_MESSAGES } from './registry/case-integrity-messages';
 import { REGISTRY_BUSINESS_MESSAGES } from './registry/business-messages';
 import { OFFICER_SIGN_IN_MESSAGES } from './officers/messages';
 import { SCOPE_MESSAGES } from './scope/messages';
@@ -39,6 +40,7 @@ export const OFFICER_MESSAGES: Record<string, OfficerMessage> = {
   ...OCR_MESSAGES,
   ...REGISTRY_MESSAGES,
   ...REGISTRY_CASE_MESSAGES,
+  ...CASE_INTEGRITY_MESSAGES,
   ...REGISTRY_BUSINESS_MESSAGES,
   ...OFFICER_SIGN_IN_MESSAGES,
   ...SCOPE_MESSAGES,

@@ -80,7 +80,7 @@ describe('issuing a certificate', () => {
     expect(terminal.backend.arrivals().filter((arrival) => arrival.kind === 'certificate-issued' && arrival.refId === reprinted.number && arrival.status === 'applied')).toHaveLength(1);
   });
 
-  it('refuses a case this terminal does not hold, and a reprint moved to another case', async () => {
+  it("refuses a case this terminal does not hold, another business's case, and a reprint moved to another case", async () => {
     await expect(codeOf(call('certificates.print', { type: 'BJ', printerId, data: marriage, caseId: '00000000-0000-4000-8000-000000000000' }))).resolves.toBe('certificate-case-unknown');
     // A replacement re-issues the original registration the centre finds (registry/registration-records.ts).
     const original = await call('registry.findOriginalRegistration', { type: 'BJ', idNumber: zhouJie.idNumber, name: zhouJie.name });
@@ -90,8 +90,36 @@ describe('issuing a certificate', () => {
     const stored = await call('registryCase.open', { business: 'marriage-replacement', parties: [original.parties[0]!] });
     const printed = await call('certificates.print', { ...replacement, caseId: opened.id });
     await expect(codeOf(call('certificates.reprint', { ...replacement, caseId: stored.id, spoiledNumber: printed.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-mismatch');
-    const other = await call('certificates.print', { ...replacement, caseId: stored.id });
-    expect(other.caseId).toBe(stored.id);
+    // A divorce replacement is not issued in a marriage replacement's case.
+    await expect(codeOf(call('certificates.print', { ...replacement, type: 'BL', caseId: opened.id }))).resolves.toBe('certificate-case-business');
+    expect((await call('registryCase.get', { caseId: opened.id })).certificateNumbers).toEqual([printed.number]);
+  });
+
+  it("issues nothing under another couple's case, nor under a completed one: the archived record keeps its numbers", async () => {
+    const others = {
+      registeredOn: marriage.registeredOn,
+      parties: [
+        { name: '李娜', sex: '女', nationality: '中国', birthDate: '1994-02-03', idNumber: '310106199402030048' },
+        { name: '张伟', sex: '男', nationality: '中国', birthDate: '1992-11-20', idNumber: '310107199211200031' },
+      ],
+    };
+    const review = await call('registry.review', { business: 'marriage', parties: marriage.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
+    const othersReview = await call('registry.review', { business: 'marriage', parties: others.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
+    const opened = await call('registryCase.open', { business: 'marriage', parties: marriage.parties, reviewId: review.id });
+    await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: others, reviewId: othersReview.id, caseId: opened.id }))).resolves.toBe('certificate-case-parties');
+    const issued = await call('certificates.print', { type: 'J', printerId, data: marriage, reviewId: review.id, caseId: opened.id });
+    const page = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]).toString('base64');
+    for (const paper of ['declaration', 'review-form', 'handover-receipt'] as const) {
+      const { captureId } = await call('captures.add', { mimeType: 'image/jpeg', data: page });
+      await call('registryCase.capturePaper', { caseId: opened.id, paper, captureId });
+    }
+    expect((await call('registryCase.complete', { caseId: opened.id })).certificateNumbers).toEqual([issued.number]);
+
+    // After completion: neither a reprint (it stays in the completed case) nor a first print under it.
+    await expect(codeOf(call('certificates.reprint', { type: 'J', printerId, data: marriage, reviewId: review.id, spoiledNumber: issued.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-completed');
+    await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: marriage, reviewId: review.id, caseId: opened.id }))).resolves.toBe('certificate-case-completed');
+    await until(() => backend.certificateNumbers().some((entry) => entry.number === issued.number), 'the number at the backend');
+    expect(backend.certificateNumbers().filter((entry) => entry.caseId === opened.id).map(({ number, state }) => ({ number, state }))).toEqual([{ number: issued.number, state: 'issued' }]);
   });
 
   /** The text of the last certificate the printer spooled, read back with poppler. */

@@ -4,8 +4,11 @@
  * configured (absent from the call: the configured certificate printer), the marriage and divorce rules and the national review must
  * allow it, and the number is taken inside a case, so every number issued is
  * linked to its case here and at the backend: a reprint stays in the case its
- * spoiled number was issued in; a first print needs the case the desk opened
- * for the couple (or a case this terminal holds) and is refused without one.
+ * spoiled number was issued in; a first print needs the registry case the desk
+ * opened for the couple and is refused without one. Either way the case must be
+ * one of this terminal's registry cases, still open (a completed case's archive
+ * would lack the number), of the business the certificate ends, with the
+ * certificate's parties; it cannot complete while the number is being issued.
  * A marriage or divorce certificate (J, L) is dated the registry's day at the
  * moment it prints, whatever date the screen sent (it may have been opened
  * yesterday, or on a PC whose clock is wrong): the services fill it, and the
@@ -45,8 +48,13 @@ export interface CertificateIssueDeps {
    * centre (and registered there) for a divorce certificate, the original registration for a replacement.
    */
   guardReview(request: CallInput<'certificates.print'>): Promise<void> | void;
-  /** Whether this terminal holds the case: a registry desk case opened for the couple, or a stored case. */
-  caseExists(caseId: string): boolean;
+  /**
+   * Checks the registry case a certificate of `type` for these parties is issued in (this terminal's, open, of the
+   * matching business, of these parties) and holds it open until the returned release is called.
+   */
+  holdCase(caseId: string, type: CallInput<'certificates.print'>['type'], idNumbers: readonly string[]): () => void;
+  /** Refuses a party whose document the terminal last read as unfit (expired card, failed passport zone). */
+  refuseUnfitParties?(parties: readonly { idNumber: string }[]): void;
   /** The case a number was issued in, as the store recorded it. */
   caseOfNumber(number: string): string | undefined;
   printing: {
@@ -72,17 +80,28 @@ export function createCertificateIssue(deps: CertificateIssueDeps): CertificateI
     const printerId = printerFor(deps.printers, 'certificate', sent.printerId);
     const request = datedByRegistry(sent);
     refuseAgainstRegistryRules(request);
+    const parties = partiesOf(request.data);
+    deps.refuseUnfitParties?.(parties);
     // The case first: the divorce guard records the registration at the centre, which must not happen for nothing.
     const caseId = caseOf(request, spoiled);
-    await deps.guardReview({ ...request, caseId });
-    const certificate = { type: request.type, printerId, data: request.data, caseId };
-    const outcome = spoiled
-      ? await deps.printing.reprintCertificate({ ...certificate, spoiledNumber: spoiled.number, reason: spoiled.reason })
-      : await deps.printing.printCertificate(certificate);
-    deps.issued(caseId, outcome.number, spoiled?.number);
-    auditPrint(deps.audit(), outcome.job, { kind: 'marriage-certificate', printerId, caseId, number: outcome.number });
-    const registeredOn = request.data.registeredOn;
-    return { number: outcome.number, job: outcome.job, caseId, ...(typeof registeredOn === 'string' ? { registeredOn } : {}) };
+    const release = deps.holdCase(
+      caseId,
+      request.type,
+      parties.map((party) => party.idNumber),
+    );
+    try {
+      await deps.guardReview({ ...request, caseId });
+      const certificate = { type: request.type, printerId, data: request.data, caseId };
+      const outcome = spoiled
+        ? await deps.printing.reprintCertificate({ ...certificate, spoiledNumber: spoiled.number, reason: spoiled.reason })
+        : await deps.printing.printCertificate(certificate);
+      deps.issued(caseId, outcome.number, spoiled?.number);
+      auditPrint(deps.audit(), outcome.job, { kind: 'marriage-certificate', printerId, caseId, number: outcome.number });
+      const registeredOn = request.data.registeredOn;
+      return { number: outcome.number, job: outcome.job, caseId, ...(typeof registeredOn === 'string' ? { registeredOn } : {}) };
+    } finally {
+      release();
+    }
   }
 
   /** A J or L carries the registry's day, taken once per print so the rules, the guard and the booklet agree. */
@@ -101,7 +120,12 @@ export function createCertificateIssue(deps: CertificateIssueDeps): CertificateI
       return spoiledCase;
     }
     if (request.caseId === undefined) throw new TerminalError('certificate-case-required', 'a certificate number is issued only within a case');
-    if (!deps.caseExists(request.caseId)) throw new TerminalError('certificate-case-unknown', `no case ${request.caseId} on this terminal`);
     return request.caseId;
   }
+}
+
+/** The certificate's parties as the call sent them (the rules above refused a malformed list). */
+function partiesOf(data: Record<string, unknown>): { idNumber: string }[] {
+  const parties = Array.isArray(data.parties) ? (data.parties as unknown[]) : [];
+  return parties.map((party) => ({ idNumber: String((party as { idNumber?: unknown } | null)?.idNumber ?? '') }));
 }

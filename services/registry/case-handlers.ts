@@ -58,6 +58,7 @@ export function createRegistryCaseDesk(deps: {
     audit(): { append(action: string, subject: string | null, details?: Record<string, unknown>): void };
   } & DeskSyncPort;
   printDocument: RegistryCaseDeps['printDocument'];
+  documentProblems?: RegistryCaseDeps['documentProblems'];
   registryCode: string;
   records?: RegistryCaseDeps['records'];
   /** The configured A4 printer (or the configured one the call names); refused when there is none. */
@@ -92,6 +93,7 @@ export function createRegistryCaseDesk(deps: {
     today: () => beijingDate(deps.sync.serverNow()),
     registryName: () => registryForDivision(deps.registryCode),
     ...(deps.records ? { records: deps.records } : {}),
+    ...(deps.documentProblems ? { documentProblems: deps.documentProblems } : {}),
   });
   return { cases, handlers: registryCaseHandlers(cases, deps.a4Printer) };
 }

@@ -4,6 +4,7 @@
  * certificate call runs before a marriage certificate is printed.
  */
 import type { CallInput } from '../../contract/api';
+import { TerminalError } from '../../contract/errors';
 import type { RegistryBusiness } from '../../domain/registry/business';
 import type { WorkCalendar } from '../../domain/divorce-periods';
 import { beijingDate } from '../../domain/legal-date';
@@ -17,6 +18,8 @@ import { DivorceApplications } from './divorce-applications';
 import { NationalReview, type ReviewStore, type ReviewView } from './national-review';
 import { RegistrationRecords } from './registration-records';
 import type { KnownRecords } from './case-papers';
+import { refuseSamePerson, refuseUnfitParties, type DocumentProblemsOf } from './case-parties';
+import type { RegistryCases } from './registry-cases';
 
 export interface RegistryDeps {
   sync: DeskSyncPort & {
@@ -49,6 +52,10 @@ export interface RegistryDeps {
    * by the case's own started/done desk events. Absent: no case is ever open.
    */
   hasOpenCase?(business: RegistryBusiness, idNumbers: readonly string[]): boolean;
+  /** Problems of a party's document as the terminal last read it (party-documents.ts). */
+  documentProblems?: DocumentProblemsOf;
+  /** The desk's cases: a receipt or record certificate printed for a case is recorded in it. */
+  cases?(): Pick<RegistryCases, 'refuseReceiptFor' | 'divorceApplicationReceived' | 'refuseRecordCertificateFor' | 'recordCertificateIssued'>;
 }
 
 type RegistryCall =
@@ -115,13 +122,21 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
     registrationOf: (applicationId) => registrationInAudit(deps.sync.audit(), applicationId),
     stepDone,
   });
+  const needCases = () => {
+    const cases = deps.cases?.();
+    if (!cases) throw new TerminalError('registry-case-unknown', 'this desk keeps no registry cases');
+    return cases;
+  };
   const records = new RegistrationRecords({ centre: deps.sync, registryCode: deps.registryCode, printDocument: deps.printDocument, audit, stepDone });
   return {
     handlers: {
       'registry.day': () => desk.today(),
       'registry.checkIn': ({ idNumber }) => desk.checkIn(idNumber),
       'registry.walkIn': ({ business }) => desk.walkIn(business),
-      'registry.review': ({ business, parties }) => review.ask(business as RegistryBusiness, parties),
+      'registry.review': ({ business, parties }) => {
+        refuseSamePerson(parties);
+        return review.ask(business as RegistryBusiness, parties);
+      },
       'registry.reviewStatus': ({ reviewId }) => review.get(reviewId),
       'registry.overrideReview': ({ reviewId, reason, captureId }) => {
         if (!deps.keepOverrideDocument || !review.checkOverride(reviewId, reason, captureId)) return review.override(reviewId, reason, captureId);
@@ -129,13 +144,28 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
         return deps.keepOverrideDocument(reviewId, captureId).then(() => review.override(reviewId, reason, captureId));
       },
       // The application is received today (Beijing) and recorded at the centre; the dates are the terminal's, whatever the screen sent.
-      'registry.printDivorceReceipt': async ({ printerId, parties }) => divorces.receive(a4Printer(printerId), parties),
+      // Both parties identified (two people, fit documents) before anything prints; a case's receipt is recorded in it.
+      'registry.printDivorceReceipt': async ({ printerId, parties, caseId }) => {
+        refuseUnfitParties('divorce-application', parties, deps.documentProblems);
+        const cases = caseId ? needCases() : undefined;
+        cases?.refuseReceiptFor(caseId!, parties.map((party) => party.idNumber));
+        const received = await divorces.receive(a4Printer(printerId), parties);
+        cases?.divorceApplicationReceived(caseId!, received.applicationId, received.job.id);
+        return received;
+      },
       'registry.reprintDivorceReceipt': async ({ applicationId, printerId }) => divorces.reprintReceipt(applicationId, a4Printer(printerId)),
       'registry.reprintDivorceWithdrawal': async ({ applicationId, printerId }) => divorces.reprintWithdrawal(applicationId, a4Printer(printerId)),
       'registry.findDivorceApplications': ({ idNumbers }) => divorces.find(idNumbers),
       'registry.withdrawDivorceApplication': async ({ applicationId, idNumber, printerId }) => divorces.withdraw(applicationId, idNumber, a4Printer(printerId)),
       'registry.findOriginalRegistration': ({ type, idNumber, name }) => records.findOriginal(type, idNumber, name),
-      'registry.printRecordCertificate': async ({ printerId, person }) => records.printRecordCertificate(person, a4Printer(printerId)),
+      'registry.printRecordCertificate': async ({ printerId, person, caseId }) => {
+        refuseUnfitParties('record-certificate', [person], deps.documentProblems);
+        const cases = caseId ? needCases() : undefined;
+        cases?.refuseRecordCertificateFor(caseId!, person.idNumber);
+        const issued = await records.printRecordCertificate(person, a4Printer(printerId));
+        cases?.recordCertificateIssued(caseId!, issued.number);
+        return issued;
+      },
       'registry.reprintRecordCertificate': async ({ number, printerId }) => records.reprintRecordCertificate(number, a4Printer(printerId)),
     },
     async guardCertificate(request) {

@@ -36,16 +36,19 @@ function refusal(run: () => unknown): TerminalError | undefined {
 describe('registry case across a restart of the services', () => {
   it('resumes the open case with its captured pages and completes it, each page at the backend once', async () => {
     const { services, archived } = await terminal();
-    const before = await services();
-    const opened = before.cases.open('marriage', parties);
+    // A marriage is whole with a clear review and its J number in force.
+    const reviews = new Map<string, ReviewView>([['r0', { id: 'r0', business: 'marriage', state: 'answered', parties: [], hit: false, cleared: true, askedAt: '2026-05-20T01:00:00Z' }]]);
+    const before = await services(reviews);
+    const opened = before.cases.open('marriage', parties, 'r0');
     await before.cases.capturePaper(opened.id, 'declaration', before.capture(1));
     await before.cases.capturePaper(opened.id, 'review-form', before.capture(2));
     await before.cases.addPhoto(opened.id, 'joint', before.capture(3));
-    before.cases.certificateIssued(opened.id, 'J310104-2026-000007');
+    const number = await before.sync.takeCertificateNumber('J', opened.id);
+    before.cases.certificateIssued(opened.id, number);
 
-    const after = await services();
+    const after = await services(reviews);
     const [resumed] = after.cases.openCases();
-    expect(resumed).toMatchObject({ id: opened.id, state: 'open', missing: ['handover-receipt'], recapture: [], certificateNumbers: ['J310104-2026-000007'] });
+    expect(resumed).toMatchObject({ id: opened.id, state: 'open', missing: ['handover-receipt'], outstanding: [], recapture: [], certificateNumbers: [number] });
     expect(resumed!.papers.map((paper) => [paper.paper, paper.pages.length])).toEqual([
       ['declaration', 1],
       ['review-form', 1],
@@ -75,6 +78,7 @@ describe('registry case across a restart of the services', () => {
     const review: ReviewView = { id: 'r1', business: 'marriage', state: 'answered', parties: [], hit: true, cleared: false, askedAt: '2026-05-20T01:00:00Z' };
     reviews.set('r1', review);
     const opened = before.cases.open('marriage', parties, 'r1');
+    before.cases.certificateIssued(opened.id, await before.sync.takeCertificateNumber('J', opened.id));
     await before.cases.capturePaper(opened.id, 'declaration', before.capture(1));
     await before.cases.capturePaper(opened.id, 'review-form', before.capture(2));
     const receipt = before.capture(3);

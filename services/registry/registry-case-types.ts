@@ -12,6 +12,8 @@ import type { ReviewView } from './national-review';
 import type { KnownRecords } from './case-papers';
 import type { RecaptureItem } from './case-words';
 import type { CasePartyView, DocumentRef, DocumentView } from './case-documents';
+import type { OutstandingItem } from '../../domain/registry/outstanding';
+import type { DocumentProblemsOf } from './case-parties';
 
 export interface CaseParty {
   name: string;
@@ -42,6 +44,10 @@ export interface OpenCase {
   completedAt?: string;
   /** The review as last seen (the review service holds it in memory): a resumed case brings it back. */
   review?: ReviewView;
+  /** A divorce application's case: the application the centre recorded and the receipt printed for it. */
+  divorceApplication?: { applicationId: string; receiptJobId: string };
+  /** A record certificate's case: the number the centre issued it under. */
+  recordCertificate?: { number: string };
 }
 
 export interface PaperView {
@@ -65,6 +71,10 @@ export interface RegistryCaseView {
   missingDocuments: DocumentRef[];
   /** The required papers not captured yet, in signing order (keys: the screen names them). */
   missing: SignedPaper[];
+  /** What else keeps the case from completing: its business's outcome not yet recorded (review, number in force, receipt). */
+  outstanding: OutstandingItem[];
+  /** The parties' ID numbers: the screen starts a new case when other parties are identified. */
+  partyIdNumbers: string[];
   photos: { key: PhotoKey; captureId: string }[];
   certificateNumbers: string[];
   openedAt: string;
@@ -115,5 +125,7 @@ export interface RegistryCaseDeps {
   registryName(): string | undefined;
   /** What the desk looked up at the centre (a divorce application, a replacement's original): the papers name it. */
   records?: KnownRecords;
+  /** Problems of a party's document as the terminal last read it (expired card, failed passport zone). */
+  documentProblems?: DocumentProblemsOf;
   now?: () => number;
 }

@@ -48,8 +48,9 @@ function desk(review?: ReviewView) {
 
 describe('registry cases: papers signed by hand, captured back', () => {
   it('refuses to complete while a required paper is missing, naming it in both message languages (the view lists keys)', async () => {
-    const { cases, capture, submitted } = desk();
-    const opened = cases.open('marriage', parties);
+    const { cases, capture, submitted } = desk({ id: 'r0', business: 'marriage', state: 'answered', parties: [], hit: false, cleared: true, askedAt: '2026-05-20T01:00:00Z' });
+    const opened = cases.open('marriage', parties, 'r0');
+    cases.certificateIssued(opened.id, 'J310104-2026-000001');
     await cases.capturePaper(opened.id, 'declaration', capture());
     const refusal = (() => {
       try {
@@ -117,6 +118,7 @@ describe('registry cases: papers signed by hand, captured back', () => {
     const opened = cases.open('divorce-application', parties);
     await expect(cases.capturePaper(opened.id, 'divorce-agreement', 'gone')).rejects.toThrow(/no longer held/);
     expect(cases.view(opened.id).missing).toEqual(['declaration', 'divorce-agreement']);
+    expect(cases.view(opened.id).outstanding).toEqual(['divorce-receipt']);
     // A divorce: each party's own marriage certificate is presented and copied.
     expect(cases.view(opened.id).missingDocuments).toEqual([
       { document: 'marriage-certificate', party: 1 },

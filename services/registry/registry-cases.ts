@@ -27,6 +27,12 @@ import { documentArchiveEntries, documentKeyFor, documentPages, documentViews, l
 import type { CaseParty, MaterialOut, OpenCase, PhotoKey, RegistryCaseDeps, RegistryCaseView } from './registry-case-types';
 
 export { PHOTO_KEYS, type CaseParty, type MaterialOut, type PaperView, type PhotoKey, type RegistryCaseDeps, type RegistryCaseStore, type RegistryCaseView } from './registry-case-types';
+import { refuseUnfitParties, sameIdNumber } from './case-parties';
+import { BUSINESS_TITLE, CERTIFICATE_TYPE_OF, outstanding, OUTSTANDING_NAMES } from './case-wholeness';
+import type { OutstandingItem } from '../../domain/registry/outstanding';
+
+/** Which businesses a certificate type is issued in. */
+const BUSINESS_OF_TYPE = Object.fromEntries(Object.entries(CERTIFICATE_TYPE_OF).map(([business, type]) => [type, business])) as Record<'J' | 'L' | 'BJ' | 'BL', RegistryBusiness>;
 
 const extension = (mimeType: string): string => (mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/png' ? 'png' : mimeType === 'image/tiff' ? 'tif' : 'bin');
 
@@ -34,6 +40,8 @@ export class RegistryCases {
   readonly #cases = new Map<string, OpenCase>();
   /** Completions in flight, so a double click cannot submit twice. */
   readonly #completing = new Map<string, Promise<RegistryCaseView>>();
+  /** Certificates being issued in a case: it cannot complete under a number about to change. */
+  readonly #issuing = new Map<string, number>();
 
   constructor(private readonly deps: RegistryCaseDeps) {
     for (const state of deps.store.load()) {
@@ -117,6 +125,7 @@ export class RegistryCases {
   }
 
   open(business: RegistryBusiness, parties: CaseParty[], reviewId?: string): RegistryCaseView {
+    refuseUnfitParties(business, parties, this.deps.documentProblems);
     const id = randomUUID();
     const papers = Object.fromEntries(SIGNED_PAPERS.map((paper) => [paper, [] as string[]])) as Record<SignedPaper, string[]>;
     const appointmentId = this.deps.appointmentFor(
@@ -169,6 +178,8 @@ export class RegistryCases {
       missing: missingPapers(found.business, counts),
       documents: documentViews(found),
       missingDocuments: missingDocuments(found, lost),
+      outstanding: this.#outstanding(found),
+      partyIdNumbers: found.parties.map((party) => party.idNumber),
       photos: found.photos.map((photo) => ({ ...photo })),
       certificateNumbers: [...found.certificateNumbers],
       openedAt: found.openedAt,
@@ -237,11 +248,72 @@ export class RegistryCases {
     return this.view(caseId);
   }
 
-  /** Called by the certificate print with the case it was printed for. */
-  certificateIssued(caseId: string | undefined, number: string, voided?: string): void {
-    const found = caseId ? this.#cases.get(caseId) : undefined;
-    if (!found || found.completedAt) return;
+  /** What the case's business still lacks beyond its papers (case-wholeness.ts); nothing once completed. */
+  #outstanding(found: OpenCase): OutstandingItem[] {
+    if (found.completedAt) return [];
+    const review = found.reviewId ? (this.deps.review(found.reviewId) ?? found.review) : undefined;
+    return outstanding(found, { review, numberState: (number) => this.deps.numberState(number) });
+  }
+
+  /**
+   * Before a certificate is issued in a case: the case is one of this terminal's registry cases, still open, of the
+   * business the certificate type ends, and its parties are on the certificate (by ID number). Returns a release to
+   * call once the number is recorded (or the print failed): the case cannot complete in between.
+   */
+  holdForCertificate(caseId: string, type: 'J' | 'L' | 'BJ' | 'BL', certificateIdNumbers: readonly string[]): () => void {
+    const found = this.#cases.get(caseId);
+    if (!found) throw new TerminalError('certificate-case-unknown', `no registry case ${caseId} on this terminal`);
+    if (found.completedAt || this.#completing.has(caseId)) throw new TerminalError('certificate-case-completed', `registry case ${caseId} is completed`);
+    const business = BUSINESS_OF_TYPE[type];
+    if (found.business !== business) throw new TerminalError('certificate-case-business', `a ${type} certificate is not issued in a ${found.business} case`, { type, business: BUSINESS_TITLE[found.business] });
+    const onCertificate = (party: CaseParty): boolean => certificateIdNumbers.some((number) => sameIdNumber(number, party.idNumber));
+    // Two-party businesses: the very couple; a replacement: its applicant is one of the two on the certificate.
+    const same = found.parties.every(onCertificate) && (found.parties.length === 1 || certificateIdNumbers.length === found.parties.length);
+    if (!same) throw new TerminalError('certificate-case-parties', `the certificate's parties are not those of case ${caseId}`);
+    this.#issuing.set(caseId, (this.#issuing.get(caseId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.#issuing.get(caseId) ?? 1) - 1;
+      if (left > 0) this.#issuing.set(caseId, left);
+      else this.#issuing.delete(caseId);
+    };
+  }
+
+  /** Called by the certificate print with the case it was printed for (held open by holdForCertificate). */
+  certificateIssued(caseId: string, number: string, voided?: string): void {
+    const found = this.#open(caseId);
     found.certificateNumbers = [...found.certificateNumbers.filter((entry) => entry !== voided), number];
+    this.#save(found);
+  }
+
+  /** Before a divorce application is received for a case: the case is open, a divorce application, of these parties. */
+  refuseReceiptFor(caseId: string, idNumbers: readonly string[]): void {
+    const found = this.#open(caseId);
+    if (found.business !== 'divorce-application') throw new TerminalError('registry-case-business-mismatch', `case ${caseId} is a ${found.business}`, { business: BUSINESS_TITLE[found.business] });
+    const same = idNumbers.length === found.parties.length && found.parties.every((party) => idNumbers.some((number) => sameIdNumber(number, party.idNumber)));
+    if (!same) throw new TerminalError('registry-case-parties-mismatch', `the parties are not those of case ${caseId}`);
+  }
+
+  /** The centre recorded the divorce application and its receipt printed: the application case is whole once signed. */
+  divorceApplicationReceived(caseId: string, applicationId: string, receiptJobId: string): void {
+    const found = this.#open(caseId);
+    found.divorceApplication = { applicationId, receiptJobId };
+    this.#save(found);
+  }
+
+  /** Before a record certificate is issued for a case: the case is open, a record certificate's, of this person. */
+  refuseRecordCertificateFor(caseId: string, idNumber: string): void {
+    const found = this.#open(caseId);
+    if (found.business !== 'record-certificate') throw new TerminalError('registry-case-business-mismatch', `case ${caseId} is a ${found.business}`, { business: BUSINESS_TITLE[found.business] });
+    if (!found.parties.some((party) => sameIdNumber(party.idNumber, idNumber))) throw new TerminalError('registry-case-parties-mismatch', `the person is not the party of case ${caseId}`);
+  }
+
+  /** The record certificate the centre issued for the case's party. */
+  recordCertificateIssued(caseId: string, number: string): void {
+    const found = this.#open(caseId);
+    found.recordCertificate = { number };
     this.#save(found);
   }
 
@@ -273,23 +345,31 @@ export class RegistryCases {
     if (recapture.length > 0) throw new TerminalError('registry-recapture-needed', 'captured pages are gone', { ...namesOf(found, recapture, 'names'), count: recapture.length });
   }
 
-  /** Refuses while a required paper or document is missing (named in the officer message); otherwise archives the case once. */
+  /**
+   * Refuses while the case is not whole: a required paper missing, or its business's outcome not recorded (the
+   * review, the certificate number in force, the receipt), named in the officer message; otherwise archives the case once.
+   */
   complete(caseId: string): Promise<RegistryCaseView> {
     const found = this.#get(caseId);
     if (found.completedAt) return Promise.resolve(this.view(caseId));
     const inFlight = this.#completing.get(caseId);
     if (inFlight) return inFlight;
+    if (this.#issuing.has(caseId)) throw new TerminalError('registry-case-issuing', `a certificate is being issued in case ${caseId}`);
     this.#refuseLost(found);
     const view = this.view(caseId);
-    if (view.missingDocuments.length > 0) {
-      // The parties' documents are what the couple must still produce: named with the papers still unsigned.
-      const absent: RecaptureItem[] = [...view.missing.map((paper) => ({ kind: 'paper' as const, paper })), ...view.missingDocuments.map((document) => ({ kind: 'document' as const, ...document }))];
-      throw new TerminalError('registry-documents-missing', 'required documents are not captured', { ...namesOf(found, absent), count: absent.length });
-    }
-    if (view.missing.length > 0) throw new TerminalError('registry-papers-missing', 'required signed papers are not captured', {
-        ...namesOf(found, view.missing.map((paper) => ({ kind: 'paper' as const, paper }))),
-        count: view.missing.length,
+    // The papers still unsigned and the documents the couple must still produce, named together.
+    const absent: RecaptureItem[] = [...view.missing.map((paper) => ({ kind: 'paper' as const, paper })), ...view.missingDocuments.map((document) => ({ kind: 'document' as const, ...document }))];
+    if (view.outstanding.length > 0) {
+      const named = namesOf(found, absent);
+      const names = (language: 0 | 1) => view.outstanding.map((item) => OUTSTANDING_NAMES[item][language]);
+      throw new TerminalError('registry-case-incomplete', 'the case is not whole', {
+        missing: [named.missing, ...names(0)].filter(Boolean).join('、'),
+        missingEn: [named.missingEn, ...names(1)].filter(Boolean).join(', '),
+        count: absent.length + view.outstanding.length,
       });
+    }
+    if (view.missingDocuments.length > 0) throw new TerminalError('registry-documents-missing', 'required documents are not captured', { ...namesOf(found, absent), count: absent.length });
+    if (view.missing.length > 0) throw new TerminalError('registry-papers-missing', 'required signed papers are not captured', { ...namesOf(found, absent), count: view.missing.length });
     const completion = this.#archive(found).finally(() => this.#completing.delete(caseId));
     this.#completing.set(caseId, completion);
     return completion;
@@ -349,6 +429,8 @@ export class RegistryCases {
       parties: found.parties.map((party) => ({ ...party, documentType: documentKindOf(party) })),
       materials: materials.map((material) => ({ key: material.materialKey, fileName: material.fileName, mimeType: 'mimeType' in material ? material.mimeType : this.deps.store.page(material.keptPageId)!.mimeType })),
       certificateNumbers: found.certificateNumbers,
+      ...(found.divorceApplication ? { divorceApplicationId: found.divorceApplication.applicationId } : {}),
+      ...(found.recordCertificate ? { recordCertificateNumber: found.recordCertificate.number } : {}),
       ...(review && review.state === 'answered'
         ? {
             review: {
