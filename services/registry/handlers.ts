@@ -133,7 +133,7 @@ export function createRegistryDesk(deps: RegistryDeps): RegistryDesk {
       'registry.day': () => desk.today(),
       'registry.checkIn': ({ idNumber }) => desk.checkIn(idNumber),
       'registry.walkIn': ({ business }) => desk.walkIn(business),
-      'registry.review': ({ business, parties }) => {
+      'registry.review': async ({ business, parties }) => {
         refuseSamePerson(parties);
         return review.ask(business as RegistryBusiness, parties);
       },

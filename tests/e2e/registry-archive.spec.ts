@@ -25,6 +25,7 @@ type ArchivedCase = {
   parties: { name: string }[];
   materials: { key: string; fileName: string; uploads: number; uploaded: boolean }[];
   review?: { hit: boolean; override?: { reason: string; fileName: string } };
+  divorceApplicationId?: string;
 };
 
 async function archivedCases(url: string): Promise<ArchivedCase[]> {
@@ -70,7 +71,8 @@ test('a marriage completes only once its signed papers are captured back; the ba
   await expect(app.getByTestId('registry-case-business')).toHaveValue('marriage');
   await app.getByTestId('registry-case-open').click();
   await expect(panel).toHaveAttribute('data-state', 'open');
-  await expect(app.getByTestId('papers-missing')).toHaveText('尚缺签字材料：申请结婚登记声明书、结婚登记审查处理表、证件领取签收单');
+  // Whole means the papers signed and the certificate issued under the case (the review is clear already).
+  await expect(app.getByTestId('papers-missing')).toHaveText('尚未办齐：申请结婚登记声明书、结婚登记审查处理表、证件领取签收单、结婚证（J 字号未签发）');
 
   // The declaration: printed, signed on paper, scanned back.
   await app.getByTestId('paper-print-declaration').click();
@@ -78,11 +80,11 @@ test('a marriage completes only once its signed papers are captured back; the ba
   expect(await spooledText(printer, '申请结婚登记声明书')).toContain(sampleCards.resident.name);
   await app.getByTestId('paper-scan-declaration').click();
   await expect(app.getByTestId('paper-declaration')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
-  await expect(app.getByTestId('papers-missing')).toHaveText('尚缺签字材料：结婚登记审查处理表、证件领取签收单');
+  await expect(app.getByTestId('papers-missing')).toHaveText('尚未办齐：结婚登记审查处理表、证件领取签收单、结婚证（J 字号未签发）');
 
-  // Not complete yet: the desk says which papers are missing, and nothing reaches the backend.
+  // Not complete yet: the desk says what is missing, and nothing reaches the backend.
   await app.getByTestId('registry-case-complete').click();
-  await expect(app.getByTestId('registry-case-error')).toHaveText('还有 2 份签字材料未扫描归档：结婚登记审查处理表、证件领取签收单。请当事人签名按指纹后扫描或拍摄，再办结。');
+  await expect(app.getByTestId('registry-case-error')).toHaveText('本办件尚未办齐，不能办结：结婚登记审查处理表、证件领取签收单、结婚证（J 字号未签发）。请补齐后再办结。');
   await expect(panel).toHaveAttribute('data-state', 'open');
 
   // The certificate is issued under the case; the review form and the hand-over receipt carry its number.
@@ -90,6 +92,7 @@ test('a marriage completes only once its signed papers are captured back; the ba
   await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   const number = (await app.getByTestId('certificate-number').textContent())!;
   await expect(app.getByTestId('registry-case-numbers')).toHaveText(number);
+  await expect(app.getByTestId('papers-missing')).toHaveText('尚未办齐：结婚登记审查处理表、证件领取签收单');
   // The couple's joint photo from the document camera, cut to the on-screen 2-inch guide; it prints on the review form.
   await app.getByTestId('photo-take-joint').click();
   await expect(app.getByTestId('document-camera')).toHaveAttribute('data-live', 'true');
@@ -126,6 +129,8 @@ test('a marriage completes only once its signed papers are captured back; the ba
   await app.getByTestId('registry-case-complete').click();
   await expect(panel).toHaveAttribute('data-state', 'completed');
   await expect(app.getByTestId('registry-case-completed')).toBeVisible();
+  // Archived with its number: the screen offers no reprint under it any more.
+  await expect(app.getByTestId('certificate-reprint')).toHaveCount(0);
 
   await expect
     .poll(async () => (await archivedCases(backend.url)).flatMap((entry) => entry.materials.filter((material) => material.uploaded)).length, { timeout: 30_000 })
@@ -307,7 +312,7 @@ test("a divorce application: the declaration printed and both parties' photos, t
   await app.getByTestId('certificate-type').selectOption('L');
   await app.getByTestId('registry-case-business').selectOption('divorce-application');
   await app.getByTestId('registry-case-open').click();
-  await expect(app.getByTestId('papers-missing')).toHaveText('尚缺签字材料：申请离婚登记声明书、离婚协议书');
+  await expect(app.getByTestId('papers-missing')).toHaveText('尚未办齐：申请离婚登记声明书、离婚协议书、离婚登记申请受理回执（未打印）');
   // Each party's own marriage certificate is presented, stamped and copied into the archive.
   await expect(app.getByTestId('documents-missing')).toHaveText(`尚缺证件及证明材料：${sampleCards.resident.name}持有的结婚证、${sampleCards.residentLongTerm.name}持有的结婚证`);
   // The agreement is the couple's own paper: captured, never printed by the desk.
@@ -323,6 +328,14 @@ test("a divorce application: the declaration printed and both parties' photos, t
   await expect(app.getByTestId('paper-divorce-agreement')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
   await app.getByTestId('paper-scan-divorce-agreement').click();
   await expect(app.getByTestId('paper-divorce-agreement')).toHaveAttribute('data-pages', '2', { timeout: 30_000 });
+  await expect(app.getByTestId('papers-missing')).toHaveText('尚未办齐：离婚登记申请受理回执（未打印）');
+  await app.getByTestId('registry-case-complete').click();
+  await expect(app.getByTestId('registry-case-error')).toHaveText(
+    `本办件尚未办齐，不能办结：${sampleCards.resident.name}持有的结婚证、${sampleCards.residentLongTerm.name}持有的结婚证、离婚登记申请受理回执（未打印）。请补齐后再办结。`,
+  );
+  // The receipt is printed in the application's case: the case records the application the centre holds.
+  await app.getByTestId('divorce-receipt-print').click();
+  await expect(app.getByTestId('divorce-receipt-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
   await expect(app.getByTestId('papers-missing')).toHaveCount(0);
   for (const party of [1, 2]) {
     await app.getByTestId(`document-scan-marriage-certificate-party-${party}`).click();
@@ -349,6 +362,10 @@ test("a divorce application: the declaration printed and both parties' photos, t
   const [archived, ...others] = await archivedCases(backend.url);
   expect(others).toHaveLength(0);
   expect(archived!.business).toBe('divorce-application');
+  const { applications } = (await (await fetch(`${backend.url}/admin/registry/divorce-applications`)).json()) as { applications: { id: string; parties: { idNumber: string }[] }[] };
+  const received = applications.filter((entry) => entry.parties.some((party) => party.idNumber === sampleCards.resident.idNumber));
+  expect(received).toHaveLength(1);
+  expect(archived!.divorceApplicationId).toBe(received[0]!.id);
   expect(archived!.materials.map((material) => [material.key, material.fileName, material.uploads])).toEqual([
     ['paper:declaration', 'paper-declaration-1.jpg', 1],
     ['paper:divorce-agreement', 'paper-divorce-agreement-1.jpg', 1],

@@ -16,7 +16,7 @@ test.skip(({ transport }) => transport !== 'web-host', 'the services pid is read
 // Scans, a restart of the services and uploads on a shared 2-core machine.
 test.setTimeout(120_000);
 
-type ArchivedCase = { parties: { name: string }[]; materials: { key: string; uploads: number; uploaded: boolean }[] };
+type ArchivedCase = { parties: { name: string }[]; certificateNumbers: string[]; materials: { key: string; uploads: number; uploaded: boolean }[] };
 
 async function archivedCases(url: string): Promise<ArchivedCase[]> {
   return ((await (await fetch(`${url}/admin/registry/cases`)).json()) as { cases: ArchivedCase[] }).cases;
@@ -42,6 +42,11 @@ test('services killed mid-case: the desk resumes the open case and completes it,
   await expect(app.getByTestId('paper-declaration')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
   await app.getByTestId('paper-scan-review-form').click();
   await expect(app.getByTestId('paper-review-form')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  // A marriage case is whole only with its J in force: issued before the restart, it is still the case's after it.
+  await app.getByTestId('certificate-print').click();
+  await expect(app.getByTestId('certificate-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
+  const number = (await app.getByTestId('certificate-number').textContent())!;
+  await expect(app.getByTestId('registry-case-numbers')).toHaveText(number);
 
   const killed = services.pid!;
   const restarted = services.nextStart();
@@ -56,7 +61,8 @@ test('services killed mid-case: the desk resumes the open case and completes it,
   await expect(app.getByTestId('registry-case-resumed')).toBeVisible();
   await expect(app.getByTestId('paper-declaration')).toHaveAttribute('data-pages', '1');
   await expect(app.getByTestId('paper-review-form')).toHaveAttribute('data-pages', '1');
-  await expect(app.getByTestId('papers-missing')).toHaveText('尚缺签字材料：证件领取签收单');
+  await expect(app.getByTestId('registry-case-numbers')).toHaveText(number);
+  await expect(app.getByTestId('papers-missing')).toHaveText('尚未办齐：证件领取签收单');
   await expect(app.getByTestId('papers-recapture')).toHaveCount(0);
   await app.screenshot({ path: testInfo.outputPath('registry-case-resumed.png'), fullPage: true });
 
@@ -71,6 +77,7 @@ test('services killed mid-case: the desk resumes the open case and completes it,
   const cases = await archivedCases(backend.url);
   expect(cases).toHaveLength(1);
   expect(cases[0]!.parties.map((party) => party.name)).toEqual([sampleCards.resident.name, sampleCards.residentLongTerm.name]);
+  expect(cases[0]!.certificateNumbers).toEqual([number]);
   expect(cases[0]!.materials.map((material) => [material.key, material.uploads, material.uploaded])).toEqual([
     ['paper:declaration', 1, true],
     ['paper:review-form', 1, true],
