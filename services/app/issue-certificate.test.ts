@@ -118,8 +118,8 @@ describe('issuing a certificate', () => {
     // After completion: neither a reprint (it stays in the completed case) nor a first print under it.
     await expect(codeOf(call('certificates.reprint', { type: 'J', printerId, data: marriage, reviewId: review.id, spoiledNumber: issued.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-completed');
     await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: marriage, reviewId: review.id, caseId: opened.id }))).resolves.toBe('certificate-case-completed');
-    await until(() => backend.certificateNumbers().some((entry) => entry.number === issued.number), 'the number at the backend');
-    expect(backend.certificateNumbers().filter((entry) => entry.caseId === opened.id).map(({ number, state }) => ({ number, state }))).toEqual([{ number: issued.number, state: 'issued' }]);
+    await until(() => terminal.backend.certificateNumbers().some((entry) => entry.number === issued.number), 'the number at the backend');
+    expect(terminal.backend.certificateNumbers().filter((entry) => entry.caseId === opened.id).map(({ number, state }) => ({ number, state }))).toEqual([{ number: issued.number, state: 'issued' }]);
   });
 
   /** The text of the last certificate the printer spooled, read back with poppler. */
