@@ -96,6 +96,14 @@ describe('issuing a certificate', () => {
   });
 
   it("issues nothing under another couple's case, nor under a completed one: the archived record keeps its numbers", async () => {
+    // Two couples of their own (the first test's couple is married at the centre now).
+    const couple = {
+      registeredOn: marriage.registeredOn,
+      parties: [
+        { name: '刘洋', sex: '女', nationality: '中国', birthDate: '1996-05-21', idNumber: '310108199605210026' },
+        { name: '周杰', sex: '男', nationality: '中国', birthDate: '1991-09-09', idNumber: '310109199109090013' },
+      ],
+    };
     const others = {
       registeredOn: marriage.registeredOn,
       parties: [
@@ -103,11 +111,11 @@ describe('issuing a certificate', () => {
         { name: '张伟', sex: '男', nationality: '中国', birthDate: '1992-11-20', idNumber: '310107199211200031' },
       ],
     };
-    const review = await call('registry.review', { business: 'marriage', parties: marriage.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
+    const review = await call('registry.review', { business: 'marriage', parties: couple.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
     const othersReview = await call('registry.review', { business: 'marriage', parties: others.parties.map(({ idNumber, name }) => ({ idNumber, name })) });
-    const opened = await call('registryCase.open', { business: 'marriage', parties: marriage.parties, reviewId: review.id });
+    const opened = await call('registryCase.open', { business: 'marriage', parties: couple.parties, reviewId: review.id });
     await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: others, reviewId: othersReview.id, caseId: opened.id }))).resolves.toBe('certificate-case-parties');
-    const issued = await call('certificates.print', { type: 'J', printerId, data: marriage, reviewId: review.id, caseId: opened.id });
+    const issued = await call('certificates.print', { type: 'J', printerId, data: couple, reviewId: review.id, caseId: opened.id });
     const page = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]).toString('base64');
     for (const paper of ['declaration', 'review-form', 'handover-receipt'] as const) {
       const { captureId } = await call('captures.add', { mimeType: 'image/jpeg', data: page });
@@ -116,8 +124,8 @@ describe('issuing a certificate', () => {
     expect((await call('registryCase.complete', { caseId: opened.id })).certificateNumbers).toEqual([issued.number]);
 
     // After completion: neither a reprint (it stays in the completed case) nor a first print under it.
-    await expect(codeOf(call('certificates.reprint', { type: 'J', printerId, data: marriage, reviewId: review.id, spoiledNumber: issued.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-completed');
-    await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: marriage, reviewId: review.id, caseId: opened.id }))).resolves.toBe('certificate-case-completed');
+    await expect(codeOf(call('certificates.reprint', { type: 'J', printerId, data: couple, reviewId: review.id, spoiledNumber: issued.number, reason: 'spoiled' }))).resolves.toBe('certificate-case-completed');
+    await expect(codeOf(call('certificates.print', { type: 'J', printerId, data: couple, reviewId: review.id, caseId: opened.id }))).resolves.toBe('certificate-case-completed');
     await until(() => terminal.backend.certificateNumbers().some((entry) => entry.number === issued.number), 'the number at the backend');
     expect(terminal.backend.certificateNumbers().filter((entry) => entry.caseId === opened.id).map(({ number, state }) => ({ number, state }))).toEqual([{ number: issued.number, state: 'issued' }]);
   });

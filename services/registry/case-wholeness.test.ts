@@ -51,11 +51,15 @@ function desk(options: { review?: ReviewView; voided?: string[]; problems?: Reco
     registryName: () => '上海市徐汇区民政局',
     documentProblems: (idNumber) => options.problems?.[idNumber] ?? [],
   });
-  /** Opens a case with every required paper captured. */
+  /** Opens a case with every required paper and document captured. */
   async function signed(business: RegistryBusiness, parties = couple, reviewId?: string) {
     const opened = cases.open(business, parties, reviewId);
     for (const paper of opened.papers.filter((entry) => entry.required).map((entry) => entry.paper as SignedPaper)) {
       await cases.capturePaper(opened.id, paper, captures.add({ data: JPEG, mimeType: 'image/jpeg' }));
+    }
+    // And the parties' supporting documents the business needs (a divorce: each party's marriage certificate).
+    for (const { document, party } of cases.view(opened.id).missingDocuments) {
+      await cases.captureDocument(opened.id, document, party, captures.add({ data: JPEG, mimeType: 'image/jpeg' }));
     }
     return opened.id;
   }
