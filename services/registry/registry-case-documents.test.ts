@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { TerminalError } from '../../contract/errors';
 import { foreignPermanent2023Card, gatResidenceCard } from '../../fixtures/id-card-reader/sample-cards';
 import { registryCasesPerTest } from '../testing/registry-on-loopback';
+import type { ReviewView } from './national-review';
 
 const gat = { name: gatResidenceCard.name, sex: '男', nationality: '中国', birthDate: gatResidenceCard.birthDate, idNumber: gatResidenceCard.idNumber };
 const permanent = { name: foreignPermanent2023Card.name, sex: '女', nationality: '法国', birthDate: foreignPermanent2023Card.birthDate, idNumber: foreignPermanent2023Card.idNumber };
@@ -20,6 +21,8 @@ const permanent = { name: foreignPermanent2023Card.name, sex: '女', nationality
 type Archived = { caseId: string; parties: { name: string; documentType?: string }[]; materials: { key: string; fileName: string; uploads: number; uploaded: boolean }[] };
 
 const start = registryCasesPerTest('registry-documents-');
+/** A marriage case is whole only under an answered, clear review (case-wholeness.ts). */
+const clearReview = (): Map<string, ReviewView> => new Map([['r1', { id: 'r1', business: 'marriage', state: 'answered', parties: [], hit: false, cleared: true, askedAt: '2026-05-20T01:00:00Z' }]]);
 
 async function terminal() {
   const { backend, dataDir, services } = await start();
@@ -50,13 +53,18 @@ describe('supporting documents of a foreign-related registration', () => {
   // Mutation: dropping the `registry-documents-missing` check in complete() archives the case without its documents.
   it('refuses completion naming the notarised declaration and the certificate of no spouse; archives each once after capture', async () => {
     const { services, archived, uploadsOf, contractViolations } = await terminal();
-    const { cases, capture } = await services();
-    const opened = cases.open('marriage', [
-      { ...gat, documentType: 'gat-residence' },
-      { ...permanent, documentType: 'foreign-permanent-2023' },
-    ]);
+    const { cases, capture, sync } = await services(clearReview());
+    const opened = cases.open(
+      'marriage',
+      [
+        { ...gat, documentType: 'gat-residence' },
+        { ...permanent, documentType: 'foreign-permanent-2023' },
+      ],
+      'r1',
+    );
     expect(opened.parties.map((party) => party.documentType)).toEqual(['gat-residence', 'foreign-permanent-2023']);
     for (const paper of ['declaration', 'review-form', 'handover-receipt'] as const) await cases.capturePaper(opened.id, paper, capture(1));
+    cases.certificateIssued(opened.id, await sync.takeCertificateNumber('J', opened.id));
 
     const missing = await refusal(() => cases.complete(opened.id));
     expect(missing?.code).toBe('registry-documents-missing');
@@ -109,19 +117,20 @@ describe('supporting documents of a foreign-related registration', () => {
   // Mutation: dropping the inference (documentKindOf → party.documentType) leaves the older case requiring nothing.
   it('resumes a case saved before document kinds were recorded: the kinds its numbers show, never a crash', async () => {
     const { services, archived } = await terminal();
-    const before = await services();
+    const before = await services(clearReview());
     const caseId = '6f1c1f1e-8a51-4c3e-9d55-3a1d2b9c0e11';
     // The saved shape of an open case before this change: no document kinds, no documents.
     before.sync.saveOpenRegistryCase(caseId, {
       id: caseId,
       business: 'marriage',
       parties: [gat, permanent],
+      reviewId: 'r1',
       openedAt: '2026-05-20T01:00:00.000Z',
       papers: { declaration: [], 'review-form': [], 'divorce-agreement': [], 'handover-receipt': [] },
       photos: [],
       certificateNumbers: [],
     });
-    const { cases, capture } = await services();
+    const { cases, capture, sync } = await services(clearReview());
     const [resumed] = cases.openCases();
     expect(resumed).toMatchObject({ id: caseId, state: 'open' });
     expect(resumed!.parties.map((party) => party.documentType)).toEqual(['gat-residence', 'foreign-permanent-2023']);
@@ -132,6 +141,7 @@ describe('supporting documents of a foreign-related registration', () => {
     for (const paper of ['declaration', 'review-form', 'handover-receipt'] as const) await cases.capturePaper(caseId, paper, capture(1));
     await cases.captureDocument(caseId, 'notarised-declaration', 1, capture(2));
     await cases.captureDocument(caseId, 'no-spouse-certificate', 2, capture(3));
+    cases.certificateIssued(caseId, await sync.takeCertificateNumber('J', caseId));
     expect((await cases.complete(caseId)).state).toBe('completed');
     const [record] = await archived(caseId);
     expect(record!.parties.map((party) => party.documentType)).toEqual(['gat-residence', 'foreign-permanent-2023']);
@@ -162,6 +172,8 @@ describe('supporting documents of a foreign-related registration', () => {
     expect(refused?.params).toMatchObject({ names: '陈大文持有的结婚证', namesEn: "陈大文's marriage certificate", count: 1 });
     await after.cases.captureDocument(opened.id, 'marriage-certificate', 1, after.capture(4));
     expect(after.cases.view(opened.id)).toMatchObject({ recapture: [], missingDocuments: [] });
+    // A divorce registration is whole with its L in force.
+    after.cases.certificateIssued(opened.id, await after.sync.takeCertificateNumber('L', opened.id));
     expect((await after.cases.complete(opened.id)).state).toBe('completed');
   });
 });
