@@ -5,15 +5,13 @@
  * openapi.yaml), ippeveprinter spooling what prints, read back with
  * pdftotext. Each test asserts what the centre holds, once.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import type { IdentityCard } from '../../domain/identity-card';
-import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { FRENCH_PASSPORT_MRZ, FRENCH_PASSPORT_MRZ_BAD_CHECK } from '../../fixtures/registry/sample-passports';
 import { huangTing, qianJia, sunLi, wuMin, xuJing, zhaoLei, zhengHao, zhouJie } from '../../fixtures/registry/sample-parties';
 import { expect, test } from './harness';
-import { captureAndComplete, completeCase, expectArchivedOnce, expectNumbersOnce, paperKeys, printPapers, scanPapers } from './registry-steps';
+import { captureAndComplete, completeCase, expectArchivedOnce, expectNumbersOnce, paperKeys, pdfText, printPapers, readCards, scanPapers, spooledText } from './registry-steps';
 
 test.use({ profile: 'registry-desk' });
 
@@ -29,29 +27,6 @@ interface HeldApplication {
 async function applicationsOf(url: string, card: IdentityCard): Promise<HeldApplication[]> {
   const { applications } = (await (await fetch(`${url}/admin/registry/divorce-applications`)).json()) as { applications: HeldApplication[] };
   return applications.filter((entry) => entry.parties.some((party) => party.idNumber === card.idNumber));
-}
-
-/** Each card placed fills the party the desk is on, then the desk moves to the other. */
-async function readCards(app: Page, reader: IdCardReaderSimulator, ...cards: IdentityCard[]): Promise<void> {
-  await app.getByTestId('nav-certificate').click();
-  for (const [index, card] of cards.entries()) {
-    if (index > 0) {
-      reader.removeCard();
-      await app.waitForTimeout(1500);
-    }
-    reader.placeCard(card);
-    await expect(app.getByTestId(`party-${index}-name`)).toHaveValue(card.name);
-  }
-}
-
-const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-
-/** The text of the spooled PDF that holds `phrase` (several papers print in one test). */
-async function spooledText(printer: { spooledPdfs(): Promise<string[]> }, phrase: string): Promise<string> {
-  const texts = (await printer.spooledPdfs()).map(pdfText);
-  const found = texts.find((text) => text.includes(phrase));
-  if (!found) throw new Error(`no spooled PDF holds ${phrase}`);
-  return found;
 }
 
 /** Opens the business's case on the desk and prints its declaration (or application) from the case panel to the A4 printer. */

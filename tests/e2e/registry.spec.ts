@@ -9,11 +9,9 @@ import { FRENCH_PASSPORT_MRZ, FRENCH_PASSPORT_MRZ_BAD_CHECK } from '../../fixtur
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { IdentityCard } from '../../domain/identity-card';
 import { beijingDate } from '../../domain/legal-date';
-import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { expect, test as base } from './harness';
-import { captureAndComplete, expectArchivedOnce, expectNumbersOnce, MARRIAGE_PAPERS, paperKeys } from './registry-steps';
+import { captureAndComplete, expectArchivedOnce, expectNumbersOnce, MARRIAGE_PAPERS, paperKeys, readCards } from './registry-steps';
 
 const test = base.extend({
   // The day's walk-in quota is the backend's configuration: one place, so the second walk-in is refused.
@@ -141,16 +139,6 @@ async function expectIssuedOnceInACase(app: Page, backend: ReferenceBackend): Pr
   return number;
 }
 
-/** Both parties' cards at the certificate desk, one after the other. */
-async function readBothCards(app: Page, reader: IdCardReaderSimulator, first: IdentityCard, second: IdentityCard): Promise<void> {
-  await app.getByTestId('nav-certificate').click();
-  reader.placeCard(first);
-  await expect(app.getByTestId('party-0-name')).toHaveValue(first.name);
-  reader.removeCard();
-  await app.waitForTimeout(1500);
-  reader.placeCard(second);
-  await expect(app.getByTestId('party-1-name')).toHaveValue(second.name);
-}
 
 test("a marriage is dated the registry's day, not the browser's: a screen whose clock says yesterday prints today, and a bride who turns 20 today may marry", async ({ app, reader, printer, backend }, testInfo) => {
   const now = Date.now();
@@ -216,7 +204,7 @@ const chineseDate = (iso: string): string => {
 };
 
 test('a review hit withholds the marriage; the registrar goes ahead only with a written reason and a scanned document', async ({ app, reader, printer, backend }, testInfo) => {
-  await readBothCards(app, reader, sampleCards.gatResidence, sampleCards.foreignPermanent2023);
+  await readCards(app, reader, sampleCards.gatResidence, sampleCards.foreignPermanent2023);
   const review = app.getByTestId('review');
   await expect(review).toHaveAttribute('data-state', 'hit');
   await expect(app.getByTestId('review-party-0')).toContainText('现有婚姻登记记录（在婚）');
@@ -262,7 +250,7 @@ test('a review hit withholds the marriage; the registrar goes ahead only with a 
 
 test('offline, the review is pending and the certificate waits; it prints once the review arrives', async ({ app, reader, printer, backend }) => {
   backend.setFaults({ errorRate: 1, pathPrefix: '/v1/registry/' });
-  await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
+  await readCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
   await expect(app.getByTestId('review')).toHaveAttribute('data-state', 'pending');
   await expect(app.getByTestId('review-pending')).toContainText('正在等待全国联网审查结果');
   await expect(app.getByTestId('certificate-print')).toBeDisabled();
@@ -293,7 +281,7 @@ test('offline, the review is pending and the certificate waits; it prints once t
 });
 
 test('a divorce application: both cards, the receipt prints today with the cooling-off end and the certificate window; the centre holds the application once', async ({ app, reader, printer, backend }) => {
-  await readBothCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
+  await readCards(app, reader, sampleCards.resident, sampleCards.residentLongTerm);
   await app.getByTestId('certificate-type').selectOption('L');
   await app.getByTestId('divorce-receipt-print').click();
   await expect(app.getByTestId('divorce-receipt-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
