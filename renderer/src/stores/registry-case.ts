@@ -17,9 +17,17 @@ export const useRegistryCaseStore = defineStore('registryCase', () => {
   const current = ref<CallOutput<'registryCase.get'>>();
   /**
    * The identity document each party identified with, as read (card type, passport) or as the registrar set it for a
-   * party typed by hand; undefined: the kind the party's number shows. A case is opened with these.
+   * party typed by hand, by the party's ID number (screens order the parties differently: a replacement's case puts
+   * its applicant first); absent: the kind the party's number shows. A case is opened with these.
    */
-  const documentTypes = ref<[PartyDocumentKind | undefined, PartyDocumentKind | undefined]>([undefined, undefined]);
+  const documentTypes = ref<Record<string, PartyDocumentKind>>({});
+  const kindOf = (party: Party): PartyDocumentKind => documentTypes.value[normal(party.idNumber)] ?? inferDocumentKind(party);
+  function setKind(party: Party, kind: PartyDocumentKind | undefined): void {
+    const key = normal(party.idNumber);
+    if (!key) return;
+    if (kind) documentTypes.value[key] = kind;
+    else delete documentTypes.value[key];
+  }
 
   /** The case on screen is open, of this business, and of exactly these parties (a one-party case: of this person). */
   function fits(business: RegistryBusiness, parties: readonly Party[]): boolean {
@@ -35,7 +43,7 @@ export const useRegistryCaseStore = defineStore('registryCase', () => {
     if (fits(business, parties)) return current.value!.id;
     const opened = await terminal.registryCase.open({
       business,
-      parties: parties.map((party, index) => ({ ...party, documentType: documentTypes.value[index as 0 | 1] ?? inferDocumentKind(party) })),
+      parties: parties.map((party) => ({ ...party, documentType: kindOf(party) })),
       ...(reviewId ? { reviewId } : {}),
     });
     current.value = opened;
@@ -57,5 +65,5 @@ export const useRegistryCaseStore = defineStore('registryCase', () => {
     return true;
   }
 
-  return { current, documentTypes, fits, caseFor, partiesChanged };
+  return { current, documentTypes, kindOf, setKind, fits, caseFor, partiesChanged };
 });
