@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGISTRY_BUSINESSES, type RegistryBusiness } from '../../domain/registry/business';
+import { BUSINESS_TITLES, REGISTRY_BUSINESSES } from '../../domain/registry/business';
 import { chineseDate, isoDate, labelPath, optionalText } from './common';
 import { FormSheets } from './form-sheet';
 import type { DocumentKind } from './kind';
@@ -22,15 +22,6 @@ const schema = z.object({
 
 export type RegistryDayReportData = z.infer<typeof schema>;
 
-const BUSINESS_TITLES: Record<RegistryBusiness, string> = {
-  marriage: '结婚登记',
-  'divorce-application': '离婚登记申请',
-  'divorce-withdrawal': '撤回离婚登记申请',
-  'divorce-registration': '离婚登记',
-  'marriage-replacement': '补领结婚证',
-  'divorce-replacement': '补领离婚证',
-  'record-certificate': '婚姻登记记录证明',
-};
 const VOID_REASONS: Record<string, string> = { spoiled: '打印损坏', expired: '号段过期', unused: '未使用', other: '其他' };
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 

@@ -6,15 +6,12 @@
  * different people with fit documents.
  */
 import { describe, expect, it } from 'vitest';
-import type { TerminalError } from '../../contract/errors';
 import type { RegistryBusiness } from '../../domain/registry/business';
 import type { PartyProblem } from '../../domain/registry/party';
-import { MaterialCaptures } from '../material-captures';
+import { refusalOf, registryCasesInMemory } from '../testing/registry-cases-in-memory';
 import type { ReviewView } from './national-review';
-import { RegistryCases } from './registry-cases';
 import type { SignedPaper } from '../../domain/registry/signed-papers';
 
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
 const couple = [
   { name: '王建国', sex: '男', nationality: '中国', birthDate: '1985-03-12', idNumber: '31010419850312003X' },
   { name: '马秀兰', sex: '女', nationality: '中国', birthDate: '1990-07-05', idNumber: '640102199007050022' },
@@ -23,56 +20,26 @@ const other = { name: '李强', sex: '男', nationality: '中国', birthDate: '1
 const review = (patch: Partial<ReviewView> = {}): ReviewView => ({ id: 'r1', business: 'marriage', state: 'answered', parties: [], hit: false, cleared: true, askedAt: '2026-05-20T01:00:00Z', ...patch });
 
 function desk(options: { review?: ReviewView; voided?: string[]; problems?: Record<string, PartyProblem[]> } = {}) {
-  const captures = new MaterialCaptures();
   const submitted: string[] = [];
-  const kept = new Map<string, { data: Uint8Array; mimeType: string }>();
-  const cases = new RegistryCases({
-    captures,
+  const { cases, capture } = registryCasesInMemory({
     review: () => options.review,
-    adoptReview: () => {},
-    store: {
-      save: () => {},
-      load: () => [],
-      keepPage: async (_caseId, pageId, page) => void kept.set(pageId, page),
-      page: (pageId) => kept.get(pageId),
-      readPage: async (pageId) => kept.get(pageId),
-      dropPage: (pageId) => void kept.delete(pageId),
-      abandon: () => {},
-    },
     numberState: (number) => (options.voided?.includes(number) ? 'void' : 'issued'),
     submit: async (caseId) => void submitted.push(caseId),
-    deskEvent: () => {},
-    appointmentFor: () => undefined,
-    printDocument: async () => {
-      throw new Error('not printing here');
-    },
-    audit: () => {},
-    today: () => '2026-05-20',
-    registryName: () => '上海市徐汇区民政局',
     documentProblems: (idNumber) => options.problems?.[idNumber] ?? [],
   });
   /** Opens a case with every required paper and document captured. */
   async function signed(business: RegistryBusiness, parties = couple, reviewId?: string) {
     const opened = cases.open(business, parties, reviewId);
     for (const paper of opened.papers.filter((entry) => entry.required).map((entry) => entry.paper as SignedPaper)) {
-      await cases.capturePaper(opened.id, paper, captures.add({ data: JPEG, mimeType: 'image/jpeg' }));
+      await cases.capturePaper(opened.id, paper, capture());
     }
     // And the parties' supporting documents the business needs (a divorce: each party's marriage certificate).
     for (const { document, party } of cases.view(opened.id).missingDocuments) {
-      await cases.captureDocument(opened.id, document, party, captures.add({ data: JPEG, mimeType: 'image/jpeg' }));
+      await cases.captureDocument(opened.id, document, party, capture());
     }
     return opened.id;
   }
-  return { cases, submitted, signed, capture: () => captures.add({ data: JPEG, mimeType: 'image/jpeg' }) };
-}
-
-function refusal(run: () => unknown): TerminalError | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error as TerminalError;
-  }
-  return undefined;
+  return { cases, submitted, signed, capture };
 }
 
 describe('a registry case completes only when it is whole', () => {
@@ -80,7 +47,7 @@ describe('a registry case completes only when it is whole', () => {
     const pending = desk({ review: review({ state: 'pending', cleared: false }) });
     const caseId = await pending.signed('marriage', couple, 'r1');
     expect(pending.cases.view(caseId).outstanding).toEqual(['review-pending', 'certificate-J']);
-    const refused = refusal(() => pending.cases.complete(caseId));
+    const refused = refusalOf(() => pending.cases.complete(caseId));
     expect(refused?.code).toBe('registry-case-incomplete');
     expect(refused?.params).toEqual({
       missing: '全国联网审查结果（待返回）、结婚证（J 字号未签发）',
@@ -94,7 +61,7 @@ describe('a registry case completes only when it is whole', () => {
     const hit = desk({ review: review({ hit: true, cleared: false }) });
     const hitCase = await hit.signed('marriage', couple, 'r1');
     hit.cases.certificateIssued(hitCase, 'J310104-2026-000001');
-    expect(refusal(() => hit.cases.complete(hitCase))?.params).toMatchObject({ missing: '全国联网审查（有在婚记录，未经核查准予继续办理）', count: 1 });
+    expect(refusalOf(() => hit.cases.complete(hitCase))?.params).toMatchObject({ missing: '全国联网审查（有在婚记录，未经核查准予继续办理）', count: 1 });
     expect(hit.submitted).toEqual([]);
 
     // A voided J is not in force: the case still lacks its certificate.
@@ -117,7 +84,7 @@ describe('a registry case completes only when it is whole', () => {
     const { cases, signed, submitted } = desk();
     const divorce = await signed('divorce-registration');
     expect(cases.view(divorce).outstanding).toEqual(['certificate-L']);
-    expect(refusal(() => cases.complete(divorce))?.code).toBe('registry-case-incomplete');
+    expect(refusalOf(() => cases.complete(divorce))?.code).toBe('registry-case-incomplete');
     cases.certificateIssued(divorce, 'L310104-2026-000001');
     expect((await cases.complete(divorce)).state).toBe('completed');
 
@@ -125,7 +92,7 @@ describe('a registry case completes only when it is whole', () => {
     expect(cases.view(replacement).outstanding).toEqual(['certificate-BL']);
 
     const application = await signed('divorce-application');
-    expect(refusal(() => cases.complete(application))?.params).toEqual({ missing: '离婚登记申请受理回执（未打印）', missingEn: 'divorce application receipt (not printed)', count: 1 });
+    expect(refusalOf(() => cases.complete(application))?.params).toEqual({ missing: '离婚登记申请受理回执（未打印）', missingEn: 'divorce application receipt (not printed)', count: 1 });
     cases.divorceApplicationReceived(application, 'app-1', 'job-1');
     expect((await cases.complete(application)).state).toBe('completed');
 
@@ -141,16 +108,16 @@ describe('a certificate belongs to its couple\'s open case', () => {
   it('refuses an unknown case, another business, other parties; a replacement applicant must be on the certificate', async () => {
     const { cases, signed } = desk({ review: review() });
     const ids = couple.map((party) => party.idNumber);
-    expect(refusal(() => cases.holdForCertificate('nope', 'J', ids))?.code).toBe('certificate-case-unknown');
+    expect(refusalOf(() => cases.holdForCertificate('nope', 'J', ids))?.code).toBe('certificate-case-unknown');
     const marriage = await signed('marriage', couple, 'r1');
-    expect(refusal(() => cases.holdForCertificate(marriage, 'L', ids))?.code).toBe('certificate-case-business');
-    expect(refusal(() => cases.holdForCertificate(marriage, 'J', [ids[0]!, other.idNumber]))?.code).toBe('certificate-case-parties');
-    expect(refusal(() => cases.holdForCertificate(marriage, 'J', [ids[0]!]))?.code).toBe('certificate-case-parties');
+    expect(refusalOf(() => cases.holdForCertificate(marriage, 'L', ids))?.code).toBe('certificate-case-business');
+    expect(refusalOf(() => cases.holdForCertificate(marriage, 'J', [ids[0]!, other.idNumber]))?.code).toBe('certificate-case-parties');
+    expect(refusalOf(() => cases.holdForCertificate(marriage, 'J', [ids[0]!]))?.code).toBe('certificate-case-parties');
     cases.holdForCertificate(marriage, 'J', [ids[1]!.toLowerCase(), ids[0]!])();
 
     const replacement = await signed('marriage-replacement', [couple[1]!]);
     cases.holdForCertificate(replacement, 'BJ', ids)();
-    expect(refusal(() => cases.holdForCertificate(replacement, 'BJ', [couple[0]!.idNumber, other.idNumber]))?.code).toBe('certificate-case-parties');
+    expect(refusalOf(() => cases.holdForCertificate(replacement, 'BJ', [couple[0]!.idNumber, other.idNumber]))?.code).toBe('certificate-case-parties');
   });
 
   it('cannot complete while a certificate is being issued, and issues nothing under a completed case', async () => {
@@ -160,22 +127,22 @@ describe('a certificate belongs to its couple\'s open case', () => {
     cases.certificateIssued(caseId, 'J310104-2026-000001');
     // A reprint in flight: the number is about to change, the archive would miss the new one.
     const release = cases.holdForCertificate(caseId, 'J', ids);
-    expect(refusal(() => cases.complete(caseId))?.code).toBe('registry-case-issuing');
+    expect(refusalOf(() => cases.complete(caseId))?.code).toBe('registry-case-issuing');
     cases.certificateIssued(caseId, 'J310104-2026-000002', 'J310104-2026-000001');
     release();
     const completed = await cases.complete(caseId);
     expect(completed.certificateNumbers).toEqual(['J310104-2026-000002']);
-    expect(refusal(() => cases.holdForCertificate(caseId, 'J', ids))?.code).toBe('certificate-case-completed');
-    expect(refusal(() => cases.certificateIssued(caseId, 'J310104-2026-000003'))?.code).toBe('registry-case-completed');
+    expect(refusalOf(() => cases.holdForCertificate(caseId, 'J', ids))?.code).toBe('certificate-case-completed');
+    expect(refusalOf(() => cases.certificateIssued(caseId, 'J310104-2026-000003'))?.code).toBe('registry-case-completed');
   });
 });
 
 describe("a case's parties: both there, two people, fit documents", () => {
   it('refuses the same person twice, a missing party, and a party whose document was last read as unfit', () => {
     const { cases } = desk({ problems: { [other.idNumber]: ['card-expired'] } });
-    expect(refusal(() => cases.open('marriage', [couple[0]!, { ...couple[0]!, idNumber: couple[0]!.idNumber.toLowerCase() }]))?.code).toBe('registry-same-person');
-    expect(refusal(() => cases.open('divorce-application', [couple[0]!]))?.code).toBe('registry-parties-incomplete');
-    const expired = refusal(() => cases.open('marriage', [couple[0]!, other]));
+    expect(refusalOf(() => cases.open('marriage', [couple[0]!, { ...couple[0]!, idNumber: couple[0]!.idNumber.toLowerCase() }]))?.code).toBe('registry-same-person');
+    expect(refusalOf(() => cases.open('divorce-application', [couple[0]!]))?.code).toBe('registry-parties-incomplete');
+    const expired = refusalOf(() => cases.open('marriage', [couple[0]!, other]));
     expect(expired?.code).toBe('registry-party-card-expired');
     expect(expired?.params).toEqual({ n: 2 });
     expect(cases.openCases()).toEqual([]);

@@ -39,16 +39,6 @@ export const CERTIFICATE_TYPE_OF: Partial<Record<RegistryBusiness, 'J' | 'L' | '
   'divorce-replacement': 'BL',
 };
 
-/** A business as officers name it, in refusals that name a case's business (zh-CN). */
-export const BUSINESS_TITLE: Record<RegistryBusiness, string> = {
-  marriage: '结婚登记',
-  'divorce-application': '离婚登记申请',
-  'divorce-withdrawal': '撤回离婚登记申请',
-  'divorce-registration': '离婚登记',
-  'marriage-replacement': '补领结婚证',
-  'divorce-replacement': '补领离婚证',
-  'record-certificate': '婚姻登记记录证明',
-};
 
 /** The type letters of a certificate number (`BJ310104-2026-000001` → `BJ`). */
 export function certificateTypeOf(number: string): string {

@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TerminalError } from '../../contract/errors';
+import { refusalOf } from '../testing/registry-cases-in-memory';
 import { registryCasesPerTest, testCouple } from '../testing/registry-on-loopback';
 import type { ReviewView } from './national-review';
 
@@ -22,15 +22,6 @@ async function terminal() {
       (entry) => entry.caseId === caseId,
     );
   return { services: started.services, archived, dataDir: started.dataDir };
-}
-
-function refusal(run: () => unknown): TerminalError | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error as TerminalError;
-  }
-  return undefined;
 }
 
 describe('registry case across a restart of the services', () => {
@@ -96,7 +87,7 @@ describe('registry case across a restart of the services', () => {
     expect(view.recapture).toEqual([{ kind: 'paper', paper: 'handover-receipt' }, { kind: 'override-document' }]);
     expect(view.overrideDocumentMissing).toBe(true);
     expect(view.missing).toEqual(['handover-receipt']);
-    const refused = refusal(() => after.cases.complete(opened.id));
+    const refused = refusalOf(() => after.cases.complete(opened.id));
     expect(refused?.code).toBe('registry-recapture-needed');
     expect(refused?.params).toEqual({ names: '证件领取签收单、联网审查例外的证明材料', namesEn: 'Certificate hand-over receipt, override supporting document', count: 2 });
 

@@ -1,36 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { TerminalError } from '../../contract/errors';
-import { MaterialCaptures } from '../material-captures';
-import { RegistryCases, type MaterialOut } from './registry-cases';
+import { registryCasesInMemory } from '../testing/registry-cases-in-memory';
+import type { MaterialOut } from './registry-cases';
 import type { ReviewView } from './national-review';
 
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
 const parties = [
   { name: '王建国', sex: '男', nationality: '中国', birthDate: '1985-03-12', idNumber: '31010419850312003X' },
   { name: '马秀兰', sex: '女', nationality: '中国', birthDate: '1990-07-05', idNumber: '640102199007050022' },
 ];
 
 function desk(review?: ReviewView) {
-  const captures = new MaterialCaptures();
   const submitted: { caseId: string; payload: Record<string, unknown>; materials: MaterialOut[] }[] = [];
   const events: string[] = [];
   const printed: { kind: string; data: Record<string, unknown> }[] = [];
   const audited: { action: string; subject: string; details: Record<string, unknown> }[] = [];
-  const kept = new Map<string, { data: Uint8Array; mimeType: string }>();
-  const cases = new RegistryCases({
-    captures,
+  const { cases, captures, capture } = registryCasesInMemory({
     review: () => review,
-    adoptReview: () => {},
-    store: {
-      save: () => {},
-      load: () => [],
-      keepPage: async (_caseId, pageId, page) => void kept.set(pageId, page),
-      page: (pageId) => kept.get(pageId),
-      readPage: async (pageId) => kept.get(pageId),
-      dropPage: (pageId) => void kept.delete(pageId),
-      abandon: () => {},
-    },
-    numberState: () => 'issued',
     submit: async (caseId, payload, materials) => void submitted.push({ caseId, payload, materials }),
     deskEvent: (kind, business, appointmentId) => events.push(`${kind}:${business}${appointmentId ? `:${appointmentId}` : ''}`),
     appointmentFor: (idNumbers, business) => (business === 'marriage' && idNumbers.includes(parties[1]!.idNumber) ? 'reg-01' : undefined),
@@ -39,10 +24,7 @@ function desk(review?: ReviewView) {
       return { id: `job-${printed.length}` } as never;
     },
     audit: (action, subject, details) => void audited.push({ action, subject, details }),
-    today: () => '2026-05-20',
-    registryName: () => '上海市徐汇区民政局',
   });
-  const capture = () => captures.add({ data: JPEG, mimeType: 'image/jpeg' });
   return { cases, captures, submitted, events, audited, capture, printed };
 }
 

@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TerminalError } from '../../contract/errors';
-import type { RegistryBusiness } from '../../domain/registry/business';
+import { BUSINESS_TITLES, type RegistryBusiness } from '../../domain/registry/business';
 import { documentKindOf, type SupportingDocument } from '../../domain/registry/supporting-documents';
 import { isPrintedByDesk, missingPapers, requiredPapers, SIGNED_PAPERS, type SignedPaper } from '../../domain/registry/signed-papers';
 import type { PrintJobRecord } from '../../domain/printing';
@@ -28,7 +28,7 @@ import type { CaseParty, MaterialOut, OpenCase, PhotoKey, RegistryCaseDeps, Regi
 
 export { PHOTO_KEYS, type CaseParty, type MaterialOut, type PaperView, type PhotoKey, type RegistryCaseDeps, type RegistryCaseStore, type RegistryCaseView } from './registry-case-types';
 import { refuseUnfitParties, sameIdNumber } from './case-parties';
-import { BUSINESS_TITLE, CERTIFICATE_TYPE_OF, outstanding, OUTSTANDING_NAMES } from './case-wholeness';
+import { CERTIFICATE_TYPE_OF, outstanding, OUTSTANDING_NAMES } from './case-wholeness';
 import type { OutstandingItem } from '../../domain/registry/outstanding';
 
 /** Which businesses a certificate type is issued in. */
@@ -265,7 +265,7 @@ export class RegistryCases {
     if (!found) throw new TerminalError('certificate-case-unknown', `no registry case ${caseId} on this terminal`);
     if (found.completedAt || this.#completing.has(caseId)) throw new TerminalError('certificate-case-completed', `registry case ${caseId} is completed`);
     const business = BUSINESS_OF_TYPE[type];
-    if (found.business !== business) throw new TerminalError('certificate-case-business', `a ${type} certificate is not issued in a ${found.business} case`, { type, business: BUSINESS_TITLE[found.business] });
+    if (found.business !== business) throw new TerminalError('certificate-case-business', `a ${type} certificate is not issued in a ${found.business} case`, { type, business: BUSINESS_TITLES[found.business] });
     const onCertificate = (party: CaseParty): boolean => certificateIdNumbers.some((number) => sameIdNumber(number, party.idNumber));
     // Two-party businesses: the very couple; a replacement: its applicant is one of the two on the certificate.
     const same = found.parties.every(onCertificate) && (found.parties.length === 1 || certificateIdNumbers.length === found.parties.length);
@@ -291,7 +291,7 @@ export class RegistryCases {
   /** Before a divorce application is received for a case: the case is open, a divorce application, of these parties. */
   refuseReceiptFor(caseId: string, idNumbers: readonly string[]): void {
     const found = this.#open(caseId);
-    if (found.business !== 'divorce-application') throw new TerminalError('registry-case-business-mismatch', `case ${caseId} is a ${found.business}`, { business: BUSINESS_TITLE[found.business] });
+    if (found.business !== 'divorce-application') throw new TerminalError('registry-case-business-mismatch', `case ${caseId} is a ${found.business}`, { business: BUSINESS_TITLES[found.business] });
     const same = idNumbers.length === found.parties.length && found.parties.every((party) => idNumbers.some((number) => sameIdNumber(number, party.idNumber)));
     if (!same) throw new TerminalError('registry-case-parties-mismatch', `the parties are not those of case ${caseId}`);
   }
@@ -306,7 +306,7 @@ export class RegistryCases {
   /** Before a record certificate is issued for a case: the case is open, a record certificate's, of this person. */
   refuseRecordCertificateFor(caseId: string, idNumber: string): void {
     const found = this.#open(caseId);
-    if (found.business !== 'record-certificate') throw new TerminalError('registry-case-business-mismatch', `case ${caseId} is a ${found.business}`, { business: BUSINESS_TITLE[found.business] });
+    if (found.business !== 'record-certificate') throw new TerminalError('registry-case-business-mismatch', `case ${caseId} is a ${found.business}`, { business: BUSINESS_TITLES[found.business] });
     if (!found.parties.some((party) => sameIdNumber(party.idNumber, idNumber))) throw new TerminalError('registry-case-parties-mismatch', `the person is not the party of case ${caseId}`);
   }
 
