@@ -5,7 +5,6 @@
  * days and its signed-request freshness check) and the terminal's processes' (libfaketime; the browser's stays).
  * Real peers: the reader simulator, the reference backend (contract-checked), ippeveprinter read back by pdftotext.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -15,6 +14,7 @@ import { startReferenceBackend } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { expect, test as base } from './harness';
+import { pdfText, readCards } from './registry-steps';
 
 const DAY_MS = 24 * 3600_000;
 /** How far both clocks are ahead of the real one; the test moves it. */
@@ -58,22 +58,13 @@ async function applicationsOf(url: string, card: IdentityCard): Promise<HeldAppl
   return applications.filter((entry) => entry.parties.some((party) => party.idNumber === card.idNumber));
 }
 
-async function readCards(app: Page, reader: IdCardReaderSimulator, ...cards: IdentityCard[]): Promise<void> {
-  // The reader empty first: a card left on it from before is not read into the desk.
+/** The reader empty first: a card left on it from before is not read into the desk. */
+async function readCardsAfresh(app: Page, reader: IdCardReaderSimulator, ...cards: IdentityCard[]): Promise<void> {
   reader.removeCard();
   await app.waitForTimeout(1500);
-  await app.getByTestId('nav-certificate').click();
-  for (const [index, card] of cards.entries()) {
-    if (index > 0) {
-      reader.removeCard();
-      await app.waitForTimeout(1500);
-    }
-    reader.placeCard(card);
-    await expect(app.getByTestId(`party-${index}-name`)).toHaveValue(card.name);
-  }
+  await readCards(app, reader, ...cards);
 }
 
-const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 const chineseDate = (iso: string): string => {
   const [year, month, day] = iso.split('-');
   return `${year}年${month}月${day}日`;
@@ -82,7 +73,7 @@ const daysBetween = (from: string, to: string): number => Math.round((Date.parse
 
 test('a divorce application received here, refused inside the cooling-off period, registered once the clock is past it: the L certificate prints for both', async ({ app, reader, backend, printer, moveClock }, testInfo) => {
   const [husband, wife] = [sampleCards.resident, sampleCards.residentLongTerm];
-  await readCards(app, reader, husband, wife);
+  await readCardsAfresh(app, reader, husband, wife);
   await app.getByTestId('certificate-type').selectOption('L');
   await app.getByTestId('divorce-receipt-print').click();
   await expect(app.getByTestId('divorce-receipt-job-state')).toHaveAttribute('data-state', 'completed', { timeout: 30_000 });
@@ -116,7 +107,7 @@ test('a divorce application received here, refused inside the cooling-off period
   // The desk's day answers (a locked screen would refuse it); its date follows the centre's clock at its next answer.
   await expect(app.getByTestId('registry-day')).toBeVisible();
   await expect(app.getByTestId('lock-overlay')).toHaveCount(0);
-  await readCards(app, reader, husband, wife);
+  await readCardsAfresh(app, reader, husband, wife);
   await app.getByTestId('certificate-type').selectOption('L');
   await app.getByTestId('divorce-application-find').click();
   await expect(found).toHaveCount(1);

@@ -1,3 +1,5 @@
+import { BUSINESS_TITLES } from '../../../domain/registry/business';
+
 export default {
   app: { title: '窗口终端', simulated: '模拟设备', version: '版本 {version}', servicesRestarting: '终端服务正在重启…已填写的内容不会丢失，请稍候。' },
   officer: {
@@ -171,15 +173,8 @@ export default {
     alreadyCheckedIn: '该预约已签到：{slot} {business}（{parties}）',
     walkIn: '现场登记',
     walkInTaken: '已受理现场登记（今日已用 {used} / {quota}）。',
-    businesses: {
-      marriage: '结婚登记',
-      'divorce-application': '离婚登记申请',
-      'divorce-withdrawal': '撤回离婚登记申请',
-      'divorce-registration': '离婚登记',
-      'marriage-replacement': '补领结婚证',
-      'divorce-replacement': '补领离婚证',
-      'record-certificate': '婚姻登记记录证明',
-    },
+    // As registrars name them: the same words the day report prints.
+    businesses: { ...BUSINESS_TITLES },
     states: { expected: '待签到', 'checked-in': '已签到', 'in-progress': '办理中', done: '已办结', 'no-show': '未到' },
     abandonedCases: '（已放弃办件 {n} 次，可重新办理）',
   },
