@@ -14,7 +14,7 @@ import { startReferenceBackend } from '../../fixtures/backend/server';
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 import { expect, test as base } from './harness';
-import { pdfText, readCards } from './registry-steps';
+import { captureAndComplete, expectArchivedOnce, expectNumbersOnce, paperKeys, pdfText, readCards } from './registry-steps';
 
 const DAY_MS = 24 * 3600_000;
 /** How far both clocks are ahead of the real one; the test moves it. */
@@ -71,7 +71,7 @@ const chineseDate = (iso: string): string => {
 };
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-test('a divorce application received here, refused inside the cooling-off period, registered once the clock is past it: the L certificate prints for both', async ({ app, reader, backend, printer, moveClock }, testInfo) => {
+test('a divorce application received here, refused inside the cooling-off period, registered once the clock is past it: the L certificate prints for both, and its case is archived once with its papers', async ({ app, reader, backend, printer, moveClock }, testInfo) => {
   const [husband, wife] = [sampleCards.resident, sampleCards.residentLongTerm];
   await readCardsAfresh(app, reader, husband, wife);
   await app.getByTestId('certificate-type').selectOption('L');
@@ -139,4 +139,14 @@ test('a divorce application received here, refused inside the cooling-off period
   await expect
     .poll(() => backend.certificateNumbers().filter((entry) => entry.number.startsWith('L')), { timeout: 30_000 })
     .toEqual([expect.objectContaining({ number, state: 'issued', caseId: expect.any(String) })]);
+
+  // The registration's papers signed and captured under the moved clock: its case archived once, the L issued once in it.
+  await captureAndComplete(app, ['review-form', 'divorce-agreement', 'handover-receipt'], ['marriage-certificate-party-1', 'marriage-certificate-party-2']);
+  const archived = await expectArchivedOnce(backend, {
+    business: 'divorce-registration',
+    parties: [husband.name, wife.name],
+    certificateNumbers: [number],
+    materials: [...paperKeys('review-form', 'divorce-agreement', 'handover-receipt'), 'document:marriage-certificate:party-1', 'document:marriage-certificate:party-2'],
+  });
+  await expectNumbersOnce(backend, archived.caseId, { issued: [number] });
 });
