@@ -16,7 +16,7 @@ import { startIdCardReaderSimulator } from '../../fixtures/id-card-reader/simula
 import { sampleCards } from '../../fixtures/id-card-reader/sample-cards';
 import { startIppEvePrinter } from '../../fixtures/printer/ippeveprinter';
 import { tempDir } from '../../sync/testing/harness';
-import { removeCardAndWait, startWebHostProcess } from '../lib/web-host-process';
+import { removeCardAndWait, signInSampleOfficer, startWebHostProcess } from '../lib/web-host-process';
 
 const { values } = parseArgs({ options: { reads: { type: 'string', default: '15' } } });
 const READS = Number(values.reads);
@@ -62,6 +62,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   const page: Page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   await page.goto(host.appUrl);
+  await signInSampleOfficer(page);
   await page.getByTestId('nav-certificate').click();
   await page.locator('[data-testid="device-id-card-reader"][data-state="ready"]').waitFor();
   reader.placeCard(sampleCards.resident);

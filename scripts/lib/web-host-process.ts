@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
+import { SAMPLE_OFFICERS } from '../../fixtures/backend/officers';
 import type { IdCardReaderSimulator } from '../../fixtures/id-card-reader/simulator';
 
 export interface WebHostProcess {
@@ -44,4 +46,13 @@ export async function removeCardAndWait(reader: IdCardReaderSimulator): Promise<
   reader.removeCard();
   const since = reader.received.length;
   while (reader.received.length - since < 4) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Signs the reference backend's first sample officer in (a counter terminal starts on the sign-in screen). */
+export async function signInSampleOfficer(page: Page): Promise<void> {
+  const officer = SAMPLE_OFFICERS[0]!;
+  await page.getByTestId('officer-account').fill(officer.account);
+  await page.getByTestId('officer-password').fill(officer.password);
+  await page.getByTestId('officer-submit').click();
+  await page.getByTestId('officer-name').waitFor();
 }
