@@ -192,6 +192,20 @@ const message: fc.Arbitrary<IppMessage> = fc.record({
   data: fc.uint8Array({ maxLength: 64 }),
 });
 
+describe('IPP text values', () => {
+  // Found by the round-trip property (seed -591583531): the UTF-8 decoder stripped a leading U+FEFF as a byte-order mark.
+  it('keeps a value that starts with U+FEFF: inside an attribute it is data, not a byte-order mark', () => {
+    const m: IppMessage = {
+      version: { major: 2, minor: 0 },
+      code: 0,
+      requestId: 1,
+      groups: [{ tag: 0x01, attributes: [{ name: 'job-name', values: [{ tag: 'textWithoutLanguage', value: '\uFEFF申请表' }] }] }],
+      data: new Uint8Array(),
+    };
+    expect(decodeIppMessage(encodeIppMessage(m))).toEqual(m);
+  });
+});
+
 describe('IPP codec properties', () => {
   it('decodes what it encodes, exactly', () => {
     fc.assert(

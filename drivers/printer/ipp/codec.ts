@@ -128,7 +128,8 @@ const MAX_COLLECTION_DEPTH = 16;
 const MAX_LENGTH = 0xffff;
 
 const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
+// ignoreBOM: a value that starts with U+FEFF keeps it (the decoder would otherwise strip it as a byte-order mark).
+const utf8Decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 const TAG_BY_NAME: Record<string, number> = VALUE_TAGS;
 const STRING_TAG_CODES = new Map<number, StringTag>(STRING_TAGS.map((name) => [VALUE_TAGS[name], name]));
